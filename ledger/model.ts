@@ -1,0 +1,75 @@
+import type { Finding, Summary } from './findings';
+import type { Settings } from './schema/settings';
+import type { FieldOf, RecordOf, RecordSheetKey } from './schema/sheets';
+
+/**
+ * One data row of a record sheet. `data` holds only the fields that could be read and passed the
+ * schema; a field that could not is absent here and reported as a finding instead, so a rule counts
+ * a record as long as the fields it needs are sound.
+ */
+export interface LedgerRecord<K extends RecordSheetKey = RecordSheetKey> {
+  /** The sheet's name as it stands in the workbook. */
+  sheet: string;
+  /** Excel row number. */
+  row: number;
+  /** Cell address of every field the sheet has a column for, e.g. `{ 会议日期: 'B7' }`. */
+  cells: Partial<Record<FieldOf<K>, string>>;
+  data: Partial<RecordOf<K>>;
+}
+
+export type RecordsBySheet = { [K in RecordSheetKey]: LedgerRecord<K>[] };
+
+export interface SheetLocation {
+  /** The sheet's name as it stands in the workbook. */
+  name: string;
+  /** Excel row of the header row (0 when not found). */
+  headerRow: number;
+}
+
+export interface Ledger {
+  workbook: string;
+  /**
+   * 基本信息 with defaults applied. Where a required key is missing (reported as D01) a stand-in is
+   * used so the rules and reports can still run: 台账年度 falls back to asOf's year.
+   */
+  settings: Settings;
+  /** Where each sheet was found; absent when the workbook has no such sheet. */
+  sheets: Partial<Record<RecordSheetKey | 'settings', SheetLocation>>;
+  records: RecordsBySheet;
+}
+
+export type RequirementStatus = '达标' | '进行中' | '未达标';
+
+/** A requirement's state in one period (`2026Q1`, `2026H1`, `2026`), for one unit where it is per unit. */
+export interface PeriodStatus {
+  period: string;
+  /** `2026年第一季度`, `2026年上半年`, `2026年`. */
+  label: string;
+  unit: string | null;
+  status: RequirementStatus;
+  required: number;
+  actual: number;
+  /** Last day of the period plus 宽限天数 (ISO date). */
+  due: string;
+}
+
+export interface RuleStatus {
+  id: string;
+  title: string;
+  status: RequirementStatus;
+  required: number;
+  actual: number;
+  periods: PeriodStatus[];
+}
+
+export interface ValidationResult {
+  workbook: string;
+  unit: string;
+  year: number;
+  /** ISO date the validation is made for. */
+  asOf: string;
+  summary: Summary;
+  rules: RuleStatus[];
+  findings: Finding[];
+  ledger: Ledger;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * Field builders: each returns a zod schema for the field's normalised value and registers how the
+ * field is read from a cell (kind, synonyms, allowed values). A field is required unless the sheet
+ * wraps it in `.optional()` or `.default()`. The sheet schemas built from these are the single source
+ * of field names, types and header text for the reader, the template and the rules.
+ */
+export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'enum' | 'yesno' | 'period' | 'unit' | 'list';
+
+export type PeriodKind = 'quarter' | 'half' | 'any';
+
+export interface FieldMeta {
+  kind: FieldKind;
+  synonyms: readonly string[];
+  /** Allowed values of an enum, or of every item of a list. */
+  values?: readonly string[];
+  /** Accepted spellings of an allowed value (`抽查` → `不定期抽查`). */
+  aliases?: Readonly<Record<string, string>>;
+  min?: number;
+  max?: number;
+  periodKind?: PeriodKind;
+}
+
+export const fieldMeta = z.registry<FieldMeta>();
+
+interface FieldOptions {
+  syn?: readonly string[];
+}
+
+function register<T extends z.ZodType>(schema: T, kind: FieldKind, o: FieldOptions, extra: Partial<FieldMeta> = {}): T {
+  fieldMeta.add(schema, { kind, synonyms: o.syn ?? [], ...extra });
+  return schema;
+}
+
+/** ISO date `2026-03-05`. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** ISO local date-time `2026-03-05T14:30:00`. */
+export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+/** `2026Q3` or `2026H1`. */
+export const periodCode = z.string().regex(/^\d{4}(Q[1-4]|H[12])$/);
+
+export const text = (o: FieldOptions = {}) => register(z.string().min(1), 'text', o);
+/** A unit name that must exist in 组织架构 (D06). */
+export const unit = (o: FieldOptions = {}) => register(z.string().min(1), 'unit', o);
+export const date = (o: FieldOptions = {}) => register(isoDate.clone(), 'date', o);
+export const datetime = (o: FieldOptions = {}) => register(isoDateTime.clone(), 'datetime', o);
+export const period = (o: FieldOptions & { of?: PeriodKind } = {}) =>
+  register(periodCode.clone(), 'period', o, { periodKind: o.of ?? 'any' });
+export const yesno = (o: FieldOptions = {}) => register(z.boolean(), 'yesno', o);
+
+export function int(o: FieldOptions & { min: number; max: number }) {
+  return register(z.number().int().min(o.min).max(o.max), 'int', o, { min: o.min, max: o.max });
+}
+
+export function oneOf<const V extends readonly [string, ...string[]]>(
+  values: V,
+  o: FieldOptions & { aliases?: Record<string, V[number]> } = {},
+) {
+  return register(z.enum(values), 'enum', o, { values, aliases: o.aliases });
+}
+
+/** A multi-value cell, free text items. */
+export const list = (o: FieldOptions = {}) => register(z.array(z.string().min(1)).min(1), 'list', o);
+
+/** A multi-value cell whose every item must be one of `values`. */
+export function listOf<const V extends readonly [string, ...string[]]>(values: V, o: FieldOptions = {}) {
+  return register(z.array(z.enum(values)).min(1), 'list', o, { values });
+}
+
+export interface FieldInfo extends FieldMeta {
+  name: string;
+  required: boolean;
+}
+
+/** The registered metadata of a field, looking through `.optional()` and `.default()`. */
+export function fieldInfo(name: string, schema: z.ZodType): FieldInfo {
+  let inner: z.ZodType = schema;
+  let required = true;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+    required = false;
+    inner = inner.def.innerType as z.ZodType;
+  }
+  const meta = fieldMeta.get(inner);
+  if (!meta) throw new Error(`field ${name} has no registered metadata`);
+  return { name, required, ...meta };
+}
+
+/** Every field of an object schema, in declaration order. */
+export function fieldsOf(schema: z.ZodObject): FieldInfo[] {
+  return Object.entries(schema.shape).map(([name, s]) => fieldInfo(name, s as z.ZodType));
+}

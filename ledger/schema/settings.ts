@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { int, list, oneOf, text } from './fields';
+
+export const settingsSheetTitle = '基本信息';
+/** The two columns of the settings sheet. */
+export const settingsColumns = ['项目', '内容'] as const;
+
+/** 基本信息: one key per row; defaults as in spec section 2. */
+export const settings = z.object({
+  单位名称: text(),
+  台账年度: int({ min: 2000, max: 2100, syn: ['年度'] }),
+  党组书记: text({ syn: ['第一责任人'] }),
+  分管领导: text({ syn: ['意识形态工作分管领导'] }),
+  责任部室: text(),
+  党组成员: list().optional(),
+  宽限天数: int({ min: 0, max: 366 }).default(15),
+  '舆情研判时限（小时）': int({ min: 0, max: 10000 }).default(2),
+  '舆情报送时限（小时）': int({ min: 0, max: 10000 }).default(4),
+  '舆情处置时限（小时）': int({ min: 0, max: 10000 }).default(24),
+  讲座审批提前天数: int({ min: 0, max: 366 }).default(1),
+  定期检查周期: oneOf(['年度', '半年', '季度']).default('年度'),
+  列名映射: text().optional(),
+});
+
+export type Settings = z.output<typeof settings>;

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { date, datetime, int, list, listOf, oneOf, period, text, unit, yesno } from './fields';
+
+/** Unit types of 组织架构; 股室/站所 are inspected (R06), 党总支/党支部 report (R09, R10). */
+export const unitTypes = ['股室', '站所', '党总支', '党支部'] as const;
+export type UnitType = (typeof unitTypes)[number];
+
+export const organization = z.object({
+  单位名称: text({ syn: ['股室站所', '部门', '支部名称'] }),
+  单位类型: oneOf(unitTypes, ),
+  负责人: text().optional(),
+  意识形态责任人: text({ syn: ['责任人'] }),
+  分管领导: text(),
+  备注: text().optional(),
+});
+
+export const research = z.object({
+  会议日期: date({ syn: ['日期', '会议时间', '研究日期'] }),
+  会议名称: text({ syn: ['会议', '会议主题'] }),
+  主持人: text(),
+  研究内容: text({ syn: ['研究议题', '议题'] }),
+  形成决议: text({ syn: ['研究结论', '形成意见'] }).optional(),
+  记录人: text().optional(),
+  佐证材料: text({ syn: ['附件', '备注'] }).optional(),
+});
+
+export const analysis = z
+  .object({
+    分析日期: date({ syn: ['日期'] }),
+    分析类型: oneOf(['季度分析', '综合分析', '专项研判'], { syn: ['类型'] }),
+    所属期间: period({ of: 'quarter' }).optional(),
+    主要情况: text(),
+    倾向性问题: text({ syn: ['突出问题', '存在问题'] }).optional(),
+    应对措施: text({ syn: ['工作措施', '下步措施'] }).optional(),
+    参加人员: text().optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.分析类型 === '季度分析' && r.所属期间 === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D01', when: '分析类型为“季度分析”时' } });
+    }
+  });
+
+export const notification = z
+  .object({
+    通报日期: date({ syn: ['日期'] }),
+    通报类型: oneOf(['半年通报', '年度通报', '专项通报'], { syn: ['类型'] }),
+    所属期间: period().optional(),
+    通报范围: text(),
+    文号: text().optional(),
+    通报内容: text({ syn: ['主要内容', '内容摘要'] }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.通报类型 !== '半年通报') return;
+    if (r.所属期间 === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D01', when: '通报类型为“半年通报”时' } });
+    } else if (!r.所属期间.includes('H')) {
+      ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D03', expected: ['上半年', '下半年'] } });
+    }
+  });
+
+export const inspectionMethods = ['听取汇报', '查阅资料', '实地检查', '座谈会'] as const;
+
+export const inspection = z
+  .object({
+    检查日期: date({ syn: ['日期'] }),
+    检查类型: oneOf(['定期检查', '不定期抽查'], { aliases: { 抽查: '不定期抽查', 不定期检查: '不定期抽查' } }),
+    被检查单位: unit(),
+    检查方式: listOf(inspectionMethods, ),
+    检查人: text({ syn: ['检查人员'] }).optional(),
+    发现问题: text().optional(),
+    整改要求: text().optional(),
+    整改情况: oneOf(['已整改', '整改中', '未整改', '无需整改']).optional(),
+    整改期限: date().optional(),
+    上报党组日期: date({ syn: ['结果上报日期'] }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.发现问题 !== undefined && r.整改情况 === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['整改情况'], params: { rule: 'D01', when: '已填写“发现问题”时' } });
+    }
+  });
+
+export const branchReport = z.object({
+  汇报单位: unit(),
+  汇报日期: date({ syn: ['日期'] }),
+  所属半年: period({ of: 'half', syn: ['所属期间'] }),
+  汇报形式: oneOf(['综合性工作总结', '专题性情况汇报'], { aliases: { 综合: '综合性工作总结', 专题: '专题性情况汇报' } }),
+  汇报内容: text({ syn: ['主要内容'] }),
+  听取人: text().optional(),
+});
+
+export const training = z.object({
+  日期: date({ syn: ['学习日期', '培训日期'] }),
+  类型: oneOf(['中心组专题学习', '主题宣讲', '教育培训'], ),
+  主题: text({ syn: ['学习主题', '内容'] }),
+  主讲人: text().optional(),
+  参加人数: int({ min: 1, max: 100000 }).optional(),
+  意识形态安全专题: yesno().optional(),
+  参加对象: text().optional(),
+});
+
+export const lecture = z.object({
+  活动名称: text(),
+  活动类型: oneOf(['讲座', '报告', '论坛', '报告会', '研讨会'], ),
+  主讲人: text({ syn: ['报告人'] }),
+  主办单位: text().optional(),
+  登记日期: date(),
+  审批日期: date(),
+  审批结果: oneOf(['同意', '不同意'], ),
+  审批人: text().optional(),
+  活动日期: date(),
+});
+
+export const opinion = z.object({
+  事件名称: text({ syn: ['舆情事件', '事件'] }),
+  是否重大: yesno(),
+  发现时间: datetime(),
+  研判时间: datetime().optional(),
+  报送时间: datetime().optional(),
+  处置时间: datetime().optional(),
+  处置措施: text().optional(),
+  处置结果: text({ syn: ['处置情况'] }).optional(),
+  责任人: text().optional(),
+});
+
+export const review = z.object({
+  日期: date(),
+  类型: oneOf(['民主生活会', '组织生活会', '述职报告', '干部考核'], ),
+  对象: text({ syn: ['单位或个人', '单位'] }),
+  含意识形态内容: yesno(),
+  评议结果: text({ syn: ['评议情况'] }).optional(),
+});
+
+export const accountability = z.object({
+  日期: date(),
+  被问责对象: text({ syn: ['责任人'] }),
+  所在单位: text().optional(),
+  问责事由: text(),
+  处理方式: text(),
+  依据: text().optional(),
+});
+
+/** The record sheets of spec section 2, in the order a template lays them out. */
+export const recordSheets = {
+  organization: { title: '组织架构', schema: organization },
+  research: { title: '专题研究', schema: research },
+  analysis: { title: '分析研判', schema: analysis },
+  notification: { title: '情况通报', schema: notification },
+  inspection: { title: '检查抽查', schema: inspection },
+  branchReport: { title: '专题汇报', schema: branchReport },
+  training: { title: '学习培训', schema: training },
+  lecture: { title: '讲座论坛', schema: lecture },
+  opinion: { title: '舆情处置', schema: opinion },
+  review: { title: '述职评议', schema: review },
+  accountability: { title: '问责追究', schema: accountability },
+} as const;
+
+export type RecordSheetKey = keyof typeof recordSheets;
+export const recordSheetKeys = Object.keys(recordSheets) as RecordSheetKey[];
+
+export type RecordOf<K extends RecordSheetKey> = z.output<(typeof recordSheets)[K]['schema']>;
+export type FieldOf<K extends RecordSheetKey> = keyof RecordOf<K> & string;
+
+export type Organization = RecordOf<'organization'>;
+export type Research = RecordOf<'research'>;
+export type Analysis = RecordOf<'analysis'>;
+export type Notification = RecordOf<'notification'>;
+export type Inspection = RecordOf<'inspection'>;
+export type BranchReport = RecordOf<'branchReport'>;
+export type Training = RecordOf<'training'>;
+export type Lecture = RecordOf<'lecture'>;
+export type Opinion = RecordOf<'opinion'>;
+export type Review = RecordOf<'review'>;
+export type Accountability = RecordOf<'accountability'>;
