@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { date, datetime, int, list, listOf, oneOf, period, text, unit, yesno } from './fields';
 
 /** Unit types of 组织架构; 股室/站所 are inspected (R06), 党总支/党支部 report (R09, R10). */
+/**
+ * Conditional requirements run even when other fields of the row failed, so one bad cell does not
+ * hide another; each refinement therefore guards the fields it reads.
+ */
+const conditional = { when: () => true } as const;
+
 export const unitTypes = ['股室', '站所', '党总支', '党支部'] as const;
 export type UnitType = (typeof unitTypes)[number];
 
@@ -38,7 +44,7 @@ export const analysis = z
     if (r.分析类型 === '季度分析' && r.所属期间 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D01', when: '分析类型为“季度分析”时' } });
     }
-  });
+  }, conditional);
 
 export const notification = z
   .object({
@@ -56,7 +62,7 @@ export const notification = z
     } else if (!r.所属期间.includes('H')) {
       ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D03', expected: ['上半年', '下半年'] } });
     }
-  });
+  }, conditional);
 
 export const inspectionMethods = ['听取汇报', '查阅资料', '实地检查', '座谈会'] as const;
 
@@ -77,7 +83,7 @@ export const inspection = z
     if (r.发现问题 !== undefined && r.整改情况 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['整改情况'], params: { rule: 'D01', when: '已填写“发现问题”时' } });
     }
-  });
+  }, conditional);
 
 export const branchReport = z.object({
   汇报单位: unit(),

@@ -1,0 +1,50 @@
+import type { Finding } from '../findings';
+import type { Ledger, LedgerRecord, RuleStatus } from '../model';
+import type { RecordSheetKey } from '../schema/sheets';
+import { recordSheets } from '../schema/sheets';
+import { finding, positionOf, type FindingDetail, type Position } from '../normalise/finding';
+
+/** What every rule reads: the normalised ledger and the validation date. */
+export interface CheckContext {
+  ledger: Ledger;
+  /** ISO date the ledger is checked for. */
+  asOf: string;
+  year: number;
+  graceDays: number;
+  settingPositions: ReadonlyMap<string, Position>;
+}
+
+export interface RuleOutcome {
+  findings: Finding[];
+  /** Requirement rules report their state for the year; structure and data rules do not. */
+  status?: Omit<RuleStatus, 'title'>;
+}
+
+export type Rule = (ctx: CheckContext) => RuleOutcome;
+
+/** The sheet's name as it stands in the workbook, or its spec title when the workbook lacks it. */
+export function sheetName(ctx: CheckContext, key: RecordSheetKey): string {
+  return ctx.ledger.sheets[key]?.name ?? recordSheets[key].title;
+}
+
+/** A finding at a record's cell for `field`, or at the row's first cell when the column is absent. */
+export function atRecord<K extends RecordSheetKey>(
+  rule: string,
+  record: LedgerRecord<K>,
+  field: keyof LedgerRecord<K>['cells'] & string,
+  message: string,
+  detail: FindingDetail = {},
+): Finding {
+  const address = record.cells[field] as string | undefined;
+  const at = address ? positionOf(record.sheet, address) : { sheet: record.sheet, row: record.row, column: 1 };
+  return finding(rule, at, message, { field, ...detail });
+}
+
+/** A finding that belongs to a sheet but to no cell: the sheet's A1. */
+export function atSheet(rule: string, ctx: CheckContext, key: RecordSheetKey, message: string, detail: FindingDetail = {}): Finding {
+  return finding(rule, { sheet: sheetName(ctx, key), row: 1, column: 1 }, message, detail);
+}
+
+export function inYear(ctx: CheckContext, iso: string | undefined): iso is string {
+  return iso !== undefined && Number(iso.slice(0, 4)) === ctx.year;
+}

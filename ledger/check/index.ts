@@ -1,0 +1,58 @@
+import type { Finding } from '../findings';
+import type { RuleStatus } from '../model';
+import type { CheckContext, Rule } from './context';
+import { ruleInfo } from './ruleTable';
+import { R02, R03 } from './rules/analysis';
+import { R09 } from './rules/branchReport';
+import { D03, D04, D05, D06, D08 } from './rules/data';
+import { R06, R07, R08, R19 } from './rules/inspection';
+import { R14 } from './rules/lecture';
+import { R04, R05 } from './rules/notification';
+import { R15, R16, R17 } from './rules/opinion';
+import { D09, R18 } from './rules/organization';
+import { R01 } from './rules/research';
+import { R10, R11 } from './rules/review';
+import { R12, R13 } from './rules/training';
+
+/**
+ * The rules run over normalised records, in the order of the rule table. S01–S04, D01, D02, D07 and
+ * most of D03 are found while reading (normalise), where the cell is at hand.
+ */
+export const checks: ReadonlyArray<[string, Rule]> = [
+  ['D03', D03],
+  ['D04', D04],
+  ['D05', D05],
+  ['D06', D06],
+  ['D08', D08],
+  ['D09', D09],
+  ['R01', R01],
+  ['R02', R02],
+  ['R03', R03],
+  ['R04', R04],
+  ['R05', R05],
+  ['R06', R06],
+  ['R07', R07],
+  ['R08', R08],
+  ['R09', R09],
+  ['R10', R10],
+  ['R11', R11],
+  ['R12', R12],
+  ['R13', R13],
+  ['R14', R14],
+  ['R15', R15],
+  ['R16', R16],
+  ['R17', R17],
+  ['R18', R18],
+  ['R19', R19],
+];
+
+export function runChecks(ctx: CheckContext): { findings: Finding[]; rules: RuleStatus[] } {
+  const findings: Finding[] = [];
+  const rules: RuleStatus[] = [];
+  for (const [id, rule] of checks) {
+    const outcome = rule(ctx);
+    findings.push(...outcome.findings);
+    if (outcome.status) rules.push({ ...outcome.status, title: ruleInfo(id).title });
+  }
+  return { findings, rules };
+}

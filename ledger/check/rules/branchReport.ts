@@ -1,0 +1,23 @@
+import { halvesOf } from '../../values/period';
+import type { Rule } from '../context';
+import { periodRule } from '../periods';
+import { countIn, recordPeriod } from './counting';
+import { branchTypes, sameUnit, unitsOfType } from './units';
+
+/** R09: every 党总支/党支部 reports to the party group once each half. */
+export const R09: Rule = (ctx) => {
+  const reports = ctx.ledger.records.branchReport;
+  const needs = unitsOfType(ctx.ledger, branchTypes).flatMap((unit) => {
+    const ofUnit = reports.filter((r) => sameUnit(r.data.汇报单位, unit));
+    return halvesOf(ctx.year).map((half) => ({
+      rule: 'R09',
+      sheet: 'branchReport' as const,
+      period: half,
+      unit,
+      required: 1,
+      actual: countIn(ofUnit, half, (r) => recordPeriod(r.data.所属半年, r.data.汇报日期)),
+      what: '向党组专题汇报意识形态工作',
+    }));
+  });
+  return periodRule(ctx, 'R09', needs);
+};

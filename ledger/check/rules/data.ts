@@ -1,0 +1,107 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { Finding } from '../../findings';
+import type { LedgerRecord } from '../../model';
+import { fieldsOf, type FieldInfo } from '../../schema/fields';
+import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../../schema/sheets';
+import { foldCompact } from '../../text/fold';
+import { chineseDate } from '../../values/date';
+import { periodLabel, periodYear } from '../../values/period';
+import { atRecord, type CheckContext, type Rule } from '../context';
+import { branchTypes } from './units';
+
+/** Every record of every sheet with its sheet's fields, for rules that look at all of them. */
+function* allRecords(ctx: CheckContext): Generator<[LedgerRecord, FieldInfo[]]> {
+  for (const key of recordSheetKeys) {
+    const fields = fieldsOf(recordSheets[key].schema);
+    for (const r of ctx.ledger.records[key] as LedgerRecord[]) yield [r, fields];
+  }
+}
+
+const timed = new Set(['date', 'datetime']);
+/** Dates that are plans, not events: a deadline or an approved activity may lie ahead. */
+const plannedDates = new Set(['整改期限', '活动日期']);
+
+function value(r: LedgerRecord, field: string): unknown {
+  return (r.data as Record<string, unknown>)[field];
+}
+
+/** D04: dates and periods lie within 台账年度. */
+export const D04: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const [r, fields] of allRecords(ctx)) {
+    for (const f of fields) {
+      const v = value(r, f.name);
+      if (typeof v !== 'string') continue;
+      if (timed.has(f.kind) && Number(v.slice(0, 4)) !== ctx.year) {
+        findings.push(atRecord('D04', r, f.name as never, `“${f.name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`, { value: v }));
+      } else if (f.kind === 'period' && periodYear(v) !== ctx.year) {
+        findings.push(atRecord('D04', r, f.name as never, `“${f.name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`, { value: v }));
+      }
+    }
+  }
+  return { findings };
+};
+
+/** D05: recorded events do not lie after the validation date. */
+export const D05: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const [r, fields] of allRecords(ctx)) {
+    for (const f of fields) {
+      const v = value(r, f.name);
+      if (typeof v !== 'string' || !timed.has(f.kind) || plannedDates.has(f.name)) continue;
+      if (v.slice(0, 10) > ctx.asOf) {
+        findings.push(atRecord('D05', r, f.name as never, `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`, { value: v }));
+      }
+    }
+  }
+  return { findings };
+};
+
+/** D06: every unit named in a record exists in 组织架构; the nearest name is suggested. */
+export const D06: Rule = (ctx) => {
+  const names = ctx.ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
+  if (names.length === 0) return { findings: [] };
+  const known = new Set(names.map(foldCompact));
+  const findings: Finding[] = [];
+  for (const [r, fields] of allRecords(ctx)) {
+    for (const f of fields) {
+      const v = value(r, f.name);
+      if (f.kind !== 'unit' || typeof v !== 'string' || known.has(foldCompact(v))) continue;
+      const nearest = closest(v, names);
+      const hint = distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2)) ? `是否应为“${nearest}”？` : `组织架构中的单位有：${names.join('、')}。`;
+      findings.push(atRecord('D06', r, f.name as never, `“${f.name}”中的单位“${v}”不在组织架构中。${hint}`, { value: v }));
+    }
+  }
+  return { findings };
+};
+
+/** D03 (checked against 组织架构): 专题汇报 comes from a 党总支 or 党支部. */
+export const D03: Rule = (ctx) => {
+  const typeOf = new Map(ctx.ledger.records.organization.map((r) => [foldCompact(r.data.单位名称 ?? ''), r.data.单位类型]));
+  const findings = ctx.ledger.records.branchReport.flatMap((r) => {
+    const unit = r.data.汇报单位;
+    const type = unit === undefined ? undefined : typeOf.get(foldCompact(unit));
+    if (type === undefined || branchTypes.includes(type)) return [];
+    return [atRecord('D03', r, '汇报单位', `汇报单位“${unit}”在组织架构中是${type}。专题汇报应由党总支或党支部作出。`, { value: unit })];
+  });
+  return { findings };
+};
+
+/** D08: no two records of one sheet are identical in every field. */
+export const D08: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const key of recordSheetKeys) {
+    const seen = new Map<string, number>();
+    for (const r of ctx.ledger.records[key as RecordSheetKey] as LedgerRecord[]) {
+      const identity = JSON.stringify(r.data);
+      const first = seen.get(identity);
+      if (first === undefined) {
+        seen.set(identity, r.row);
+        continue;
+      }
+      const firstField = Object.keys(r.cells)[0] ?? '';
+      findings.push(atRecord('D08', r, firstField as never, `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`));
+    }
+  }
+  return { findings };
+};

@@ -1,0 +1,79 @@
+import { chineseDate } from '../../values/date';
+import { halvesOf, quartersOf, quarterOfDate } from '../../values/period';
+import { atRecord, type Rule } from '../context';
+import { periodRule, recordRuleStatus } from '../periods';
+import { countIn } from './counting';
+import { inspectedTypes, sameUnit, unitsOfType } from './units';
+
+const byDate = (r: { data: { 检查日期?: string } }) => (r.data.检查日期 === undefined ? undefined : quarterOfDate(r.data.检查日期));
+
+/** R06: every 股室/站所 has a 定期检查 in every period of 定期检查周期. */
+export const R06: Rule = (ctx) => {
+  const cycle = ctx.ledger.settings.定期检查周期;
+  const periods = cycle === '季度' ? quartersOf(ctx.year) : cycle === '半年' ? halvesOf(ctx.year) : [String(ctx.year)];
+  const regular = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '定期检查');
+  const needs = unitsOfType(ctx.ledger, inspectedTypes).flatMap((unit) => {
+    const ofUnit = regular.filter((r) => sameUnit(r.data.被检查单位, unit));
+    return periods.map((period) => ({
+      rule: 'R06',
+      sheet: 'inspection' as const,
+      period,
+      unit,
+      required: 1,
+      actual: countIn(ofUnit, period, byDate),
+      what: '接受意识形态定期检查',
+    }));
+  });
+  return periodRule(ctx, 'R06', needs);
+};
+
+/** R07: at least one 不定期抽查 a year. */
+export const R07: Rule = (ctx) => {
+  const spot = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '不定期抽查');
+  return periodRule(ctx, 'R07', [
+    { rule: 'R07', sheet: 'inspection', period: String(ctx.year), required: 1, actual: countIn(spot, String(ctx.year), byDate), what: '开展不定期抽查' },
+  ]);
+};
+
+/** R08: the result of each inspection is reported to the party group on or after the inspection. */
+export const R08: Rule = (ctx) => {
+  let checked = 0;
+  const findings = ctx.ledger.records.inspection.flatMap((r) => {
+    const { 检查日期: done, 上报党组日期: reported } = r.data;
+    if (done === undefined || reported === undefined) return [];
+    checked++;
+    if (reported >= done) return [];
+    return [
+      atRecord(
+        'R08',
+        r,
+        '上报党组日期',
+        `上报党组日期 ${chineseDate(reported)} 早于检查日期 ${chineseDate(done)}。检查、抽查结果应在检查之后上报党组，请核对日期。`,
+        { value: reported },
+      ),
+    ];
+  });
+  return { findings, status: recordRuleStatus('R08', ctx, checked, findings.length) };
+};
+
+/** R19: problems found are put right by their deadline. */
+export const R19: Rule = (ctx) => {
+  let checked = 0;
+  const findings = ctx.ledger.records.inspection.flatMap((r) => {
+    const { 整改情况: state, 整改期限: deadline } = r.data;
+    if (deadline === undefined || state === undefined) return [];
+    checked++;
+    if (state === '已整改' || state === '无需整改' || deadline >= ctx.asOf) return [];
+    const unit = r.data.被检查单位 ? `“${r.data.被检查单位}”` : '';
+    return [
+      atRecord(
+        'R19',
+        r,
+        '整改期限',
+        `${unit}的整改期限 ${chineseDate(deadline)} 已过，整改情况仍为“${state}”。请督促整改并更新整改情况。`,
+        { value: deadline },
+      ),
+    ];
+  });
+  return { findings, status: recordRuleStatus('R19', ctx, checked, findings.length) };
+};

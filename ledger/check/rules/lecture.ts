@@ -1,0 +1,38 @@
+import { chineseDate, parseIsoDate } from '../../values/date';
+import { atRecord, type Rule } from '../context';
+import { recordRuleStatus } from '../periods';
+
+/**
+ * R14: a lecture, report or forum held by asOf was registered, then approved (同意) at least
+ * 讲座审批提前天数 days before it took place.
+ */
+export const R14: Rule = (ctx) => {
+  const ahead = ctx.ledger.settings.讲座审批提前天数;
+  let checked = 0;
+  const findings = ctx.ledger.records.lecture.flatMap((r) => {
+    const { 登记日期: registered, 审批日期: approved, 审批结果: result, 活动日期: held, 活动名称: name } = r.data;
+    if (held === undefined || held > ctx.asOf) return [];
+    checked++;
+    const title = name ? `“${name}”` : '该活动';
+    if (result === '不同意') {
+      return [atRecord('R14', r, '审批结果', `${title}的审批结果为“不同意”，但已于 ${chineseDate(held)} 举办。未经党组同意的讲座、报告、论坛不得举办。`, { value: result })];
+    }
+    if (registered !== undefined && approved !== undefined && registered > approved) {
+      return [atRecord('R14', r, '登记日期', `${title}的登记日期 ${chineseDate(registered)} 晚于审批日期 ${chineseDate(approved)}。应先登记、后审批。`, { value: registered })];
+    }
+    const latest = parseIsoDate(held).subtract({ days: ahead }).toString();
+    if (approved !== undefined && approved > latest) {
+      return [
+        atRecord(
+          'R14',
+          r,
+          '审批日期',
+          `${title}于 ${chineseDate(held)} 举办，审批日期为 ${chineseDate(approved)}，未按要求至少提前${ahead}天报党组审批（最迟应于 ${chineseDate(latest)} 审批）。`,
+          { value: approved },
+        ),
+      ];
+    }
+    return [];
+  });
+  return { findings, status: recordRuleStatus('R14', ctx, checked, findings.length) };
+};

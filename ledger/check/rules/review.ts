@@ -1,0 +1,45 @@
+import { foldCompact } from '../../text/fold';
+import { quarterOfDate } from '../../values/period';
+import type { Rule } from '../context';
+import { periodRule } from '../periods';
+import { countIn } from './counting';
+import { branchTypes, unitsOfType } from './units';
+
+const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
+
+/** R10: every 党总支/党支部 holds a 民主生活会, 组织生活会 or 述职报告 with ideology work in it. */
+export const R10: Rule = (ctx) => {
+  const reviews = ctx.ledger.records.review.filter(
+    (r) => r.data.含意识形态内容 === true && r.data.类型 !== undefined && r.data.类型 !== '干部考核',
+  );
+  const needs = unitsOfType(ctx.ledger, branchTypes).map((unit) => ({
+    rule: 'R10',
+    sheet: 'review' as const,
+    period: String(ctx.year),
+    unit,
+    required: 1,
+    // 对象 is free text (`第一党支部全体党员`), so a review counts for every unit it names.
+    actual: countIn(
+      reviews.filter((r) => r.data.对象 !== undefined && foldCompact(r.data.对象).includes(foldCompact(unit))),
+      String(ctx.year),
+      byDate,
+    ),
+    what: '在民主生活会、组织生活会或述职报告中纳入意识形态工作',
+  }));
+  return periodRule(ctx, 'R10', needs);
+};
+
+/** R11: ideology work is part of cadre appraisal. */
+export const R11: Rule = (ctx) => {
+  const appraisals = ctx.ledger.records.review.filter((r) => r.data.类型 === '干部考核' && r.data.含意识形态内容 === true);
+  return periodRule(ctx, 'R11', [
+    {
+      rule: 'R11',
+      sheet: 'review',
+      period: String(ctx.year),
+      required: 1,
+      actual: countIn(appraisals, String(ctx.year), byDate),
+      what: '将意识形态工作责任制落实情况纳入干部考核',
+    },
+  ]);
+};

@@ -1,0 +1,29 @@
+import { quarterOfDate } from '../../values/period';
+import type { Rule } from '../context';
+import { periodRule } from '../periods';
+import { countIn } from './counting';
+
+const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
+
+/** R12: the central group studies ideological security at least once a year. */
+export const R12: Rule = (ctx) => {
+  const studies = ctx.ledger.records.training.filter((r) => r.data.类型 === '中心组专题学习' && r.data.意识形态安全专题 === true);
+  return periodRule(ctx, 'R12', [
+    {
+      rule: 'R12',
+      sheet: 'training',
+      period: String(ctx.year),
+      required: 1,
+      actual: countIn(studies, String(ctx.year), byDate),
+      what: '安排中心组维护意识形态安全的专题学习',
+    },
+  ]);
+};
+
+/** R13: at least one 主题宣讲 a year. */
+export const R13: Rule = (ctx) => {
+  const talks = ctx.ledger.records.training.filter((r) => r.data.类型 === '主题宣讲');
+  return periodRule(ctx, 'R13', [
+    { rule: 'R13', sheet: 'training', period: String(ctx.year), required: 1, actual: countIn(talks, String(ctx.year), byDate), what: '开展意识形态主题宣讲活动' },
+  ]);
+};

@@ -1,0 +1,20 @@
+import type { Ledger } from '../../model';
+import type { UnitType } from '../../schema/sheets';
+import { foldCompact } from '../../text/fold';
+
+/** Names of the units of 组织架构 of the given types, once each, in sheet order. */
+export function unitsOfType(ledger: Ledger, types: readonly UnitType[]): string[] {
+  const names = ledger.records.organization
+    .filter((r) => r.data.单位类型 !== undefined && types.includes(r.data.单位类型))
+    .map((r) => r.data.单位名称)
+    .filter((n): n is string => n !== undefined);
+  return [...new Set(names)];
+}
+
+/** Unit names compare folded, so `第一党支部` and `第一党支部 ` are one unit. */
+export function sameUnit(a: string | undefined, b: string): boolean {
+  return a !== undefined && foldCompact(a) === foldCompact(b);
+}
+
+export const inspectedTypes: readonly UnitType[] = ['股室', '站所'];
+export const branchTypes: readonly UnitType[] = ['党总支', '党支部'];

@@ -1,0 +1,100 @@
+import type { CellValue } from '../grid/types';
+import type { FieldInfo } from '../schema/fields';
+import { cellText, displayText, isErrorValue } from '../values/cell';
+import { matchChoice, parseYesNo, splitList, yesNoForms } from '../values/choice';
+import { formatHasTime, fromSerial, isDateFormat, isoDate, isoDateTime, parseDateText } from '../values/date';
+import { isHalf, isQuarter, parsePeriod } from '../values/period';
+
+/**
+ * Turns one non-empty cell into the value its field's zod schema checks. A cell that cannot even be
+ * turned into the right kind of value (a date nobody can read, a number written as words) is a
+ * problem here; whether a readable value is allowed (enum members, ranges) is left to the schema.
+ */
+export type Converted = { ok: true; value: unknown } | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
+
+export interface ConvertContext {
+  year: number;
+  date1904: boolean;
+}
+
+const dateExamples = '如 2026-03-05、2026/3/5、2026年3月5日';
+const dateTimeExamples = '如 2026-03-05 14:30、2026年3月5日14时30分';
+const periodExamples = {
+  quarter: '如 2026Q3、2026年第三季度、三季度',
+  half: '如 2026H1、2026年上半年、下半年',
+  any: '如 2026年第三季度、2026年上半年',
+} as const;
+
+function problem(rule: 'D02' | 'D03' | 'D07', message: string): Converted {
+  return { ok: false, rule, message };
+}
+
+function convertDate(field: FieldInfo, value: CellValue, format: string, ctx: ConvertContext): Converted {
+  const wantTime = field.kind === 'datetime';
+  const kindName = wantTime ? '日期时间' : '日期';
+  const examples = wantTime ? dateTimeExamples : dateExamples;
+  if (typeof value === 'number') {
+    const serial = isDateFormat(format) ? fromSerial(value, ctx.date1904) : null;
+    if (!serial) {
+      return problem(
+        'D02',
+        `“${field.name}”的值 ${value} 是数字而不是${kindName}（单元格未设置日期格式）。请将单元格设为日期格式或填写${examples}。`,
+      );
+    }
+    if (!wantTime) return { ok: true, value: isoDate(serial.date) };
+    if (!serial.hasFraction && !formatHasTime(format)) {
+      return problem('D02', `“${field.name}”只有日期 ${isoDate(serial.date)}，缺少时间。请填写到时分，${examples}。`);
+    }
+    return { ok: true, value: isoDateTime(serial.date, serial.time) };
+  }
+  const text = displayText(value);
+  const parsed = parseDateText(text, ctx.year);
+  if (!parsed.ok) return problem('D02', `“${field.name}”无法识别为${kindName}：“${text}”（${parsed.reason}）。请填写${examples}。`);
+  if (!wantTime) return { ok: true, value: isoDate(parsed.value.date) };
+  if (parsed.value.time === null) {
+    return problem('D02', `“${field.name}”只有日期“${text}”，缺少时间。请填写到时分，${examples}。`);
+  }
+  return { ok: true, value: isoDateTime(parsed.value.date, parsed.value.time) };
+}
+
+export function convertCell(field: FieldInfo, value: CellValue, format: string, ctx: ConvertContext): Converted {
+  if (isErrorValue(value)) {
+    return problem('D02', `“${field.name}”是公式错误值 ${value}，无法读取。请修正公式或直接填写内容。`);
+  }
+  switch (field.kind) {
+    case 'text':
+    case 'unit':
+      return { ok: true, value: cellText(value) };
+    case 'date':
+    case 'datetime':
+      return convertDate(field, value, format, ctx);
+    case 'period': {
+      const parsed = parsePeriod(displayText(value), ctx.year);
+      const kind = field.periodKind ?? 'any';
+      if (!parsed.ok) return problem('D02', `“${field.name}”无法识别为期间：“${displayText(value)}”。请填写${periodExamples[kind]}。`);
+      if ((kind === 'quarter' && !isQuarter(parsed.value)) || (kind === 'half' && !isHalf(parsed.value))) {
+        const want = kind === 'quarter' ? '季度' : '半年';
+        return problem('D03', `“${field.name}”应为${want}，实际为“${displayText(value)}”。请填写${periodExamples[kind]}。`);
+      }
+      return { ok: true, value: parsed.value };
+    }
+    case 'int': {
+      if (typeof value === 'number') return { ok: true, value };
+      const m = /^(-?\d+(?:\.\d+)?)\s*[人名个次]?$/u.exec(cellText(value));
+      if (m) return { ok: true, value: Number(m[1]) };
+      return problem('D07', `“${field.name}”应填写整数，实际为“${displayText(value)}”。`);
+    }
+    case 'yesno': {
+      const yes = parseYesNo(typeof value === 'boolean' ? value : displayText(value));
+      if (yes === null) return problem('D03', `“${field.name}”的值“${displayText(value)}”无法识别。请填写${yesNoForms.join('、')}。`);
+      return { ok: true, value: yes };
+    }
+    case 'enum':
+      return { ok: true, value: matchChoice(displayText(value), field.values ?? [], field.aliases) ?? cellText(value) };
+    case 'list': {
+      const items = splitList(displayText(value));
+      const values = field.values;
+      return { ok: true, value: values ? items.map((item) => matchChoice(item, values) ?? item) : items };
+    }
+  }
+}

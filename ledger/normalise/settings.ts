@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { Finding } from '../findings';
+import { fieldsOf, type FieldInfo } from '../schema/fields';
+import { settings as settingsSchema, settingsColumns, type Settings } from '../schema/settings';
+import { foldHeader } from '../text/fold';
+import { displayText, isEmpty } from '../values/cell';
+import { convertCell } from './convert';
+import { finding, type Position } from './finding';
+import { findHeader, headerIndex } from './header';
+import type { SheetReader } from './sheetReader';
+
+const columnFields: FieldInfo[] = settingsColumns.map((name) => ({ name, kind: 'text', synonyms: [], required: true }));
+
+export interface SettingsRead {
+  settings: Settings;
+  headerRow: number;
+  /** Where each key's value stands, for findings about a setting. */
+  positions: Map<string, Position>;
+  findings: Finding[];
+}
+
+/**
+ * Reads 基本信息 (项目 | 内容, one key per row). Missing required keys are reported and stood in for
+ * (台账年度 by asOf's year) so that the rest of the ledger can still be checked.
+ */
+export function readSettings(sheet: SheetReader | null, fallbackYear: number, date1904: boolean): SettingsRead {
+  const findings: Finding[] = [];
+  const positions = new Map<string, Position>();
+  const candidate: Record<string, unknown> = {};
+  let headerRow = 0;
+  const fields = fieldsOf(settingsSchema);
+  if (sheet) {
+    const located = findHeader(sheet, columnFields, new Map());
+    findings.push(...located.findings);
+    // Without a header the keys are still read from the first two columns, as most such sheets have them.
+    const keyColumn = located.header?.columns.get('项目') ?? sheet.firstColumn;
+    const valueColumn = located.header?.columns.get('内容') ?? keyColumn + 1;
+    headerRow = located.header?.row ?? 0;
+    const index = headerIndex(fields, new Map());
+    for (let row = headerRow + 1; row <= sheet.lastRow; row++) {
+      const name = index.get(foldHeader(displayText(sheet.value(row, keyColumn))));
+      if (name === undefined || positions.has(name)) continue;
+      const at = { sheet: sheet.name, row, column: valueColumn };
+      positions.set(name, at);
+      const raw = sheet.value(row, valueColumn);
+      if (isEmpty(raw)) continue;
+      const field = fields.find((f) => f.name === name)!;
+      const converted = convertCell(field, raw, sheet.format(row, valueColumn), { year: fallbackYear, date1904 });
+      if (converted.ok) candidate[name] = converted.value;
+      else findings.push(finding(converted.rule, at, converted.message, { field: name, value: displayText(raw) }));
+    }
+  }
+  const result = settingsSchema.safeParse(candidate);
+  if (result.success) return { settings: result.data, headerRow, positions, findings };
+
+  const anchor: Position = { sheet: sheet?.name ?? '', row: 1, column: 1 };
+  for (const issue of result.error.issues as z.core.$ZodIssue[]) {
+    const name = String(issue.path[0]);
+    const field = fields.find((f) => f.name === name)!;
+    const at = positions.get(name) ?? anchor;
+    const raw = candidate[name];
+    delete candidate[name];
+    if (raw === undefined) {
+      const where = positions.has(name) ? '此单元格为空' : `“${sheet?.name ?? '基本信息'}”中没有“${name}”一行`;
+      findings.push(finding('D01', at, `“${name}”为必填项，但${where}。请在“项目”列填写“${name}”，并在“内容”列填写其值。`, { field: name }));
+    } else if (field.kind === 'int') {
+      findings.push(finding('D07', at, `“${name}”应为 ${field.min} 到 ${field.max} 之间的整数，实际为“${String(raw)}”。`, { field: name, value: String(raw) }));
+    } else {
+      findings.push(
+        finding('D03', at, `“${name}”的值“${String(raw)}”不在允许范围内。允许的值：${(field.values ?? []).join('、')}。`, { field: name, value: String(raw) }),
+      );
+    }
+  }
+  const standIns = { 单位名称: '', 台账年度: fallbackYear, 党组书记: '', 分管领导: '', 责任部室: '' };
+  return { settings: settingsSchema.parse({ ...standIns, ...candidate }), headerRow, positions, findings };
+}

@@ -1,0 +1,53 @@
+import type { CellValue, SheetGrid } from '../grid/types';
+
+/**
+ * Cell access in Excel coordinates over a grid, with merged cells reading as their top-left cell for
+ * every row and column they span.
+ */
+export interface SheetReader {
+  name: string;
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  value(row: number, column: number): CellValue;
+  format(row: number, column: number): string;
+}
+
+const key = (row: number, column: number) => row * 20000 + column;
+
+export function sheetReader(grid: SheetGrid): SheetReader {
+  const { origin, values, numberFormats } = grid;
+  const lastRow = origin.row + values.length - 1;
+  let width = 0;
+  for (const r of values) if (r.length > width) width = r.length;
+  const lastColumn = origin.column + width - 1;
+  const raw = (row: number, column: number): [CellValue, string] => {
+    const r = row - origin.row;
+    const c = column - origin.column;
+    return [values[r]?.[c] ?? null, numberFormats[r]?.[c] ?? ''];
+  };
+  // Only cells inside the grid can be read, so a merge is expanded no further than the grid reaches,
+  // however large its declared range.
+  const mergedFrom = new Map<number, [number, number]>();
+  for (const m of grid.merges) {
+    for (let row = m.top; row <= Math.min(m.bottom, lastRow); row++) {
+      for (let column = m.left; column <= Math.min(m.right, lastColumn); column++) {
+        if (row !== m.top || column !== m.left) mergedFrom.set(key(row, column), [m.top, m.left]);
+      }
+    }
+  }
+  const source = (row: number, column: number): [CellValue, string] => {
+    const master = mergedFrom.get(key(row, column));
+    return master ? raw(master[0], master[1]) : raw(row, column);
+  };
+  return {
+    name: grid.name,
+    firstRow: origin.row,
+    lastRow,
+    firstColumn: origin.column,
+    lastColumn,
+    value: (row, column) => source(row, column)[0],
+    format: (row, column) => source(row, column)[1],
+  };
+}

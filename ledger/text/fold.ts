@@ -1,0 +1,29 @@
+/**
+ * Folding of what clerks type: full-width letters, digits and brackets become half-width (NFKC), so
+ * `（一）`, `２０２６` and `Ｑ３` compare equal to their ASCII forms.
+ */
+export function foldWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** Folded and with every space and line break removed: the form headers and keys are compared in. */
+export function foldCompact(text: string): string {
+  return foldWidth(text).replace(/\s+/gu, '');
+}
+
+const requiredMark = /(\(必填\)|\*)$/u;
+
+/** A header cell as compared: compact, with trailing `（必填）` or `*` marks removed. */
+export function foldHeader(text: string): string {
+  let header = foldCompact(text);
+  while (requiredMark.test(header)) header = header.replace(requiredMark, '');
+  return header;
+}
+
+const chineseOrdinal = '[一二三四五六七八九十]+';
+const leadingOrdinal = new RegExp(`^(?:\\d+[.、]|${chineseOrdinal}[、.]|\\((?:\\d+|${chineseOrdinal})\\))`, 'u');
+
+/** A sheet name as compared: compact and without a leading ordinal (`1.`, `1、`, `一、`, `（一）`, `(1)`). */
+export function foldSheetName(name: string): string {
+  return foldCompact(name).replace(leadingOrdinal, '');
+}

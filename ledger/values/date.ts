@@ -1,0 +1,116 @@
+import { CalendarDate, CalendarDateTime, Time } from '@internationalized/date';
+import { foldWidth } from '../text/fold';
+
+/**
+ * Reading dates as ledgers hold them: Excel serials under a date format, and the text forms of spec
+ * section 1. Results are ISO strings (`2026-03-05`, `2026-03-05T14:30:00`), which compare correctly as text.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const excelEpoch1900 = new CalendarDate(1899, 12, 30);
+const excelEpoch1904 = new CalendarDate(1904, 1, 1);
+
+/** True when an Excel number format shows a date or time (tokens outside quotes, escapes and [..]). */
+export function isDateFormat(format: string): boolean {
+  const bare = format
+    .replace(/"[^"]*"/gu, '')
+    .replace(/\\./gu, '')
+    .replace(/\[[^\]]*\]/gu, '')
+    .replace(/;.*$/u, '');
+  return /[ymdhsYMDHSe]/u.test(bare) && !/^general$/iu.test(bare.trim());
+}
+
+/** True when the format shows a time of day, so a midnight value still carries a time. */
+export function formatHasTime(format: string): boolean {
+  const bare = format.replace(/"[^"]*"/gu, '').replace(/\\./gu, '').replace(/\[[^\]]*\]/gu, '');
+  return /[hHsS]/u.test(bare);
+}
+
+export interface SerialDateTime {
+  date: CalendarDate;
+  time: Time;
+  hasFraction: boolean;
+}
+
+export function fromSerial(serial: number, date1904: boolean): SerialDateTime | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const days = Math.floor(serial);
+  const seconds = Math.round((serial - days) * 86400);
+  const date = (date1904 ? excelEpoch1904 : excelEpoch1900).add({ days: days + Math.floor(seconds / 86400) });
+  const s = seconds % 86400;
+  return { date, time: new Time(Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60), hasFraction: seconds > 0 };
+}
+
+/** Excel serial of a date, for writing dates back into a workbook. */
+export function toSerial(iso: string): number {
+  return parseIsoDate(iso).compare(excelEpoch1900);
+}
+
+export function parseIsoDate(iso: string): CalendarDate {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new CalendarDate(y, m, d);
+}
+
+export function parseIsoDateTime(iso: string): CalendarDateTime {
+  const [date, time = '00:00:00'] = iso.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm, ss] = time.split(':').map(Number);
+  return new CalendarDateTime(y, m, d, hh, mm, ss);
+}
+
+export function isoDate(date: CalendarDate): string {
+  return date.toString();
+}
+
+export function isoDateTime(date: CalendarDate, time: Time): string {
+  return new CalendarDateTime(date.year, date.month, date.day, time.hour, time.minute, time.second).toString();
+}
+
+/** `2026年3月5日`: the form official documents write dates in. */
+export function chineseDate(iso: string): string {
+  const d = parseIsoDate(iso);
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/** `2026年3月5日 14:30`. */
+export function chineseDateTime(iso: string): string {
+  const t = parseIsoDateTime(iso);
+  return `${chineseDate(iso)} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+}
+
+const datePart = String.raw`(?:(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)`;
+const timePart = String.raw`(?:[\sT]*(?:(\d{1,2}):(\d{2})(?::(\d{2}))?|(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分)?(?:\s*(\d{1,2})\s*秒)?))?`;
+const dateTimeText = new RegExp(`^${datePart}${timePart}$`, 'u');
+
+interface TextDateTime {
+  date: CalendarDate;
+  time: Time | null;
+}
+
+function validDate(year: number, month: number, day: number): CalendarDate | null {
+  if (month < 1 || month > 12 || day < 1) return null;
+  const date = new CalendarDate(year, month, day);
+  // CalendarDate clamps an impossible day (2月30日 → 2月28日); a clamped date was not a real one.
+  return date.day === day && date.month === month ? date : null;
+}
+
+function validTime(h: number, m: number, s: number): Time | null {
+  return h <= 23 && m <= 59 && s <= 59 ? new Time(h, m, s) : null;
+}
+
+/** Parses the text forms of spec section 1; a bare `3月5日` takes `ledgerYear`. */
+export function parseDateText(raw: string, ledgerYear: number): Parsed<TextDateTime> {
+  const text = foldWidth(raw).trim();
+  const m = dateTimeText.exec(text);
+  if (!m) return { ok: false, reason: '不是可识别的日期格式' };
+  const year = Number(m[1] ?? m[4] ?? ledgerYear);
+  const month = Number(m[2] ?? m[5]);
+  const day = Number(m[3] ?? m[6]);
+  const date = validDate(year, month, day);
+  if (!date) return { ok: false, reason: `${year}年${month}月${day}日不是存在的日期` };
+  const hour = m[7] ?? m[10];
+  if (hour === undefined) return { ok: true, value: { date, time: null } };
+  const time = validTime(Number(hour), Number(m[8] ?? m[11] ?? 0), Number(m[9] ?? m[12] ?? 0));
+  if (!time) return { ok: false, reason: '时间不存在' };
+  return { ok: true, value: { date, time } };
+}

@@ -1,0 +1,102 @@
+import { CalendarDate, endOfMonth } from '@internationalized/date';
+import { foldCompact } from '../text/fold';
+import type { Parsed } from './date';
+import { parseIsoDate } from './date';
+
+/**
+ * Periods are coded `2026Q3` (a quarter), `2026H1` (a half) or `2026` (a year) and labelled in the
+ * bureau's words (`2026年第三季度`).
+ */
+export type PeriodCode = string;
+
+export const chineseNumeral = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
+
+const digitOf: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+const quarterForms = [/^(?:(\d{4})-?)?Q([1-4])$/iu, /^(?:(\d{4})年)?第?([一二三四1-4])季度$/u];
+const halfForms = [/^(?:(\d{4})-?)?H([12])$/iu];
+const halfWords = /^(?:(\d{4})年(?:度)?)?([上下])半年(?:度)?$/u;
+
+/** Parses the period forms of spec section 1; a period without a year takes `ledgerYear`. */
+export function parsePeriod(raw: string, ledgerYear: number): Parsed<PeriodCode> {
+  const text = foldCompact(raw);
+  for (const form of quarterForms) {
+    const m = form.exec(text);
+    if (m) return { ok: true, value: `${m[1] ?? ledgerYear}Q${digitOf[m[2]]}` };
+  }
+  for (const form of halfForms) {
+    const m = form.exec(text);
+    if (m) return { ok: true, value: `${m[1] ?? ledgerYear}H${m[2]}` };
+  }
+  const h = halfWords.exec(text);
+  if (h) return { ok: true, value: `${h[1] ?? ledgerYear}H${h[2] === '上' ? 1 : 2}` };
+  return { ok: false, reason: '不是可识别的期间格式' };
+}
+
+export function isQuarter(code: PeriodCode): boolean {
+  return /^\d{4}Q[1-4]$/u.test(code);
+}
+
+export function isHalf(code: PeriodCode): boolean {
+  return /^\d{4}H[12]$/u.test(code);
+}
+
+export function periodYear(code: PeriodCode): number {
+  return Number(code.slice(0, 4));
+}
+
+/** Months of a period, first and last (1-based). */
+function monthSpan(code: PeriodCode): [number, number] {
+  const n = Number(code.slice(5));
+  if (isQuarter(code)) return [n * 3 - 2, n * 3];
+  if (isHalf(code)) return [n * 6 - 5, n * 6];
+  return [1, 12];
+}
+
+export function periodStart(code: PeriodCode): string {
+  return new CalendarDate(periodYear(code), monthSpan(code)[0], 1).toString();
+}
+
+export function periodEnd(code: PeriodCode): string {
+  return endOfMonth(new CalendarDate(periodYear(code), monthSpan(code)[1], 1)).toString();
+}
+
+/** The day a period's requirement falls due: its last day plus the grace days. */
+export function periodDue(code: PeriodCode, graceDays: number): string {
+  return parseIsoDate(periodEnd(code)).add({ days: graceDays }).toString();
+}
+
+export function periodLabel(code: PeriodCode): string {
+  const year = periodYear(code);
+  const n = Number(code.slice(5));
+  if (isQuarter(code)) return `${year}年第${chineseNumeral[n]}季度`;
+  if (isHalf(code)) return `${year}年${n === 1 ? '上' : '下'}半年`;
+  return `${year}年`;
+}
+
+export function quarterOfDate(iso: string): PeriodCode {
+  return `${iso.slice(0, 4)}Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}`;
+}
+
+export function halfOfDate(iso: string): PeriodCode {
+  return `${iso.slice(0, 4)}H${Number(iso.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
+export function quartersOf(year: number): PeriodCode[] {
+  return [1, 2, 3, 4].map((q) => `${year}Q${q}`);
+}
+
+export function halvesOf(year: number): PeriodCode[] {
+  return [`${year}H1`, `${year}H2`];
+}
+
+/** True when a date lies within the period. */
+export function periodContains(code: PeriodCode, iso: string): boolean {
+  const day = iso.slice(0, 10);
+  return day >= periodStart(code) && day <= periodEnd(code);
+}
+
+/** True when period `inner` lies within `outer` (a quarter within its half, a half within its year). */
+export function periodWithin(inner: PeriodCode, outer: PeriodCode): boolean {
+  return periodStart(inner) >= periodStart(outer) && periodEnd(inner) <= periodEnd(outer);
+}
