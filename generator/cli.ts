@@ -1,0 +1,8 @@
+import { registerReport } from './commands/report';
+import { registerRules } from './commands/rules';
+import { registerTemplate } from './commands/template';
+import { registerValidate } from './commands/validate';
+import { createProgram, runProgram } from './program';
+
+const program = createProgram([registerValidate, registerReport, registerTemplate, registerRules]);
+process.exitCode = await runProgram(program, process.argv.slice(2));

@@ -1,0 +1,35 @@
+import { severityLabel, type Finding } from '../../ledger/findings';
+import type { ValidationResult } from '../../ledger/model';
+import { ruleTable } from '../../ledger/check/ruleTable';
+
+/** The validation result as a clerk reads it in a terminal. */
+export function renderText(result: ValidationResult): string {
+  const { summary } = result;
+  const lines = [
+    `台账校验：${result.workbook}（${result.unit || '未填写单位名称'}，${result.year}年台账，校验日期 ${result.asOf}）`,
+    `错误 ${summary.error} 项，警告 ${summary.warning} 项，提示 ${summary.info} 项`,
+    '',
+    '【制度落实情况】',
+  ];
+  for (const rule of result.rules) {
+    const open = rule.periods.filter((p) => p.status !== '达标').map((p) => `${p.label}${p.unit ? p.unit : ''}${p.status}`);
+    const detail = open.length > 0 ? `（${open.join('；')}）` : '';
+    lines.push(`  ${rule.id} ${rule.status}  完成 ${rule.actual}/${rule.required}  ${rule.title}${detail}`);
+  }
+  lines.push('', '【问题清单】');
+  if (result.findings.length === 0) lines.push('  未发现问题。');
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const [sheet, findings] of bySheet) {
+    lines.push(`工作表“${sheet}”：`);
+    for (const f of findings) lines.push(`  ${severityLabel[f.severity]} ${f.cell.padEnd(5)} ${f.rule} ${f.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `taizhang rules`: the rule table. */
+export function renderRuleTable(): string {
+  const lines = ['编号  级别  依据      规则'];
+  for (const r of ruleTable) lines.push(`${r.id}   ${severityLabel[r.severity]}  ${(r.plan ?? '—').padEnd(8)}  ${r.title}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,35 @@
+import type { Finding, Summary } from './findings';
+import type { RuleStatus, ValidationResult } from './model';
+
+/** The `--format json` object of spec section 4. */
+export interface JsonReport {
+  workbook: string;
+  unit: string;
+  year: number;
+  asOf: string;
+  summary: Summary;
+  rules: RuleStatus[];
+  findings: Finding[];
+}
+
+export function toJsonReport(result: ValidationResult): JsonReport {
+  return {
+    workbook: result.workbook,
+    unit: result.unit,
+    year: result.year,
+    asOf: result.asOf,
+    summary: result.summary,
+    rules: result.rules.map(({ id, title, status, required, actual, periods }) => ({ id, title, status, required, actual, periods })),
+    findings: result.findings.map(({ rule, severity, sheet, cell, row, column, field, value, message }) => ({
+      rule,
+      severity,
+      sheet,
+      cell,
+      row,
+      column,
+      field,
+      value,
+      message,
+    })),
+  };
+}
