@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { LedgerReadError } from '../ledger/read/workbookFile';
+import { LedgerReadError } from '../ledger/errors';
 import { exitCode, UsageError } from './errors';
 
 type Register = (program: Command) => void;
@@ -20,8 +20,9 @@ function chineseUsage(error: CommanderError): string {
     case 'commander.excessArguments':
       return `参数过多。用 --help 查看用法。`;
     case 'commander.invalidArgument': {
+      const [option = '', value = ''] = [...error.message.matchAll(/'([^']+)'/gu)].map((m) => m[1]);
       const allowed = /Allowed choices are (.+)\./u.exec(error.message)?.[1] ?? '';
-      return `选项取值无效${quoted ? `：${quoted}` : ''}${allowed ? `，可选：${allowed}` : ''}。`;
+      return `选项 ${option.split(' ')[0]} 的取值“${value}”无效${allowed ? `，可选：${allowed}` : ''}。`;
     }
     default:
       return `命令行参数有误：${error.message.replace(/^error:\s*/u, '')}`;

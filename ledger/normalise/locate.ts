@@ -1,3 +1,4 @@
+import { LedgerReadError } from '../errors';
 import type { Finding } from '../findings';
 import type { SheetGrid, WorkbookGrid } from '../grid/types';
 import { settingsSheetTitle } from '../schema/settings';
@@ -39,6 +40,11 @@ export function locateSheets(grid: WorkbookGrid): { sheets: Partial<Record<Sheet
       finding('S01', { sheet: anchor, row: 1, column: 1 }, `工作簿缺少工作表“${title}”。现有工作表：${present}。`, {
         severity: optionalSheets.has(key) ? 'warning' : 'error',
       }),
+    );
+  }
+  if (Object.keys(sheets).length === 0) {
+    throw new LedgerReadError(
+      `“${grid.name}”不是意识形态工作台账：没有找到任何台账工作表（如“基本信息”“专题研究”）。现有工作表：${present}。可用 taizhang template 生成空白台账。`,
     );
   }
   return { sheets, findings };

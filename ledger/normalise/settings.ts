@@ -71,6 +71,9 @@ export function readSettings(sheet: SheetReader | null, fallbackYear: number, da
       );
     }
   }
-  const standIns = { 单位名称: '', 台账年度: fallbackYear, 党组书记: '', 分管领导: '', 责任部室: '' };
-  return { settings: settingsSchema.parse({ ...standIns, ...candidate }), headerRow, positions, findings };
+  // Placeholders satisfy the schema so defaults apply; a missing text key then reads as empty.
+  const placeholders = { 单位名称: '-', 台账年度: fallbackYear, 党组书记: '-', 分管领导: '-', 责任部室: '-' };
+  const filled = settingsSchema.parse({ ...placeholders, ...candidate });
+  for (const key of ['单位名称', '党组书记', '分管领导', '责任部室'] as const) if (candidate[key] === undefined) filled[key] = '';
+  return { settings: filled, headerRow, positions, findings };
 }

@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { LedgerReadError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
 import { installEastAsianFormats } from './eastAsianFormats';
 import { exceljsToGrid } from './exceljsGrid';
 
-/** The workbook cannot be read at all: the CLI prints the message alone and exits 2. */
-export class LedgerReadError extends Error {
-  override name = 'LedgerReadError';
-}
+export { LedgerReadError };
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

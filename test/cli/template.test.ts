@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import { fieldsOf } from '../../ledger/schema/fields';
+import { recordSheets } from '../../ledger/schema/sheets';
+import { validateGrid } from '../../ledger/validate';
+import { taizhang } from '../helpers/cli';
+
+const committed = 'templates/台账模板.xlsx';
+
+describe('taizhang template', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'taizhang-template-')), '空白台账.xlsx');
+  const run = taizhang(['template', '--year', '2026', '--out', out]);
+
+  it('writes a blank ledger the validator reads without a structural finding', async () => {
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(out);
+    const result = validateGrid(await readWorkbookFile(out), { asOf: '2026-03-01' });
+    expect(result.findings.filter((f) => f.rule.startsWith('S'))).toEqual([]);
+    expect(result.year).toBe(2026);
+    // Only the clerk's own details are missing.
+    expect(new Set(result.findings.filter((f) => f.rule === 'D01').map((f) => f.field))).toEqual(
+      new Set(['单位名称', '党组书记', '分管领导', '责任部室']),
+    );
+  });
+
+  it('lays out every sheet with headers from the schemas, drop-downs and date formats', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    for (const { title, schema } of Object.values(recordSheets)) {
+      const ws = workbook.getWorksheet(title)!;
+      expect(ws, title).toBeDefined();
+      const headers = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+      expect(headers).toEqual(['序号', ...fieldsOf(schema).map((f) => (f.required ? `${f.name}*` : f.name))]);
+      fieldsOf(schema).forEach((f, i) => {
+        const cell = ws.getCell(4, i + 2);
+        if (f.kind === 'enum') expect(cell.dataValidation?.formulae?.[0], `${title}.${f.name}`).toBe(`"${f.values!.join(',')}"`);
+        if (f.kind === 'date') expect(ws.getColumn(i + 2).numFmt).toBe('yyyy-mm-dd');
+      });
+    }
+  });
+
+  it('matches the committed template (regenerate with npm run template:update)', async () => {
+    const fresh = await readWorkbookFile(out);
+    const kept = await readWorkbookFile(committed);
+    expect(kept.sheets.map((s) => s.name)).toEqual(fresh.sheets.map((s) => s.name));
+    kept.sheets.forEach((sheet, i) => {
+      expect(sheet.values, sheet.name).toEqual(fresh.sheets[i].values);
+      expect(sheet.merges, sheet.name).toEqual(fresh.sheets[i].merges);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
+import { sha256, taizhang } from '../helpers/cli';
+import { writeLedger } from '../helpers/ledgerWorkbook';
+
+const sample = 'templates/示例台账.xlsx';
+
+describe('taizhang validate', () => {
+  it('exits 0 for a ledger without errors and 1 for one with errors', async () => {
+    const clean = await writeLedger(compliantLedger());
+    expect(taizhang(['validate', clean, '--as-of', yearClosed]).status).toBe(0);
+    const broken = compliantLedger();
+    broken.专题研究.rows.pop();
+    const path = await writeLedger(broken);
+    const run = taizhang(['validate', path, '--as-of', yearClosed]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('R01');
+    expect(run.stdout).toContain('专题研究');
+  });
+
+  it('prints the sample ledger findings with sheet and cell in Chinese', () => {
+    const run = taizhang(['validate', sample, '--as-of', '2026-07-20']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/错误 \d+ 项，警告 \d+ 项，提示 \d+ 项/u);
+    expect(run.stdout).toContain('【制度落实情况】');
+    expect(run.stdout).toMatch(/错误 [A-Z]+\d+ +D02 “日期”无法识别为日期：“2026年13月1日”/u);
+  });
+
+  it('prints spec section 4 JSON field for field', () => {
+    const run = taizhang(['validate', sample, '--as-of', '2026-07-20', '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(['workbook', 'unit', 'year', 'asOf', 'summary', 'rules', 'findings']);
+    expect(report).toMatchObject({ workbook: '示例台账.xlsx', unit: '县XX局', year: 2026, asOf: '2026-07-20' });
+    const summary = report.summary as Record<string, number>;
+    expect(Object.keys(summary)).toEqual(['error', 'warning', 'info']);
+    const findings = report.findings as Array<Record<string, unknown>>;
+    expect(summary.error).toBe(findings.filter((f) => f.severity === 'error').length);
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(['rule', 'severity', 'sheet', 'cell', 'row', 'column', 'field', 'value', 'message']);
+      expect(f.cell).toBe(`${f.column}${f.row}`);
+      expect(['error', 'warning', 'info']).toContain(f.severity);
+      expect(typeof f.message).toBe('string');
+    }
+    const rules = report.rules as Array<Record<string, unknown>>;
+    expect(rules.map((r) => r.id)).toHaveLength(19);
+    for (const r of rules) {
+      expect(Object.keys(r)).toEqual(['id', 'title', 'status', 'required', 'actual', 'periods']);
+      expect(['达标', '进行中', '未达标']).toContain(r.status);
+    }
+    const d02 = findings.find((f) => f.rule === 'D02');
+    expect(d02).toMatchObject({ severity: 'error', field: '日期', value: '2026年13月1日' });
+    // The sheet is named as it stands in the workbook, ordinal and all.
+    expect(findings.some((f) => f.sheet === '二、分析研判')).toBe(true);
+  });
+
+  it('never changes the input workbook', () => {
+    const before = sha256(sample);
+    taizhang(['validate', sample, '--as-of', '2026-07-20']);
+    taizhang(['validate', sample, '--format', 'json']);
+    expect(sha256(sample)).toBe(before);
+  });
+});
+
+describe('taizhang rules', () => {
+  it('prints every rule id with its title', () => {
+    const run = taizhang(['rules']);
+    expect(run.status).toBe(0);
+    const ids = [...run.stdout.matchAll(/^([SDR]\d\d) /gmu)].map((m) => m[1]);
+    expect(ids).toHaveLength(32);
+    expect(run.stdout).toContain('每年至少开展2次意识形态工作专题研究');
+  });
+});
