@@ -39,7 +39,10 @@ export function createProgram(registers: readonly Register[]): Command {
   for (const register of registers) register(program);
   program.exitOverride();
   for (const command of program.commands) {
-    command.exitOverride().helpOption('-h, --help', '显示帮助').configureOutput({ writeErr: () => undefined });
+    command
+      .exitOverride()
+      .helpOption('-h, --help', '显示帮助')
+      .configureOutput({ writeErr: () => undefined });
   }
   return program;
 }
@@ -51,7 +54,8 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
     return typeof process.exitCode === 'number' ? process.exitCode : exitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCode.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+        return exitCode.ok;
       process.stderr.write(`${chineseUsage(error)}\n`);
       return exitCode.usage;
     }

@@ -51,11 +51,7 @@ export function checkPeriod(ctx: CheckContext, need: PeriodNeed): { status: Peri
  * A rule's state for the year from its periods: unmet if any is, met if all are. The counts are the
  * periods' own unless the rule gives its year totals.
  */
-export function yearStatus(
-  id: string,
-  periods: PeriodStatus[],
-  totals?: { required: number; actual: number },
-): Omit<RuleStatus, 'title'> {
+export function yearStatus(id: string, periods: PeriodStatus[], totals?: { required: number; actual: number }): Omit<RuleStatus, 'title'> {
   const status: RequirementStatus = periods.some((p) => p.status === '未达标')
     ? '未达标'
     : periods.every((p) => p.status === '达标')
@@ -71,16 +67,15 @@ export function yearStatus(
 }
 
 /** Runs period needs and gathers their statuses and findings into one rule outcome. */
-export function periodRule(
-  ctx: CheckContext,
-  id: string,
-  needs: PeriodNeed[],
-  totals?: { required: number; actual: number },
-): RuleOutcome {
+export function periodRule(ctx: CheckContext, id: string, needs: PeriodNeed[], totals?: { required: number; actual: number }): RuleOutcome {
   const checked = needs.map((need) => checkPeriod(ctx, need));
   return {
     findings: checked.flatMap((c) => (c.finding ? [c.finding] : [])),
-    status: yearStatus(id, checked.map((c) => c.status), totals),
+    status: yearStatus(
+      id,
+      checked.map((c) => c.status),
+      totals,
+    ),
   };
 }
 

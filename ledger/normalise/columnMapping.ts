@@ -18,14 +18,24 @@ export function parseColumnMapping(text: string | undefined, at: Position): { ma
     const item = entry.trim();
     if (item === '') continue;
     const m = /^(.+?)\.(.+?)=(.+)$/u.exec(item);
-    const key = m ? (Object.keys(recordSheets) as RecordSheetKey[]).find((k) => foldSheetName(recordSheets[k].title) === foldSheetName(m[1])) : undefined;
-    const field = m && key ? fieldsOf(recordSheets[key].schema).find((f) => f.name === foldSheetName(m[2]) || foldWidth(f.name) === m[2].trim()) : undefined;
+    const key = m
+      ? (Object.keys(recordSheets) as RecordSheetKey[]).find((k) => foldSheetName(recordSheets[k].title) === foldSheetName(m[1]))
+      : undefined;
+    const field =
+      m && key
+        ? fieldsOf(recordSheets[key].schema).find((f) => f.name === foldSheetName(m[2]) || foldWidth(f.name) === m[2].trim())
+        : undefined;
     if (!m || !key || !field) {
       findings.push(
-        finding('D03', at, `“列名映射”中的“${item}”无法识别：应写作“表名.字段=本单位列名”，表名和字段须与台账规范一致，如“检查抽查.检查人=检查组成员”。`, {
-          field: '列名映射',
-          value: item,
-        }),
+        finding(
+          'D03',
+          at,
+          `“列名映射”中的“${item}”无法识别：应写作“表名.字段=本单位列名”，表名和字段须与台账规范一致，如“检查抽查.检查人=检查组成员”。`,
+          {
+            field: '列名映射',
+            value: item,
+          },
+        ),
       );
       continue;
     }

@@ -115,4 +115,3 @@ export function findHeader(
   }
   return { header: { row: chosen.row, columns, serialColumn: chosen.serialColumn }, findings };
 }
-

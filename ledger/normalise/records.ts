@@ -89,9 +89,7 @@ export function readRecords<K extends RecordSheetKey>(
         if (!column || failed.has(name)) continue;
         failed.add(name);
         const raw = displayText(sheet.value(row, column.column));
-        findings.push(
-          issueFinding(issue, column.field, raw.trim(), { sheet: sheet.name, row, column: column.column }, candidate),
-        );
+        findings.push(issueFinding(issue, column.field, raw.trim(), { sheet: sheet.name, row, column: column.column }, candidate));
       }
     }
     for (const name of failed) delete candidate[name];

@@ -62,12 +62,22 @@ export function readSettings(sheet: SheetReader | null, fallbackYear: number, da
     delete candidate[name];
     if (raw === undefined) {
       const where = positions.has(name) ? '此单元格为空' : `“${sheet?.name ?? '基本信息'}”中没有“${name}”一行`;
-      findings.push(finding('D01', at, `“${name}”为必填项，但${where}。请在“项目”列填写“${name}”，并在“内容”列填写其值。`, { field: name }));
+      findings.push(
+        finding('D01', at, `“${name}”为必填项，但${where}。请在“项目”列填写“${name}”，并在“内容”列填写其值。`, { field: name }),
+      );
     } else if (field.kind === 'int') {
-      findings.push(finding('D07', at, `“${name}”应为 ${field.min} 到 ${field.max} 之间的整数，实际为“${String(raw)}”。`, { field: name, value: String(raw) }));
+      findings.push(
+        finding('D07', at, `“${name}”应为 ${field.min} 到 ${field.max} 之间的整数，实际为“${String(raw)}”。`, {
+          field: name,
+          value: String(raw),
+        }),
+      );
     } else {
       findings.push(
-        finding('D03', at, `“${name}”的值“${String(raw)}”不在允许范围内。允许的值：${(field.values ?? []).join('、')}。`, { field: name, value: String(raw) }),
+        finding('D03', at, `“${name}”的值“${String(raw)}”不在允许范围内。允许的值：${(field.values ?? []).join('、')}。`, {
+          field: name,
+          value: String(raw),
+        }),
       );
     }
   }

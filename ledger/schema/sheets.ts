@@ -13,7 +13,7 @@ export type UnitType = (typeof unitTypes)[number];
 
 export const organization = z.object({
   单位名称: text({ syn: ['股室站所', '部门', '支部名称'] }),
-  单位类型: oneOf(unitTypes, ),
+  单位类型: oneOf(unitTypes),
   负责人: text().optional(),
   意识形态责任人: text({ syn: ['责任人'] }),
   分管领导: text(),
@@ -71,7 +71,7 @@ export const inspection = z
     检查日期: date({ syn: ['日期'] }),
     检查类型: oneOf(['定期检查', '不定期抽查'], { aliases: { 抽查: '不定期抽查', 不定期检查: '不定期抽查' } }),
     被检查单位: unit(),
-    检查方式: listOf(inspectionMethods, ),
+    检查方式: listOf(inspectionMethods),
     检查人: text({ syn: ['检查人员'] }).optional(),
     发现问题: text().optional(),
     整改要求: text().optional(),
@@ -96,7 +96,7 @@ export const branchReport = z.object({
 
 export const training = z.object({
   日期: date({ syn: ['学习日期', '培训日期'] }),
-  类型: oneOf(['中心组专题学习', '主题宣讲', '教育培训'], ),
+  类型: oneOf(['中心组专题学习', '主题宣讲', '教育培训']),
   主题: text({ syn: ['学习主题', '内容'] }),
   主讲人: text().optional(),
   参加人数: int({ min: 1, max: 100000 }).optional(),
@@ -106,12 +106,12 @@ export const training = z.object({
 
 export const lecture = z.object({
   活动名称: text(),
-  活动类型: oneOf(['讲座', '报告', '论坛', '报告会', '研讨会'], ),
+  活动类型: oneOf(['讲座', '报告', '论坛', '报告会', '研讨会']),
   主讲人: text({ syn: ['报告人'] }),
   主办单位: text().optional(),
   登记日期: date(),
   审批日期: date(),
-  审批结果: oneOf(['同意', '不同意'], ),
+  审批结果: oneOf(['同意', '不同意']),
   审批人: text().optional(),
   活动日期: date(),
 });
@@ -130,7 +130,7 @@ export const opinion = z.object({
 
 export const review = z.object({
   日期: date(),
-  类型: oneOf(['民主生活会', '组织生活会', '述职报告', '干部考核'], ),
+  类型: oneOf(['民主生活会', '组织生活会', '述职报告', '干部考核']),
   对象: text({ syn: ['单位或个人', '单位'] }),
   含意识形态内容: yesno(),
   评议结果: text({ syn: ['评议情况'] }).optional(),

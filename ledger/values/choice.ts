@@ -15,11 +15,7 @@ export function parseYesNo(raw: string | boolean): boolean | null {
 }
 
 /** Matches one allowed value of an enum, looking through width, spaces and the field's aliases. */
-export function matchChoice(
-  raw: string,
-  values: readonly string[],
-  aliases: Readonly<Record<string, string>> = {},
-): string | null {
+export function matchChoice(raw: string, values: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | null {
   const text = foldCompact(raw);
   const direct = values.find((v) => foldCompact(v) === text);
   if (direct !== undefined) return direct;

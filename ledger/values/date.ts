@@ -22,7 +22,10 @@ export function isDateFormat(format: string): boolean {
 
 /** True when the format shows a time of day, so a midnight value still carries a time. */
 export function formatHasTime(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/gu, '').replace(/\\./gu, '').replace(/\[[^\]]*\]/gu, '');
+  const bare = format
+    .replace(/"[^"]*"/gu, '')
+    .replace(/\\./gu, '')
+    .replace(/\[[^\]]*\]/gu, '');
   return /[hHsS]/u.test(bare);
 }
 

@@ -47,7 +47,8 @@ describe('wrong arguments end with exit 2 and one Chinese line', () => {
   it('a missing ledger argument', () => expectUsageFailure(taizhang(['validate']), '缺少参数'));
   it('an unknown option', () => expectUsageFailure(taizhang(['validate', 'x.xlsx', '--bogus']), '--bogus'));
   it('an unknown command', () => expectUsageFailure(taizhang(['frobnicate']), 'frobnicate'));
-  it('an impossible --as-of', () => expectUsageFailure(taizhang(['validate', 'templates/示例台账.xlsx', '--as-of', '2026-02-30']), '2026-02-30'));
+  it('an impossible --as-of', () =>
+    expectUsageFailure(taizhang(['validate', 'templates/示例台账.xlsx', '--as-of', '2026-02-30']), '2026-02-30'));
   it('an unknown --format', () => expectUsageFailure(taizhang(['validate', 'templates/示例台账.xlsx', '--format', 'xml']), 'xml'));
   it('a bad --year for the template', () => expectUsageFailure(taizhang(['template', '--year', '26']), '26'));
 });

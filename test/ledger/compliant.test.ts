@@ -6,9 +6,27 @@ describe('a ledger that meets the plan', () => {
   it('has no findings once the year is closed, and every requirement is met', async () => {
     const result = await validateLedger(compliantLedger(), yearClosed);
     expect(result.findings).toEqual([]);
-    expect(result.rules.map((r) => r.id)).toEqual(
-      ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19'],
-    );
+    expect(result.rules.map((r) => r.id)).toEqual([
+      'R01',
+      'R02',
+      'R03',
+      'R04',
+      'R05',
+      'R06',
+      'R07',
+      'R08',
+      'R09',
+      'R10',
+      'R11',
+      'R12',
+      'R13',
+      'R14',
+      'R15',
+      'R16',
+      'R17',
+      'R18',
+      'R19',
+    ]);
     expect(result.rules.filter((r) => r.status !== '达标')).toEqual([]);
     expect(result.unit).toBe('县测试局');
     expect(result.year).toBe(2026);

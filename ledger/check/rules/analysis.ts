@@ -9,7 +9,9 @@ const periodOf = (r: { data: { 所属期间?: string; 分析日期?: string } })
 export const R02: Rule = (ctx) => {
   const records = ctx.ledger.records.analysis.filter((r) => r.data.分析类型 === '综合分析');
   const actual = countIn(records, String(ctx.year), periodOf);
-  return periodRule(ctx, 'R02', [{ rule: 'R02', sheet: 'analysis', period: String(ctx.year), required: 1, actual, what: '开展意识形态综合分析' }]);
+  return periodRule(ctx, 'R02', [
+    { rule: 'R02', sheet: 'analysis', period: String(ctx.year), required: 1, actual, what: '开展意识形态综合分析' },
+  ]);
 };
 
 /** R03: a 季度分析 for every quarter. */

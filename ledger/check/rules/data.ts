@@ -33,9 +33,19 @@ export const D04: Rule = (ctx) => {
       const v = value(r, f.name);
       if (typeof v !== 'string') continue;
       if (timed.has(f.kind) && Number(v.slice(0, 4)) !== ctx.year) {
-        findings.push(atRecord('D04', r, f.name as never, `“${f.name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`, { value: v }));
+        findings.push(
+          atRecord(
+            'D04',
+            r,
+            f.name as never,
+            `“${f.name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`,
+            { value: v },
+          ),
+        );
       } else if (f.kind === 'period' && periodYear(v) !== ctx.year) {
-        findings.push(atRecord('D04', r, f.name as never, `“${f.name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`, { value: v }));
+        findings.push(
+          atRecord('D04', r, f.name as never, `“${f.name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`, { value: v }),
+        );
       }
     }
   }
@@ -50,7 +60,15 @@ export const D05: Rule = (ctx) => {
       const v = value(r, f.name);
       if (typeof v !== 'string' || !timed.has(f.kind) || plannedDates.has(f.name)) continue;
       if (v.slice(0, 10) > ctx.asOf) {
-        findings.push(atRecord('D05', r, f.name as never, `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`, { value: v }));
+        findings.push(
+          atRecord(
+            'D05',
+            r,
+            f.name as never,
+            `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`,
+            { value: v },
+          ),
+        );
       }
     }
   }
@@ -68,7 +86,10 @@ export const D06: Rule = (ctx) => {
       const v = value(r, f.name);
       if (f.kind !== 'unit' || typeof v !== 'string' || known.has(foldCompact(v))) continue;
       const nearest = closest(v, names);
-      const hint = distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2)) ? `是否应为“${nearest}”？` : `组织架构中的单位有：${names.join('、')}。`;
+      const hint =
+        distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2))
+          ? `是否应为“${nearest}”？`
+          : `组织架构中的单位有：${names.join('、')}。`;
       findings.push(atRecord('D06', r, f.name as never, `“${f.name}”中的单位“${v}”不在组织架构中。${hint}`, { value: v }));
     }
   }
@@ -100,7 +121,9 @@ export const D08: Rule = (ctx) => {
         continue;
       }
       const firstField = Object.keys(r.cells)[0] ?? '';
-      findings.push(atRecord('D08', r, firstField as never, `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`));
+      findings.push(
+        atRecord('D08', r, firstField as never, `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`),
+      );
     }
   }
   return { findings };

@@ -31,7 +31,14 @@ export const R06: Rule = (ctx) => {
 export const R07: Rule = (ctx) => {
   const spot = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '不定期抽查');
   return periodRule(ctx, 'R07', [
-    { rule: 'R07', sheet: 'inspection', period: String(ctx.year), required: 1, actual: countIn(spot, String(ctx.year), byDate), what: '开展不定期抽查' },
+    {
+      rule: 'R07',
+      sheet: 'inspection',
+      period: String(ctx.year),
+      required: 1,
+      actual: countIn(spot, String(ctx.year), byDate),
+      what: '开展不定期抽查',
+    },
   ]);
 };
 

@@ -15,10 +15,26 @@ export const R14: Rule = (ctx) => {
     checked++;
     const title = name ? `“${name}”` : '该活动';
     if (result === '不同意') {
-      return [atRecord('R14', r, '审批结果', `${title}的审批结果为“不同意”，但已于 ${chineseDate(held)} 举办。未经党组同意的讲座、报告、论坛不得举办。`, { value: result })];
+      return [
+        atRecord(
+          'R14',
+          r,
+          '审批结果',
+          `${title}的审批结果为“不同意”，但已于 ${chineseDate(held)} 举办。未经党组同意的讲座、报告、论坛不得举办。`,
+          { value: result },
+        ),
+      ];
     }
     if (registered !== undefined && approved !== undefined && registered > approved) {
-      return [atRecord('R14', r, '登记日期', `${title}的登记日期 ${chineseDate(registered)} 晚于审批日期 ${chineseDate(approved)}。应先登记、后审批。`, { value: registered })];
+      return [
+        atRecord(
+          'R14',
+          r,
+          '登记日期',
+          `${title}的登记日期 ${chineseDate(registered)} 晚于审批日期 ${chineseDate(approved)}。应先登记、后审批。`,
+          { value: registered },
+        ),
+      ];
     }
     const latest = parseIsoDate(held).subtract({ days: ahead }).toString();
     if (approved !== undefined && approved > latest) {

@@ -8,7 +8,9 @@ const periodOf = (r: { data: { 所属期间?: string; 通报日期?: string } })
 /** R04: at least one 情况通报 a year, of any type. */
 export const R04: Rule = (ctx) => {
   const actual = countIn(ctx.ledger.records.notification, String(ctx.year), periodOf);
-  return periodRule(ctx, 'R04', [{ rule: 'R04', sheet: 'notification', period: String(ctx.year), required: 1, actual, what: '在党内通报意识形态领域情况' }]);
+  return periodRule(ctx, 'R04', [
+    { rule: 'R04', sheet: 'notification', period: String(ctx.year), required: 1, actual, what: '在党内通报意识形态领域情况' },
+  ]);
 };
 
 /** R05: a 半年通报 for each half. */

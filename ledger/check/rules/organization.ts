@@ -15,7 +15,11 @@ export const D09: Rule = (ctx) => {
       seen.set(key, r.row);
       return [];
     }
-    return [atRecord('D09', r, '单位名称', `单位“${name}”在组织架构中重复出现（第${first}行已有）。每个单位只应列一次，请删除或改名。`, { value: name })];
+    return [
+      atRecord('D09', r, '单位名称', `单位“${name}”在组织架构中重复出现（第${first}行已有）。每个单位只应列一次，请删除或改名。`, {
+        value: name,
+      }),
+    ];
   });
   return { findings };
 };

@@ -24,6 +24,13 @@ export const R12: Rule = (ctx) => {
 export const R13: Rule = (ctx) => {
   const talks = ctx.ledger.records.training.filter((r) => r.data.类型 === '主题宣讲');
   return periodRule(ctx, 'R13', [
-    { rule: 'R13', sheet: 'training', period: String(ctx.year), required: 1, actual: countIn(talks, String(ctx.year), byDate), what: '开展意识形态主题宣讲活动' },
+    {
+      rule: 'R13',
+      sheet: 'training',
+      period: String(ctx.year),
+      required: 1,
+      actual: countIn(talks, String(ctx.year), byDate),
+      what: '开展意识形态主题宣讲活动',
+    },
   ]);
 };
