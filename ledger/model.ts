@@ -5,7 +5,8 @@ import type { FieldOf, RecordOf, RecordSheetKey } from './schema/sheets';
 /**
  * One data row of a record sheet. `data` holds only the fields that could be read and passed the
  * schema; a field that could not is absent here and reported as a finding instead, so a rule counts
- * a record as long as the fields it needs are sound.
+ * a record as long as the fields it needs are sound. Checks across records (a unit missing from
+ * 组织架构, D06) report a finding but leave the value in place.
  */
 export interface LedgerRecord<K extends RecordSheetKey = RecordSheetKey> {
   /** The sheet's name as it stands in the workbook. */

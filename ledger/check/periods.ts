@@ -61,7 +61,8 @@ export function yearStatus(id: string, periods: PeriodStatus[], totals?: { requi
     id,
     status,
     required: totals?.required ?? periods.reduce((n, p) => n + p.required, 0),
-    actual: totals?.actual ?? periods.reduce((n, p) => n + Math.min(p.actual, p.required), 0),
+    // One period: its real count (4 抽查 done of 1 required). Several: how many periods are covered.
+    actual: totals?.actual ?? (periods.length === 1 ? periods[0].actual : periods.reduce((n, p) => n + Math.min(p.actual, p.required), 0)),
     periods,
   };
 }

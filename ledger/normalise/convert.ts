@@ -64,7 +64,8 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
   switch (field.kind) {
     case 'text':
     case 'unit':
-      return { ok: true, value: cellText(value) };
+      // Text is kept as typed (full-width ，： stay in official wording); comparisons fold it themselves.
+      return { ok: true, value: displayText(value).trim() };
     case 'date':
     case 'datetime':
       return convertDate(field, value, format, ctx);

@@ -6,6 +6,7 @@ import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../../schema
 import { foldCompact } from '../../text/fold';
 import { chineseDate } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
+import { finding, positionOf } from '../../normalise/finding';
 import { atRecord, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 

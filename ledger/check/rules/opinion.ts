@@ -10,7 +10,11 @@ const steps: Array<{ field: Step; name: string; limit: '舆情研判时限（小
   { field: '处置时间', name: '处置', limit: '舆情处置时限（小时）' },
 ];
 
-const eventName = (r: LedgerRecord<'opinion'>) => (r.data.事件名称 ? `“${r.data.事件名称}”` : '该舆情事件');
+const eventName = (r: LedgerRecord<'opinion'>) => {
+  const name = r.data.事件名称;
+  if (name === undefined) return '该舆情事件';
+  return /[“”"]/u.test(name) ? name : `“${name}”`;
+};
 
 /** Hours from one ISO date-time to another. */
 function hoursBetween(from: string, to: string): number {
