@@ -1,0 +1,121 @@
+/**
+ * What a mark is and how the cells' original looks are kept. The record lives in a custom XML part of
+ * the workbook, so it is saved with the file and 清除标注 still works after the workbook was closed
+ * and reopened, in this or another copy of Excel.
+ */
+import type { Finding, Severity } from '../../ledger/findings';
+import type { FillProperties } from './api';
+
+export const marksNamespace = 'urn:taizhang:marks:1';
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Excel's own "bad / neutral / note" style colours, so a mark reads like the clerk's Excel. */
+export const markFill: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** Every fill property `getCellProperties` is asked for, so the restore is exact. */
+export const fillPropertyNames: Record<keyof FillProperties, true> = {
+  color: true,
+  pattern: true,
+  patternColor: true,
+  tintAndShade: true,
+  patternTintAndShade: true,
+};
+
+export interface MarkTarget {
+  sheet: string;
+  cell: string;
+  /** The worst severity among the cell's findings: it picks the fill. */
+  severity: Severity;
+  note: string;
+}
+
+export interface OriginalCell {
+  sheet: string;
+  cell: string;
+  fill: FillProperties;
+  /**
+   * The cell's note before it was marked: its text, or null when it had none. Absent when the mark
+   * left notes alone (a host without notes), so the restore leaves them alone too.
+   */
+  note?: string | null;
+}
+
+export interface MarkRecord {
+  version: 1;
+  cells: OriginalCell[];
+}
+
+export const emptyRecord: MarkRecord = { version: 1, cells: [] };
+
+export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+
+function noteText(findings: readonly Finding[]): string {
+  const lines = findings.map((f, i) => (findings.length > 1 ? `${i + 1}. ${f.message}` : f.message));
+  return ['【台账校验】', ...lines].join('\n');
+}
+
+/** One mark per cell, carrying all of its findings, in the order the findings come. */
+export function planMarks(findings: readonly Finding[], sheetNames: ReadonlySet<string>): MarkTarget[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!sheetNames.has(f.sheet)) continue;
+    const key = cellKey(f.sheet, f.cell);
+    const list = byCell.get(key);
+    if (list) list.push(f);
+    else byCell.set(key, [f]);
+  }
+  return [...byCell.values()].map((list) => ({
+    sheet: list[0].sheet,
+    cell: list[0].cell,
+    severity: list.reduce<Severity>((worst, f) => (severityRank[f.severity] < severityRank[worst] ? f.severity : worst), 'info'),
+    note: noteText(list),
+  }));
+}
+
+/** A fill that is no fill at all is restored by clearing, not by painting white. */
+export function isNoFill(fill: FillProperties): boolean {
+  return fill.pattern === undefined || fill.pattern === 'None';
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function marksXml(record: MarkRecord): string {
+  const json = JSON.stringify(record).replace(/[&<>]/gu, (ch) => escapes[ch]);
+  return `<?xml version="1.0" encoding="UTF-8"?><taizhangMarks xmlns="${marksNamespace}">${json}</taizhangMarks>`;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/giu, (_, entity: string) => {
+    if (entity[0] !== '#') return named[entity.toLowerCase()];
+    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+function isOriginalCell(value: unknown): value is OriginalCell {
+  if (typeof value !== 'object' || value === null) return false;
+  const cell = value as Record<string, unknown>;
+  const noteOk = cell.note === undefined || cell.note === null || typeof cell.note === 'string';
+  return typeof cell.sheet === 'string' && typeof cell.cell === 'string' && typeof cell.fill === 'object' && cell.fill !== null && noteOk;
+}
+
+/**
+ * Reads a record back as Excel returns the part (it may add a declaration or re-escape the text).
+ * A part that is not ours or is damaged reads as no record: nothing is restored rather than the
+ * wrong thing.
+ */
+export function parseMarksXml(xml: string): MarkRecord {
+  const body = /<taizhangMarks\b[^>]*>([\s\S]*)<\/taizhangMarks>/u.exec(xml);
+  if (!body) return emptyRecord;
+  try {
+    const parsed: unknown = JSON.parse(unescapeXml(body[1]));
+    if (typeof parsed !== 'object' || parsed === null) return emptyRecord;
+    const cells = (parsed as { cells?: unknown }).cells;
+    if (!Array.isArray(cells) || !cells.every(isOriginalCell)) return emptyRecord;
+    return { version: 1, cells };
+  } catch {
+    return emptyRecord;
+  }
+}

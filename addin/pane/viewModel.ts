@@ -1,0 +1,102 @@
+/**
+ * What the pane shows, worked out from a validation result without touching the page, so it can be
+ * tested in Node.
+ */
+import type { Finding, Severity } from '../../ledger/findings';
+import type { RuleStatus } from '../../ledger/model';
+import { periodLabel } from '../../ledger/values/period';
+
+export type SeverityFilter = Severity | 'all';
+
+export interface FindingGroup {
+  sheet: string;
+  /** Each finding with its index in the result, which the pane uses to find it again on a click. */
+  items: Array<{ finding: Finding; index: number }>;
+}
+
+/** Findings of the chosen severity, grouped by sheet in the order the core sorted them. */
+export function groupFindings(findings: readonly Finding[], filter: SeverityFilter): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  findings.forEach((finding, index) => {
+    if (filter !== 'all' && finding.severity !== filter) return;
+    let group = groups.get(finding.sheet);
+    if (!group) {
+      group = { sheet: finding.sheet, items: [] };
+      groups.set(finding.sheet, group);
+    }
+    group.items.push({ finding, index });
+  });
+  return [...groups.values()];
+}
+
+export interface PeriodRow {
+  label: string;
+  status: RuleStatus['status'];
+  /** `1/1`: done of required. */
+  count: string;
+  /** When a period not yet met falls due: `应于2026年10月15日前完成`, or that it is overdue. */
+  due: string | null;
+}
+
+export interface RuleRow {
+  id: string;
+  title: string;
+  status: RuleStatus['status'];
+  count: string;
+  periods: PeriodRow[];
+}
+
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Each requirement of the plan with its status for the year and, per quarter, half or unit, its parts. */
+export function ruleRows(rules: readonly RuleStatus[]): RuleRow[] {
+  return rules.map((rule) => ({
+    id: rule.id,
+    title: rule.title,
+    status: rule.status,
+    count: `${rule.actual}/${rule.required}`,
+    periods:
+      rule.periods.length > 1 || rule.periods.some((p) => p.unit !== null)
+        ? rule.periods.map((p) => ({
+            label: p.unit ? `${p.label} · ${p.unit}` : p.label,
+            status: p.status,
+            count: `${p.actual}/${p.required}`,
+            due:
+              p.status === '达标'
+                ? null
+                : p.status === '未达标'
+                  ? `已逾期（应于${chineseDate(p.due)}前完成）`
+                  : `应于${chineseDate(p.due)}前完成`,
+          }))
+        : [],
+  }));
+}
+
+export type ReportKind = 'quarterly' | 'semiannual';
+
+export interface PeriodChoice {
+  code: string;
+  label: string;
+}
+
+/** The quarters or halves of the ledger's year. */
+export function reportPeriods(kind: ReportKind, year: number): PeriodChoice[] {
+  const codes = kind === 'quarterly' ? [1, 2, 3, 4].map((q) => `${year}Q${q}`) : [1, 2].map((h) => `${year}H${h}`);
+  return codes.map((code) => ({ code, label: periodLabel(code) }));
+}
+
+/** The period a clerk most likely reports on at `asOf`: the one it falls in, within the ledger's year. */
+export function defaultPeriod(kind: ReportKind, year: number, asOf: string): string {
+  const [y, m] = asOf.split('-').map(Number);
+  const month = y < year ? 1 : y > year ? 12 : m;
+  return kind === 'quarterly' ? `${year}Q${Math.ceil(month / 3)}` : `${year}H${month <= 6 ? 1 : 2}`;
+}
+
+/** Today in the clerk's own time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

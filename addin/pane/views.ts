@@ -1,0 +1,106 @@
+/** The pane's result views: counts, findings by sheet and the plan's requirements. */
+import { severityLabel } from '../../ledger/findings';
+import type { Finding, Severity, Summary } from '../../ledger/findings';
+import type { RuleStatus } from '../../ledger/model';
+import { h } from './dom';
+import type { SeverityFilter } from './viewModel';
+import { groupFindings, ruleRows } from './viewModel';
+
+const severities: Severity[] = ['error', 'warning', 'info'];
+
+export function renderSummary(
+  container: HTMLElement,
+  summary: Summary,
+  filter: SeverityFilter,
+  onFilter: (f: SeverityFilter) => void,
+): void {
+  const total = summary.error + summary.warning + summary.info;
+  const tile = (value: SeverityFilter, label: string, count: number) => {
+    const button = h(
+      'button',
+      { type: 'button', class: `tile ${value}`, 'aria-pressed': String(filter === value), 'data-filter': value },
+      h('span', { class: 'count' }, String(count)),
+      h('span', { class: 'label' }, label),
+    );
+    button.addEventListener('click', () => onFilter(filter === value && value !== 'all' ? 'all' : value));
+    return button;
+  };
+  container.replaceChildren(tile('all', '全部', total), ...severities.map((s) => tile(s, severityLabel[s], summary[s])));
+  container.hidden = false;
+}
+
+function findingButton(finding: Finding, index: number, onSelect: (index: number) => void): HTMLButtonElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'finding', 'data-index': String(index), title: `转到 ${finding.sheet}!${finding.cell}` },
+    h(
+      'span',
+      { class: 'head' },
+      h('span', { class: `pill ${finding.severity}` }, severityLabel[finding.severity]),
+      h('span', { class: 'cell' }, finding.cell),
+      h('span', { class: 'rule' }, finding.rule),
+    ),
+    h('span', { class: 'message' }, finding.message),
+  );
+  button.addEventListener('click', () => onSelect(index));
+  return button;
+}
+
+export function renderFindings(
+  container: HTMLElement,
+  findings: readonly Finding[],
+  filter: SeverityFilter,
+  onSelect: (index: number) => void,
+): void {
+  const groups = groupFindings(findings, filter);
+  if (groups.length === 0) {
+    const text =
+      findings.length === 0 ? '未发现问题。台账符合实施方案的各项要求。' : `没有“${severityLabel[filter as Severity]}”级别的问题。`;
+    container.replaceChildren(h('p', { class: 'empty' }, text));
+    return;
+  }
+  container.replaceChildren(
+    ...groups.map((group) =>
+      h(
+        'details',
+        { class: 'group', open: true },
+        h('summary', {}, h('span', {}, group.sheet), h('span', { class: 'n' }, `${group.items.length} 项`)),
+        ...group.items.map(({ finding, index }) => findingButton(finding, index, onSelect)),
+      ),
+    ),
+  );
+}
+
+export function renderRules(container: HTMLElement, rules: readonly RuleStatus[]): void {
+  container.replaceChildren(
+    ...ruleRows(rules).map((row) =>
+      h(
+        'details',
+        { class: 'rule-row', open: row.status !== '达标' && row.periods.length > 0, 'data-rule': row.id },
+        h(
+          'summary',
+          {},
+          h('span', { class: 'id' }, row.id),
+          h('span', { class: 'title' }, row.title),
+          h('span', { class: 'status-cell' }, h('span', { class: `pill s-${row.status}` }, row.status)),
+          h('span', { class: 'done' }, `完成 ${row.count}`),
+        ),
+        row.periods.length > 0 &&
+          h(
+            'ul',
+            { class: 'periods' },
+            ...row.periods.map((p) =>
+              h(
+                'li',
+                {},
+                h('span', { class: 'what' }, p.label),
+                h('span', {}, p.count),
+                h('span', { class: `pill s-${p.status}` }, p.status),
+                p.due !== null && h('span', { class: 'due' }, p.due),
+              ),
+            ),
+          ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes 1000,10000]`: generates ledgers of 1,000, 10,000 and 100,000
+ * records, measures reading, normalising, checking, SheetJS's bare parse of the same file, the CLI's peak
+ * memory, the two reports and the add-in's round trips, prints one table and checks the targets of the
+ * performance issue (exit code 1 when one is missed). Progress goes to stderr, figures to stdout.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import XLSX from 'xlsx';
+import { runChecks } from '../ledger/check';
+import { summarise } from '../ledger/findings';
+import type { WorkbookGrid } from '../ledger/grid/types';
+import { normaliseWorkbook } from '../ledger/normalise';
+import { readWorkbookFile } from '../ledger/read/workbookFile';
+import { sortFindings } from '../ledger/sortFindings';
+import { validateGrid } from '../ledger/validate';
+import { benchAsOf, writeBenchLedger } from './ledger';
+import { buildCli, fastest, runCliValidate } from './measure';
+import { reportTimes } from './reports';
+import { addinSyncCalls } from './syncCalls';
+import { checkTargets, figuresTable, type SizeFigures } from './table';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Generated ledgers are kept between runs, keyed by the generator's own source, so a rerun starts at once. */
+async function ledgerFile(records: number): Promise<string> {
+  const version = createHash('sha256')
+    .update(readFileSync(join(import.meta.dirname, 'ledger.ts')))
+    .digest('hex')
+    .slice(0, 10);
+  const dir = join(tmpdir(), 'taizhang-bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `ledger-${records}-${version}.xlsx`);
+  if (!existsSync(path)) {
+    const started = performance.now();
+    await writeBenchLedger(path, records);
+    progress(`  生成 ${records} 条记录的台账：${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return path;
+}
+
+/** validateGrid's own steps, timed one by one; the result is checked against validateGrid itself. */
+function validateInSteps(grid: WorkbookGrid) {
+  let started = performance.now();
+  const normalised = normaliseWorkbook(grid, Number(benchAsOf.slice(0, 4)));
+  const normaliseMs = performance.now() - started;
+  started = performance.now();
+  const { ledger } = normalised;
+  const checked = runChecks({
+    ledger,
+    asOf: benchAsOf,
+    year: ledger.settings.台账年度,
+    graceDays: ledger.settings.宽限天数,
+    settingPositions: normalised.settingPositions,
+  });
+  const findings = sortFindings(grid, [...normalised.findings, ...checked.findings]);
+  const summary = summarise(findings);
+  return { normaliseMs, checkMs: performance.now() - started, findings: findings.length, summary };
+}
+
+async function measure(records: number): Promise<SizeFigures> {
+  progress(`${records} 条记录：`);
+  const file = await ledgerFile(records);
+  const bytes = readFileSync(file);
+  const runs = records >= 100_000 ? 2 : 5;
+  const best = { readMs: Infinity, normaliseMs: Infinity, checkMs: Infinity, validateMs: Infinity, sheetjsParseMs: Infinity };
+  let grid: WorkbookGrid | null = null;
+  let steps: ReturnType<typeof validateInSteps> | null = null;
+  // Ours and SheetJS's in turn, so a busy moment of the machine hits both alike.
+  for (let run = 0; run < runs; run++) {
+    const read = await fastest(1, () => readWorkbookFile(file));
+    grid = read.result;
+    steps = validateInSteps(grid);
+    best.readMs = Math.min(best.readMs, read.ms);
+    best.normaliseMs = Math.min(best.normaliseMs, steps.normaliseMs);
+    best.checkMs = Math.min(best.checkMs, steps.checkMs);
+    best.validateMs = Math.min(best.validateMs, read.ms + steps.normaliseMs + steps.checkMs);
+    const sheetjs = await fastest(1, () => XLSX.read(readFileSync(file)));
+    best.sheetjsParseMs = Math.min(best.sheetjsParseMs, sheetjs.ms);
+  }
+  const result = validateGrid(grid!, { asOf: benchAsOf });
+  if (result.findings.length !== steps!.findings) throw new Error('分步计时与 validateGrid 的结果不一致');
+  progress(
+    `  校验：${result.findings.length} 条问题（错误 ${result.summary.error}，警告 ${result.summary.warning}，提示 ${result.summary.info}）`,
+  );
+
+  const cli = runCliValidate(file, benchAsOf);
+  const reports = await reportTimes(result);
+  const syncCalls = await addinSyncCalls(grid!);
+  return {
+    records,
+    fileBytes: bytes.length,
+    ...best,
+    ratio: best.validateMs / best.sheetjsParseMs,
+    peakRssMB: cli?.peakRssMB ?? null,
+    cliMs: cli?.ms ?? null,
+    quarterlyMs: reports.quarterlyMs,
+    semiannualMs: reports.semiannualMs,
+    syncCalls,
+  };
+}
+
+if (!buildCli()) progress('警告：CLI 构建失败（npm run build:cli），峰值内存用现有的 build/taizhang.mjs 测量（如有）。');
+const figures: SizeFigures[] = [];
+for (const records of sizes) figures.push(await measure(records));
+const targets = checkTargets(figures);
+const rounded = figures.map((f) =>
+  Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v])),
+);
+if (asJson) process.stdout.write(`${JSON.stringify({ sizes: rounded, targets }, null, 2)}\n`);
+else process.stdout.write(figuresTable(figures, targets));
+process.exitCode = targets.some((t) => t.met === false) ? 1 : 0;

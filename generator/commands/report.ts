@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import { realpath } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { ruleInfo } from '../../ledger/check/ruleTable';
+import type { ValidationResult } from '../../ledger/model';
+import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import { validateGrid } from '../../ledger/validate';
+import { resolveAsOf } from '../asOf';
+import { exitCode, UsageError } from '../errors';
+import { writeFileAtomic } from '../io/atomicWrite';
+import { buildQuarterlyReport } from '../report/build/quarterly';
+import { buildSemiannualReport } from '../report/build/semiannual';
+import type { BuildOptions } from '../report/build/context';
+import { renderReport } from '../report/docx/document';
+import type { Report } from '../report/model';
+import { reportTitle } from '../report/model';
+import { checkPeriodYear, reportPeriod } from '../report/period';
+import { loadTemplateFile } from '../report/template/file';
+import type { ReportKind } from '../report/template/schema';
+
+interface ReportOptions {
+  period: string;
+  out?: string;
+  asOf?: string;
+  template?: string;
+  docNumber?: string;
+  strict?: boolean;
+}
+
+const noun: Record<ReportKind, string> = { quarterly: '季度分析报告', semiannual: '半年通报' };
+
+type Builder = (result: ValidationResult, options: BuildOptions) => Report;
+
+/** Loads the kind's wording template (checked before the ledger is read) and returns its builder. */
+const builders: Record<ReportKind, (template?: string) => Promise<Builder>> = {
+  quarterly: async (path) => {
+    const template = await loadTemplateFile('quarterly', path);
+    return (result, options) => buildQuarterlyReport(result, template, options);
+  },
+  semiannual: async (path) => {
+    const template = await loadTemplateFile('semiannual', path);
+    return (result, options) => buildSemiannualReport(result, template, options);
+  },
+};
+
+/** Errors in the ledger's own data (not unmet requirements, which are what a report is about). */
+const dataErrors = (result: ValidationResult) =>
+  result.findings.filter((f) => f.severity === 'error' && ruleInfo(f.rule).kind !== 'requirement');
+
+/** `{title}.docx` in the current directory, with characters no file system accepts taken out. */
+function defaultOutput(report: Report): string {
+  return resolve(`${reportTitle(report).replace(/[\\/:*?"<>|\s]/gu, '')}.docx`);
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
+async function build(kind: ReportKind, ledgerPath: string, options: ReportOptions): Promise<void> {
+  const requested = reportPeriod(kind, options.period);
+  const asOf = resolveAsOf(options.asOf);
+  if (options.out !== undefined && extname(options.out).toLowerCase() !== '.docx') {
+    throw new UsageError(`--out 的文件“${options.out}”应以 .docx 结尾：报告是 Word 文档。`);
+  }
+  const buildReport = await builders[kind](options.template);
+  const result = validateGrid(await readWorkbookFile(ledgerPath), { asOf });
+  const period = requested.period(result.year);
+  checkPeriodYear(period, result.year);
+
+  const errors = dataErrors(result);
+  if (options.strict && errors.length > 0) {
+    const first = errors.slice(0, 3).map((f) => `  “${f.sheet}”${f.cell}：${f.message}`);
+    process.stderr.write(
+      [
+        `台账有 ${errors.length} 处数据错误，按 --strict 要求不生成${noun[kind]}。请先更正（taizhang validate 可列出全部）：`,
+        ...first,
+        '',
+      ].join('\n'),
+    );
+    process.exitCode = exitCode.findings;
+    return;
+  }
+
+  const report = buildReport(result, { period, ...(options.docNumber ? { docNumber: options.docNumber } : {}) });
+  const out = options.out === undefined ? defaultOutput(report) : resolve(options.out);
+  if (await samePath(out, ledgerPath)) {
+    throw new UsageError(`输出文件“${out}”就是输入的台账，不能覆盖台账。请用 --out 指定另一个文件名。`);
+  }
+  await writeFileAtomic(out, await renderReport(report));
+  const note = errors.length > 0 ? `（台账有 ${errors.length} 处数据错误，已列入“存在的问题”，请更正后重新生成）` : '';
+  process.stdout.write(`已生成${noun[kind]}：${out}${note}\n`);
+  process.exitCode = exitCode.ok;
+}
+
+function addKind(report: Command, kind: ReportKind, description: string, example: string): void {
+  report
+    .command(kind)
+    .description(description)
+    .argument('<ledger.xlsx>', '台账工作簿')
+    .requiredOption('--period <期间>', `报告期间，如 ${example}`)
+    .option('--out <FILE.docx>', '输出文件（默认为“{标题}.docx”，在当前目录）')
+    .option('--as-of <YYYY-MM-DD>', '校验日期和成文日期（默认今天）')
+    .option('--template <FILE.yaml>', '措辞模板（默认 templates/reports/ 中的模板）')
+    .option('--doc-number <文号>', '发文字号，如 X局党组〔2026〕3号')
+    .option('--strict', '台账有数据错误时不生成报告')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined })
+    .action((path: string, options: ReportOptions) => build(kind, path, options));
+}
+
+export function registerReport(program: Command): void {
+  const report = program.command('report').description('生成季度分析报告或半年通报（Word 文档）');
+  addKind(report, 'quarterly', '生成季度分析报告（意识形态领域情况分析报告）', '2026Q3');
+  addKind(report, 'semiannual', '生成半年通报（意识形态工作情况的通报）', '2026H1');
+}

@@ -1,0 +1,56 @@
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import type { Table as TableModel } from '../model';
+import { fontFace, size, tableLinePitch, textWidth } from './layout';
+import { textRun } from './run';
+
+const cellStyle = { face: fontFace.body, size: size.table };
+const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+
+/** Column widths in twips filling the type area, the last column taking the rounding remainder. */
+export function columnWidths(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((textWidth * w) / total));
+  widths[widths.length - 1] += textWidth - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function cell(text: string, width: number, align: 'left' | 'center', bold: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: text.split('\n').map(
+      (part) =>
+        new Paragraph({
+          alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { line: tableLinePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          children: [textRun(part, { ...cellStyle, bold })],
+        }),
+    ),
+  });
+}
+
+/** 表格: 小四 仿宋, a bold header row that Word repeats at the top of every page the table runs onto. */
+export function table(model: TableModel): Table {
+  const widths = columnWidths(model.columns.map((c) => c.weight));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: model.columns.map((c, i) => cell(c.header, widths[i], 'center', true)),
+  });
+  const rows = model.rows.map(
+    (values) =>
+      new TableRow({
+        cantSplit: true,
+        children: model.columns.map((c, i) => cell(values[i] ?? '', widths[i], c.align, false)),
+      }),
+  );
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    alignment: AlignmentType.CENTER,
+    borders,
+    margins: { top: 60, bottom: 60, left: 80, right: 80 },
+    rows: [header, ...rows],
+  });
+}

@@ -1,0 +1,34 @@
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
+import { bodyTracking, firstLineIndent, fontFace, linePitch, size } from './layout';
+import { textRun } from './run';
+import type { RunStyle } from './run';
+
+export const bodyStyle: RunStyle = { face: fontFace.body, size: size.body, tracking: bodyTracking };
+
+/** Every line of the body sits on the 22-line grid, whatever its font. */
+export const bodySpacing = { line: linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
+/** 正文: 3号 仿宋, justified, first line indented two characters. */
+export function bodyParagraph(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.BOTH,
+    indent: { firstLine: firstLineIndent },
+    spacing: bodySpacing,
+    children: [textRun(text, bodyStyle)],
+  });
+}
+
+/** An empty line of the grid (空一行). */
+export function blankLine(): Paragraph {
+  return new Paragraph({ spacing: bodySpacing, children: [textRun('', bodyStyle)] });
+}
+
+/** 主送机关: flush left under the title, wrapping flush left too. */
+export function recipientsParagraph(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.LEFT, spacing: bodySpacing, children: [textRun(text, bodyStyle)] });
+}
+
+/** 发文字号, centred above the title where the report is sent without the bureau's letterhead. */
+export function docNumberParagraph(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [textRun(text, bodyStyle)] });
+}

@@ -1,0 +1,69 @@
+/**
+ * The fake Excel host's workbook: plain JSON, so a test can "save, close and reopen" it by
+ * serialising it and starting a new host on the copy.
+ */
+import { cellAddress } from '../../../ledger/grid/address';
+import type { CellValue, MergedRange, WorkbookGrid } from '../../../ledger/grid/types';
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+export interface FakeCell {
+  value: CellValue;
+  numberFormat?: string;
+  fill?: FakeFill;
+  note?: string;
+  hyperlink?: { documentReference?: string; textToDisplay?: string; screenTip?: string };
+  /** Set when a string starting with `=` was written to a cell not formatted as text. */
+  formula?: string;
+  bold?: boolean;
+}
+
+export interface FakeSheet {
+  name: string;
+  /** Keyed by A1 address. */
+  cells: Record<string, FakeCell>;
+  merges: MergedRange[];
+  frozenRows: number;
+  columnWidths: Record<number, number>;
+}
+
+export interface FakeWorkbookState {
+  name: string;
+  date1904: boolean;
+  sheets: FakeSheet[];
+  customXmlParts: Array<{ id: string; xml: string }>;
+  activeSheet: string | null;
+  selection: { sheet: string; address: string } | null;
+}
+
+export const noFill: FakeFill = { color: '#FFFFFF', pattern: 'None', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+
+/** A workbook as Excel would hold the grids a reader produced. */
+export function stateFromGrid(grid: WorkbookGrid): FakeWorkbookState {
+  const sheets = grid.sheets.map((sheet): FakeSheet => {
+    const cells: Record<string, FakeCell> = {};
+    sheet.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value === null || value === '') return;
+        const format = sheet.numberFormats[r]?.[c];
+        cells[cellAddress(sheet.origin.row + r, sheet.origin.column + c)] = {
+          value,
+          ...(format && format !== 'General' ? { numberFormat: format } : {}),
+        };
+      }),
+    );
+    return { name: sheet.name, cells, merges: sheet.merges.map((m) => ({ ...m })), frozenRows: 0, columnWidths: {} };
+  });
+  return { name: grid.name, date1904: grid.date1904, sheets, customXmlParts: [], activeSheet: sheets[0]?.name ?? null, selection: null };
+}
+
+/** What a save, close and reopen keeps: everything in the file, nothing in memory. */
+export function reopen(state: FakeWorkbookState): FakeWorkbookState {
+  return JSON.parse(JSON.stringify(state)) as FakeWorkbookState;
+}

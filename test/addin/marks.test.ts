@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { excelHost } from '../../addin/excel/adapter';
+import { markFill, marksNamespace, marksXml, parseMarksXml } from '../../addin/excel/marks';
+import type { Finding } from '../../ledger/findings';
+import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import { validateGrid } from '../../ledger/validate';
+import { FakeExcelHost } from './fake/fakeExcel';
+import type { FakeFill, FakeWorkbookState } from './fake/state';
+import { reopen, stateFromGrid } from './fake/state';
+
+const sample = 'templates/示例台账.xlsx';
+
+/** Every cell's value, fill and note: what a clerk sees, and what the add-in must give back. */
+function looks(state: FakeWorkbookState) {
+  const out: Record<string, { value: unknown; fill: FakeFill | null; note: string | null }> = {};
+  for (const sheet of state.sheets) {
+    for (const [address, cell] of Object.entries(sheet.cells)) {
+      if (cell.value === '' && !cell.fill && cell.note === undefined) continue;
+      out[`${sheet.name}!${address}`] = { value: cell.value, fill: cell.fill ?? null, note: cell.note ?? null };
+    }
+  }
+  return out;
+}
+
+async function sampleWithFindings(asOf = '2026-07-20') {
+  const grid = await readWorkbookFile(sample);
+  const findings = validateGrid(grid, { asOf }).findings;
+  return { state: stateFromGrid(grid), findings };
+}
+
+/** Gives some offending cells, and some bystanders, a look of their own before the marks go on. */
+function decorate(state: FakeWorkbookState, findings: readonly Finding[]) {
+  const sheet = (name: string) => {
+    const s = state.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(name);
+    return s;
+  };
+  const cellAt = (name: string, address: string) => (sheet(name).cells[address] ??= { value: '' });
+  const offending = [...new Set(findings.map((f) => `${f.sheet}!${f.cell}`))];
+  offending.forEach((key, i) => {
+    const [name, address] = key.split('!');
+    const cell = cellAt(name, address);
+    if (i % 3 === 0) cell.fill = { color: '#FFFF00', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+    if (i % 3 === 1)
+      cell.fill = { color: '#5B9BD5', pattern: 'Gray25', patternColor: '#ED7D31', tintAndShade: 0.4, patternTintAndShade: -0.25 };
+    if (i % 2 === 0) cell.note = `原有批注 ${i}：请核对。\n第二行`;
+  });
+  cellAt('学习培训', 'A1').fill = { color: '#C6EFCE', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+  cellAt('学习培训', 'C3').note = '旁边单元格的批注';
+  return offending.length;
+}
+
+describe('marks', () => {
+  it('marks every offending cell with a fill by severity and a note holding the messages', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const fake = new FakeExcelHost(state);
+    const outcome = await excelHost(fake.run, fake.features).applyMarks(findings);
+    const cells = new Set(findings.map((f) => `${f.sheet}!${f.cell}`));
+    expect(outcome).toEqual({ marked: cells.size, skipped: 0 });
+    const b6 = fake.cell('学习培训', 'B6');
+    expect(b6?.fill?.color).toBe(markFill.error);
+    expect(b6?.note).toMatch(/^【台账校验】\n.*2026年13月1日/u);
+    const r03 = findings.filter((f) => f.sheet === '二、分析研判' && f.cell === 'A1');
+    expect(fake.cell('二、分析研判', 'A1')?.note?.split('\n')).toHaveLength(r03.length + 1);
+  });
+
+  it('restores every fill and note exactly after save, close and reopen, and never touches a value', async () => {
+    const { state, findings } = await sampleWithFindings();
+    expect(decorate(state, findings)).toBeGreaterThan(10);
+    const before = looks(state);
+
+    const first = new FakeExcelHost(state);
+    await excelHost(first.run, first.features).applyMarks(findings);
+    const marked = looks(first.state);
+    expect(marked).not.toEqual(before);
+    for (const [key, look] of Object.entries(before)) expect(marked[key]?.value).toEqual(look.value);
+
+    const reopened = new FakeExcelHost(reopen(first.state));
+    const restored = await excelHost(reopened.run, reopened.features).clearMarks();
+    expect(restored).toBe(new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size);
+    expect(looks(reopened.state)).toEqual(before);
+    expect(reopened.state.customXmlParts).toEqual([]);
+  });
+
+  it('keeps the first originals when marking again, and restores cells that are fine now', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const fake = new FakeExcelHost(state);
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(findings);
+    // The clerk fixes half the problems; the second round marks fewer cells.
+    const fewer = findings.filter((_, i) => i % 2 === 0);
+    await host.applyMarks(fewer);
+    const fixed = findings.find((f) => !fewer.some((g) => g.sheet === f.sheet && g.cell === f.cell));
+    if (!fixed) throw new Error('no fixed cell');
+    expect(looks(fake.state)[`${fixed.sheet}!${fixed.cell}`] ?? null).toEqual(before[`${fixed.sheet}!${fixed.cell}`] ?? null);
+    await host.clearMarks();
+    expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('puts its notes back where the clerk deleted one of ours, and removes a cleared note again', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const fake = new FakeExcelHost(state);
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(findings);
+    for (const sheet of fake.state.sheets)
+      for (const cell of Object.values(sheet.cells)) if (cell.note?.startsWith('【台账校验】')) delete cell.note;
+    await host.clearMarks();
+    expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('marks with fills alone where the host has no notes, leaving notes as they are', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const fake = new FakeExcelHost(state, { features: { notes: false } });
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(findings);
+    const marked = looks(fake.state);
+    for (const [key, look] of Object.entries(before)) expect(marked[key]?.note ?? null).toBe(look.note);
+    expect(fake.cell('学习培训', 'B6')?.fill?.color).toBe(markFill.error);
+    await host.clearMarks();
+    expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('clears nothing, in one round trip, when nothing is marked', async () => {
+    const { state } = await sampleWithFindings();
+    const fake = new FakeExcelHost(state);
+    expect(await excelHost(fake.run, fake.features).clearMarks()).toBe(0);
+    expect(fake.syncs).toBe(1);
+  });
+
+  it('uses a fixed number of round trips however many cells it marks', async () => {
+    const counts: number[] = [];
+    for (const asOf of ['2026-03-01', '2026-07-20', '2027-03-01']) {
+      const { state, findings } = await sampleWithFindings(asOf);
+      const fake = new FakeExcelHost(state);
+      const host = excelHost(fake.run, fake.features);
+      await host.applyMarks(findings);
+      await host.applyMarks(findings.slice(0, 3));
+      await host.clearMarks();
+      counts.push(fake.syncs);
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+
+  it('skips findings on a sheet the workbook does not have', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const missing: Finding = { ...findings[0], sheet: '问责追究（已删除）', cell: 'A1' };
+    const fake = new FakeExcelHost(state);
+    const outcome = await excelHost(fake.run, fake.features).applyMarks([...findings, missing]);
+    expect(outcome.skipped).toBe(1);
+  });
+});
+
+describe('mark record', () => {
+  it('reads back what it wrote, also as Excel re-serialises it', () => {
+    const record = {
+      version: 1 as const,
+      cells: [{ sheet: "A&B '表' <1>", cell: 'C3', fill: { pattern: 'Solid', color: '#FF0000' }, note: '甲 < 乙 & "丙"' }],
+    };
+    const xml = marksXml(record);
+    expect(xml).toContain(`xmlns="${marksNamespace}"`);
+    expect(parseMarksXml(xml)).toEqual(record);
+    const reserialised = xml
+      .replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" standalone="no"?>\n')
+      .replace(/"/gu, '&quot;')
+      .replace('xmlns=&quot;urn:taizhang:marks:1&quot;', 'xmlns="urn:taizhang:marks:1"');
+    expect(parseMarksXml(reserialised)).toEqual(record);
+  });
+
+  it('reads a damaged or foreign part as no record', () => {
+    expect(parseMarksXml('<other/>').cells).toEqual([]);
+    expect(parseMarksXml(`<taizhangMarks xmlns="${marksNamespace}">{not json</taizhangMarks>`).cells).toEqual([]);
+    expect(parseMarksXml(`<taizhangMarks xmlns="${marksNamespace}">{"cells":[{"sheet":1}]}</taizhangMarks>`).cells).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { assembleSheet, parseAreasAddress, rowBlocks } from '../../addin/excel/readPlan';
+
+describe('read plan', () => {
+  it('cuts a used range into row blocks within the cell and row limits', () => {
+    const area = { rowIndex: 2, columnIndex: 1, rowCount: 12_001, columnCount: 40 };
+    const blocks = rowBlocks(area);
+    expect(blocks.map((b) => b.rowCount)).toEqual([2500, 2500, 2500, 2500, 2001]);
+    expect(blocks[1]).toEqual({ rowIndex: 2502, columnIndex: 1, rowCount: 2500, columnCount: 40 });
+    expect(rowBlocks({ rowIndex: 0, columnIndex: 0, rowCount: 12_000, columnCount: 8 }).map((b) => b.rowCount)).toEqual([5000, 5000, 2000]);
+    expect(rowBlocks({ rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 500_000 }).map((b) => b.rowCount)).toEqual([1, 1, 1]);
+  });
+
+  it('parses RangeAreas addresses, quoted sheet names with commas included', () => {
+    expect(parseAreasAddress("Sheet1!A1:C1, Sheet1!$B$5:$B$6, 'a, b''s'!D2:E3")).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 3 },
+      { top: 5, left: 2, bottom: 6, right: 2 },
+      { top: 2, left: 4, bottom: 3, right: 5 },
+    ]);
+  });
+
+  it('glues blocks, joining a merge cut at the boundary but not a merge of its own that starts there', () => {
+    const area = { rowIndex: 0, columnIndex: 0, rowCount: 4, columnCount: 2 };
+    const sheet = assembleSheet('表', area, [
+      {
+        values: [
+          ['a', 'x'],
+          ['b', ''],
+        ],
+        numberFormat: [
+          ['General', 'General'],
+          ['General', 'General'],
+        ],
+        mergedAddress: '表!B1:B2, 表!A2:A2',
+      },
+      {
+        values: [
+          ['', 'y'],
+          ['c', ''],
+        ],
+        numberFormat: [
+          ['General', 'General'],
+          ['General', 'General'],
+        ],
+        mergedAddress: '表!A3:A3, 表!B3:B4',
+      },
+    ]);
+    expect(sheet.values).toEqual([
+      ['a', 'x'],
+      ['b', ''],
+      ['', 'y'],
+      ['c', ''],
+    ]);
+    expect(sheet.merges).toEqual([
+      { top: 1, left: 2, bottom: 2, right: 2 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 3, left: 2, bottom: 4, right: 2 },
+    ]);
+  });
+
+  it('keeps a merge that comes back whole from both blocks once', () => {
+    const area = { rowIndex: 9, columnIndex: 2, rowCount: 2, columnCount: 1 };
+    const sheet = assembleSheet('表', area, [
+      { values: [['a']], numberFormat: [['General']], mergedAddress: '表!C10:C11' },
+      { values: [['']], numberFormat: [['General']], mergedAddress: '表!C10:C11' },
+    ]);
+    expect(sheet.origin).toEqual({ row: 10, column: 3 });
+    expect(sheet.merges).toEqual([{ top: 10, left: 3, bottom: 11, right: 3 }]);
+  });
+
+  it('gives an empty sheet an empty grid', () => {
+    expect(assembleSheet('空', null, [])).toEqual({ name: '空', origin: { row: 1, column: 1 }, values: [], numberFormats: [], merges: [] });
+  });
+});
