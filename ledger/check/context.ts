@@ -22,9 +22,14 @@ export interface RuleOutcome {
 
 export type Rule = (ctx: CheckContext) => RuleOutcome;
 
-/** The sheet's name as it stands in the workbook, or its spec title when the workbook lacks it. */
+/**
+ * The sheet's name as it stands in the workbook; when the workbook lacks it (already an S01), the first
+ * sheet that exists, so every finding points at a sheet the clerk can open.
+ */
 export function sheetName(ctx: CheckContext, key: RecordSheetKey): string {
-  return ctx.ledger.sheets[key]?.name ?? recordSheets[key].title;
+  return (
+    ctx.ledger.sheets[key]?.name ?? ctx.ledger.sheets.settings?.name ?? Object.values(ctx.ledger.sheets)[0]?.name ?? recordSheets[key].title
+  );
 }
 
 /** A finding at a record's cell for `field`, or at the row's first cell when the column is absent. */

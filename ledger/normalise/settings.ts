@@ -28,6 +28,7 @@ export function readSettings(sheet: SheetReader | null, fallbackYear: number, da
   const positions = new Map<string, Position>();
   const candidate: Record<string, unknown> = {};
   let headerRow = 0;
+  const failedKeys = new Set<string>();
   const fields = fieldsOf(settingsSchema);
   if (sheet) {
     const located = findHeader(sheet, columnFields, new Map());
@@ -47,7 +48,10 @@ export function readSettings(sheet: SheetReader | null, fallbackYear: number, da
       const field = fields.find((f) => f.name === name)!;
       const converted = convertCell(field, raw, sheet.format(row, valueColumn), { year: fallbackYear, date1904 });
       if (converted.ok) candidate[name] = converted.value;
-      else findings.push(finding(converted.rule, at, converted.message, { field: name, value: displayText(raw) }));
+      else {
+        failedKeys.add(name);
+        findings.push(finding(converted.rule, at, converted.message, { field: name, value: displayText(raw) }));
+      }
     }
   }
   const result = settingsSchema.safeParse(candidate);
@@ -60,6 +64,8 @@ export function readSettings(sheet: SheetReader | null, fallbackYear: number, da
     const at = positions.get(name) ?? anchor;
     const raw = candidate[name];
     delete candidate[name];
+    // A missing sheet is one S01; a value that could not be converted was reported already.
+    if (!sheet || failedKeys.has(name)) continue;
     if (raw === undefined) {
       const where = positions.has(name) ? '此单元格为空' : `“${sheet?.name ?? '基本信息'}”中没有“${name}”一行`;
       findings.push(

@@ -8,7 +8,6 @@ import { foldWidth } from '../text/fold';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const excelEpoch1900 = new CalendarDate(1899, 12, 30);
-const excelEpoch1904 = new CalendarDate(1904, 1, 1);
 
 /** True when an Excel number format shows a date or time (tokens outside quotes, escapes and [..]). */
 export function isDateFormat(format: string): boolean {
@@ -39,7 +38,10 @@ export function fromSerial(serial: number, date1904: boolean): SerialDateTime | 
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86400);
-  const date = (date1904 ? excelEpoch1904 : excelEpoch1900).add({ days: days + Math.floor(seconds / 86400) });
+  // Stepping a CalendarDate forward by thousands of days walks month by month; Date arithmetic is O(1).
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const utc = new Date(epoch + (days + Math.floor(seconds / 86400)) * 86_400_000);
+  const date = new CalendarDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
   const s = seconds % 86400;
   return { date, time: new Time(Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60), hasFraction: seconds > 0 };
 }

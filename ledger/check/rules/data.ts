@@ -121,10 +121,9 @@ export const D08: Rule = (ctx) => {
         seen.set(identity, r.row);
         continue;
       }
-      const firstField = Object.keys(r.cells)[0] ?? '';
-      findings.push(
-        atRecord('D08', r, firstField as never, `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`),
-      );
+      const firstCell = Object.values(r.cells)[0] as string | undefined;
+      const at = firstCell ? positionOf(r.sheet, firstCell) : { sheet: r.sheet, row: r.row, column: 1 };
+      findings.push(finding('D08', at, `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`));
     }
   }
   return { findings };

@@ -18,9 +18,8 @@ const eventName = (r: LedgerRecord<'opinion'>) => {
 
 /** Hours from one ISO date-time to another. */
 function hoursBetween(from: string, to: string): number {
-  const a = parseIsoDateTime(from);
-  const b = parseIsoDateTime(to);
-  return (b.compare(a) as number) / 3_600_000;
+  // compare() of CalendarDateTime gives days when the dates differ, so count real milliseconds.
+  return (parseIsoDateTime(to).toDate('UTC').getTime() - parseIsoDateTime(from).toDate('UTC').getTime()) / 3_600_000;
 }
 
 /** R15: discovery, assessment, reporting and handling happen in that order. */
