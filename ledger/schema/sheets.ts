@@ -34,13 +34,20 @@ export const analysis = z
   .object({
     分析日期: date({ syn: ['日期'] }),
     分析类型: oneOf(['季度分析', '综合分析', '专项研判'], { syn: ['类型'] }),
-    所属期间: period({ of: 'quarter' }).optional(),
+    所属期间: period().optional(),
     主要情况: text(),
     倾向性问题: text({ syn: ['突出问题', '存在问题'] }).optional(),
     应对措施: text({ syn: ['工作措施', '下步措施'] }).optional(),
     参加人员: text().optional(),
   })
   .superRefine((r, ctx) => {
+    if (r.分析类型 === '季度分析' && r.所属期间 !== undefined && !/Q[1-4]$/u.test(r.所属期间)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['所属期间'],
+        params: { rule: 'D03', expected: ['第一季度', '第二季度', '第三季度', '第四季度'] },
+      });
+    }
     if (r.分析类型 === '季度分析' && r.所属期间 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D01', when: '分析类型为“季度分析”时' } });
     }
