@@ -3,13 +3,14 @@
  * Reports in the pane: the wording templates are bundled (the same files the CLI reads from
  * templates/reports/), and the .docx is rendered in the browser by the generator's own renderer.
  */
+import { buildQuarterlyReport } from '../../generator/report/build/quarterly';
+import { buildSemiannualReport } from '../../generator/report/build/semiannual';
 import { renderReport } from '../../generator/report/docx/document';
 import type { Report } from '../../generator/report/model';
 import { reportTitle } from '../../generator/report/model';
 import { parseTemplate } from '../../generator/report/template/parse';
 import type { TemplateOf } from '../../generator/report/template/schema';
 import type { ValidationResult } from '../../ledger/model';
-import { periodLabel } from '../../ledger/values/period';
 import quarterlyText from '../../templates/reports/季度分析报告.yaml?raw';
 import semiannualText from '../../templates/reports/半年通报.yaml?raw';
 import type { ReportKind } from './viewModel';
@@ -36,12 +37,11 @@ export async function reportFile(report: Report): Promise<ReportFile> {
   return { fileName: `${reportTitle(report)}.docx`, bytes: await renderReport(report) };
 }
 
-/**
- * The report for `period`. The step from a validation result to the report's content
- * (generator/report's model builders) has not landed yet; until it does, the pane says so.
- */
+/** The report for `period`, built by the same model builders the CLI uses. */
 export async function buildReport(kind: ReportKind, result: ValidationResult, period: string): Promise<ReportFile> {
-  bundledTemplate(kind);
-  const name = kind === 'quarterly' ? '季度分析报告' : '半年通报';
-  throw new Error(`本版本尚未包含报告内容的生成模块，暂不能生成${result.unit}${periodLabel(period)}的${name}。`);
+  const report =
+    kind === 'quarterly'
+      ? buildQuarterlyReport(result, bundledTemplate('quarterly'), { period })
+      : buildSemiannualReport(result, bundledTemplate('semiannual'), { period });
+  return reportFile(report);
 }

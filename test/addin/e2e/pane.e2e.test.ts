@@ -160,7 +160,7 @@ describe('the task pane in Chromium', () => {
   });
 
   // Waits for generator/report's model builders; addin/pane/report.ts buildReport is where they plug in.
-  it.skip('generates the quarterly analysis as a .docx that carries the report title', async () => {
+  it('generates the quarterly analysis as a .docx that carries the report title', async () => {
     await page.click('#tab-report');
     const download = page.waitForEvent('download');
     await page.click('#generate-report');
