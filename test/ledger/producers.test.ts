@@ -45,14 +45,20 @@ describe('workbooks written by LibreOffice, openpyxl and WPS habits', () => {
     const data = await Promise.all(
       producers.map(async (name) => {
         const { ledger } = await validate(name);
-        return { settings: ledger.settings, records: Object.fromEntries(Object.entries(ledger.records).map(([k, v]) => [k, v.map((r) => r.data)])) };
+        return {
+          settings: ledger.settings,
+          records: Object.fromEntries(Object.entries(ledger.records).map(([k, v]) => [k, v.map((r) => r.data)])),
+        };
       }),
     );
     for (const other of data.slice(1)) expect(other).toEqual(data[0]);
   });
 
   it('the 1904 date system gives the same dates as the 1900 one', async () => {
-    const [a, b] = await Promise.all([readWorkbookFile('test/fixtures/openpyxl-ledger.xlsx'), readWorkbookFile('test/fixtures/openpyxl-1904.xlsx')]);
+    const [a, b] = await Promise.all([
+      readWorkbookFile('test/fixtures/openpyxl-ledger.xlsx'),
+      readWorkbookFile('test/fixtures/openpyxl-1904.xlsx'),
+    ]);
     expect(a.date1904).toBe(false);
     expect(b.date1904).toBe(true);
   });
