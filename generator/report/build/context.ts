@@ -1,0 +1,76 @@
+import type { ValidationResult } from '../../../ledger/model';
+import { chineseDate } from '../../../ledger/values/date';
+import { periodEnd, periodLabel, periodStart, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import type { Values } from '../template/phrase';
+import { fillPhrase } from '../template/phrase';
+import type { Block, Paragraph } from '../model';
+import { heading, nestQuotes } from './text';
+
+export interface BuildOptions {
+  /** `2026Q3` for a quarterly report, `2026H1` for a semiannual one. */
+  period: PeriodCode;
+  /** 发文字号, printed above the title when given. */
+  docNumber?: string;
+}
+
+/** What every section of a report reads: the validation result, the period and the shared placeholders. */
+export interface ReportContext {
+  result: ValidationResult;
+  period: PeriodCode;
+  year: number;
+  /** Placeholders every phrase may use ({单位名称}, {期间}, …). */
+  common: Values;
+  /** Fills a phrase with the common placeholders and `values`. */
+  say(phrase: string, values?: Values): string;
+  /** Each line of a filled phrase as a paragraph; empty lines are dropped. */
+  paragraphs(phrase: string, values?: Values): Paragraph[];
+}
+
+export function reportContext(result: ValidationResult, period: PeriodCode, extra: Values): ReportContext {
+  const { settings } = result.ledger;
+  const common: Values = {
+    单位名称: settings.单位名称,
+    年度: periodYear(period),
+    期间: periodLabel(period),
+    起始日期: chineseDate(periodStart(period)),
+    截止日期: chineseDate(periodEnd(period)),
+    成文日期: chineseDate(result.asOf),
+    党组书记: settings.党组书记,
+    分管领导: settings.分管领导,
+    责任部室: settings.责任部室,
+    ...extra,
+  };
+  const say = (phrase: string, values: Values = {}) => nestQuotes(fillPhrase(phrase, { ...common, ...values }));
+  const paragraphs = (phrase: string, values: Values = {}): Paragraph[] =>
+    say(phrase, values)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((text) => ({ kind: 'paragraph', text }));
+  return { result, period, year: periodYear(period), common, say, paragraphs };
+}
+
+/** A level-two sub-section: its heading and body, numbered when the report is assembled. */
+export interface Part {
+  title: string;
+  blocks: Block[];
+}
+
+/** A level-one section: its opening paragraphs, then its sub-sections. */
+export interface Section {
+  title: string;
+  blocks: Block[];
+  parts?: Part[];
+}
+
+/** The body of a report: sections numbered 一、二、…, their parts （一）（二）…. */
+export function assemble(opening: Block[], sections: readonly Section[]): Block[] {
+  return [
+    ...opening,
+    ...sections.flatMap((section, i) => [
+      heading(1, i + 1, section.title),
+      ...section.blocks,
+      ...(section.parts ?? []).flatMap((part, j) => [heading(2, j + 1, part.title), ...part.blocks]),
+    ]),
+  ];
+}

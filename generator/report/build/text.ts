@@ -1,0 +1,87 @@
+import { parseIsoDate, parseIsoDateTime } from '../../../ledger/values/date';
+import type { Heading, HeadingLevel } from '../model';
+
+const digits = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十: the numbers of 一、 and （一） headings. */
+export function chineseNumber(n: number): string {
+  if (n < 10) return digits[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
+}
+
+const numberings: Record<HeadingLevel, (n: number) => string> = {
+  1: (n) => `${chineseNumber(n)}、`,
+  2: (n) => `（${chineseNumber(n)}）`,
+  3: (n) => `${n}.`,
+  4: (n) => `（${n}）`,
+};
+
+/** A heading numbered the way GB/T 9704 orders its levels: 一、 （一） 1. （1）. */
+export function heading(level: HeadingLevel, n: number, text: string): Heading {
+  return { kind: 'heading', level, text: `${numberings[level](n)}${text}` };
+}
+
+/** `7月9日` within the report's year, `2025年12月30日` outside it. */
+export function shortDate(iso: string, year: number): string {
+  const d = parseIsoDate(iso);
+  return d.year === year ? `${d.month}月${d.day}日` : `${d.year}年${d.month}月${d.day}日`;
+}
+
+/** `5月12日9时30分`, the form official documents give a time in. */
+export function shortDateTime(iso: string, year: number): string {
+  const t = parseIsoDateTime(iso);
+  return `${shortDate(iso, year)}${t.hour}时${t.minute === 0 ? '' : `${t.minute}分`}`;
+}
+
+const han = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》]/u;
+const halfToFull: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+const closingPunctuation = /[。；，、,.;：:]+$/u;
+
+/**
+ * Ledger text as a report prints it: half-width punctuation typed between Chinese characters
+ * becomes full-width, line breaks inside a cell become semicolons, and the final full stop is
+ * dropped because the wording template supplies the sentence's own punctuation.
+ */
+export function cleanText(raw: string): string {
+  const chars = [...raw.trim()];
+  const converted = chars.map((ch, i) => {
+    const full = halfToFull[ch];
+    if (!full) return ch;
+    const before = chars[i - 1] ?? '';
+    const after = chars[i + 1] ?? '';
+    return han.test(before) || han.test(after) ? full : ch;
+  });
+  const lines = converted
+    .join('')
+    .split(/\s*\n\s*/u)
+    .filter((line) => line !== '');
+  const joined = lines.reduce((text, line) => (text === '' ? line : /[。；，：！？]$/u.test(text) ? text + line : `${text}；${line}`), '');
+  return joined.replace(closingPunctuation, '');
+}
+
+/** Names in a sentence: `办公室、政策法规股`. */
+export function listOf(items: readonly string[]): string {
+  return items.join('、');
+}
+
+/** A count that an optional `[…]` segment should drop when it is zero. */
+export function unlessZero(n: number): number | undefined {
+  return n === 0 ? undefined : n;
+}
+
+/**
+ * Quotation marks inside quotation marks become single ones (“‘学思想’宣讲”), as Chinese usage
+ * asks, where a template quotes a ledger value that brings its own quotes.
+ */
+export function nestQuotes(text: string): string {
+  let depth = 0;
+  return [...text]
+    .map((ch) => {
+      if (ch === '“') return depth++ % 2 === 1 ? '‘' : '“';
+      if (ch === '”') return --depth % 2 === 1 ? '’' : '”';
+      return ch;
+    })
+    .join('');
+}
