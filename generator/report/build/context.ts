@@ -3,7 +3,7 @@ import { chineseDate } from '../../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear, type PeriodCode } from '../../../ledger/values/period';
 import type { Values } from '../template/phrase';
 import { fillPhrase } from '../template/phrase';
-import type { Block, Paragraph } from '../model';
+import type { Appendix, Block, Paragraph, Report } from '../model';
 import { heading, nestQuotes } from './text';
 
 export interface BuildOptions {
@@ -61,6 +61,28 @@ export interface Section {
   title: string;
   blocks: Block[];
   parts?: Part[];
+}
+
+/** The wording both reports share around their sections: title lines, 主送, opening, 发文机关署名. */
+export interface ReportHead {
+  标题: readonly string[];
+  主送: string;
+  开头: string;
+  发文机关署名: string;
+}
+
+/** A whole report: the shared head and 落款 around its numbered sections. */
+export function reportOf(ctx: ReportContext, head: ReportHead, sections: readonly Section[], appendices: Appendix[], options: BuildOptions): Report {
+  const recipients = ctx.say(head.主送);
+  return {
+    titleLines: head.标题.map((line) => ctx.say(line)),
+    ...(options.docNumber ? { docNumber: options.docNumber } : {}),
+    ...(recipients ? { recipients } : {}),
+    body: assemble(ctx.paragraphs(head.开头), sections),
+    appendices,
+    issuer: ctx.say(head.发文机关署名),
+    date: chineseDate(ctx.result.asOf),
+  };
 }
 
 /** The body of a report: sections numbered 一、二、…, their parts （一）（二）…. */

@@ -5,7 +5,7 @@ import { isQuarter, periodYear, type PeriodCode } from '../../../ledger/values/p
 import type { Block, Report } from '../model';
 import { workSheets, type WorkSheetKey } from '../template/fields';
 import type { QuarterlyTemplate } from '../template/schema';
-import { assemble, reportContext } from './context';
+import { reportContext, reportOf } from './context';
 import type { BuildOptions, Part, ReportContext, Section } from './context';
 import { opinionSummary } from './opinions';
 import { countsIn, countValues, noWork } from './overview';
@@ -129,14 +129,5 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
     problemsSection(ctx, t.存在的问题),
     nextSteps(ctx, t.下一步),
   ];
-  const recipients = ctx.say(t.主送);
-  return {
-    titleLines: t.标题.map((line) => ctx.say(line)),
-    ...(options.docNumber ? { docNumber: options.docNumber } : {}),
-    ...(recipients ? { recipients } : {}),
-    body: assemble(ctx.paragraphs(t.开头), sections),
-    appendices: [rulesAppendix(ctx, t.附件)],
-    issuer: ctx.say(t.发文机关署名),
-    date: chineseDate(result.asOf),
-  };
+  return reportOf(ctx, t, sections, [rulesAppendix(ctx, t.附件)], options);
 }

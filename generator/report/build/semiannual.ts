@@ -1,10 +1,9 @@
 import type { ValidationResult } from '../../../ledger/model';
 import { branchTypes, inspectedTypes, sameUnit, unitsOfType } from '../../../ledger/check/rules/units';
-import { chineseDate } from '../../../ledger/values/date';
 import { isHalf } from '../../../ledger/values/period';
 import type { Block, Report } from '../model';
 import type { SemiannualTemplate } from '../template/schema';
-import { assemble, reportContext } from './context';
+import { reportContext, reportOf } from './context';
 import type { BuildOptions, ReportContext, Section } from './context';
 import { opinionSummary } from './opinions';
 import { countsIn, countValues, noWork } from './overview';
@@ -130,14 +129,5 @@ export function buildSemiannualReport(result: ValidationResult, t: SemiannualTem
     problemsSection(ctx, t.存在的问题),
     nextSteps(ctx, t.下一步),
   ];
-  const recipients = ctx.say(t.主送);
-  return {
-    titleLines: t.标题.map((line) => ctx.say(line)),
-    ...(options.docNumber ? { docNumber: options.docNumber } : {}),
-    ...(recipients ? { recipients } : {}),
-    body: assemble(ctx.paragraphs(t.开头), sections),
-    appendices: [],
-    issuer: ctx.say(t.发文机关署名),
-    date: chineseDate(result.asOf),
-  };
+  return reportOf(ctx, t, sections, [], options);
 }
