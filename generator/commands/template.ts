@@ -16,7 +16,7 @@ export function registerTemplate(program: Command): void {
         throw new UsageError(`--year 的值“${options.year}”不是有效年度，应为 2000 到 2100 之间的四位年份。`);
       }
       const out = resolve(options.out ?? `意识形态工作台账${year}.xlsx`);
-      const bytes = await blankLedger(year).xlsx.writeBuffer();
+      const bytes = await (await blankLedger(year)).xlsx.writeBuffer();
       await writeFileAtomic(out, new Uint8Array(bytes as ArrayBuffer));
       process.stdout.write(`已生成空白台账：${out}\n`);
     });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fieldsOf, type FieldInfo } from '../../ledger/schema/fields';
 import { settings as settingsSchema, settingsColumns, settingsSheetTitle } from '../../ledger/schema/settings';
 import { recordSheetKeys, recordSheets } from '../../ledger/schema/sheets';
@@ -131,8 +131,10 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, year: number): void {
 }
 
 /** A blank ledger with every sheet and header of the spec, ready for a clerk to fill in. */
-export function blankLedger(year: number): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function blankLedger(year: number): Promise<ExcelJS.Workbook> {
+  // Loaded here rather than at startup: only this command writes workbooks, and exceljs is slow to load.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'taizhang';
   // Fixed dates keep the generated file identical from run to run.
   workbook.created = new Date(Date.UTC(year, 0, 1));
