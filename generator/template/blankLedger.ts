@@ -79,7 +79,7 @@ function headerCell(cell: ExcelJS.Cell, text: string, required: boolean): void {
   cell.border = thin;
 }
 
-function addRecordSheet(workbook: ExcelJS.Workbook, title: string, fields: FieldInfo[], year: number): void {
+function addRecordSheet(workbook: ExcelJS.Workbook, title: string, fields: readonly FieldInfo[], year: number): void {
   const ws = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: headerRow }] });
   titleRows(ws, `意识形态工作台账——${title}`, fields.length + 1, `${year}年度\u3000带 * 的列为必填项`);
   headerCell(ws.getCell(headerRow, 1), '序号', false);

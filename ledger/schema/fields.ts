@@ -86,7 +86,14 @@ export function fieldInfo(name: string, schema: z.ZodType): FieldInfo {
   return { name, required, ...meta };
 }
 
-/** Every field of an object schema, in declaration order. */
-export function fieldsOf(schema: z.ZodObject): FieldInfo[] {
-  return Object.entries(schema.shape).map(([name, s]) => fieldInfo(name, s as z.ZodType));
+const fieldLists = new WeakMap<z.ZodObject, readonly FieldInfo[]>();
+
+/** Every field of an object schema, in declaration order; worked out once per schema, as reports ask per record. */
+export function fieldsOf(schema: z.ZodObject): readonly FieldInfo[] {
+  let fields = fieldLists.get(schema);
+  if (fields === undefined) {
+    fields = Object.entries(schema.shape).map(([name, s]) => fieldInfo(name, s as z.ZodType));
+    fieldLists.set(schema, fields);
+  }
+  return fields;
 }

@@ -90,13 +90,20 @@ export function halvesOf(year: number): PeriodCode[] {
   return [`${year}H1`, `${year}H2`];
 }
 
-/** True when a date lies within the period. */
+/**
+ * True when a date lies within the period. Compared by year and month, since periods are whole months:
+ * reports and rules ask this of every record, and building the period's first and last day each time
+ * was most of a report's cost.
+ */
 export function periodContains(code: PeriodCode, iso: string): boolean {
-  const day = iso.slice(0, 10);
-  return day >= periodStart(code) && day <= periodEnd(code);
+  const [first, last] = monthSpan(code);
+  const month = Number(iso.slice(5, 7));
+  return Number(iso.slice(0, 4)) === periodYear(code) && month >= first && month <= last;
 }
 
 /** True when period `inner` lies within `outer` (a quarter within its half, a half within its year). */
 export function periodWithin(inner: PeriodCode, outer: PeriodCode): boolean {
-  return periodStart(inner) >= periodStart(outer) && periodEnd(inner) <= periodEnd(outer);
+  const [innerFirst, innerLast] = monthSpan(inner);
+  const [outerFirst, outerLast] = monthSpan(outer);
+  return periodYear(inner) === periodYear(outer) && innerFirst >= outerFirst && innerLast <= outerLast;
 }

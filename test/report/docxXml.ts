@@ -73,3 +73,25 @@ export function tablesOf(xml: string): string[][][] {
 export function tableXmlOf(xml: string): string[] {
   return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/gu)].map((m) => m[0]);
 }
+
+/** The `<w:style>` of `id` in styles.xml, or '' where the package has none. */
+export function styleOf(docx: DocxParts, id: string): string {
+  const styles = docx.files['word/styles.xml'] ?? '';
+  return (
+    [...styles.matchAll(/<w:style [^>]*>[\s\S]*?<\/w:style>/gu)].find((m) => attributes(m[0], 'w:style')['w:styleId'] === id)?.[0] ?? ''
+  );
+}
+
+const propertiesIn = (xml: string, tag: 'w:pPr' | 'w:rPr') => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'u').exec(xml)?.[1] ?? '';
+
+/**
+ * The formatting Word gives a paragraph and each of its runs: the direct properties followed by those of
+ * the paragraph's style, so that `attributes` finds a directly set value before the style's.
+ */
+export function formattingOf(docx: DocxParts, p: XmlParagraph): { pPr: string; runs: string[] } {
+  const own = propertiesIn(p.xml.replace(/<w:r>[\s\S]*$/u, ''), 'w:pPr');
+  const styleId = /<w:pStyle w:val="([^"]+)"/u.exec(own)?.[1];
+  const style = styleId ? styleOf(docx, styleId) : '';
+  const runs = [...p.xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/gu)].map((r) => propertiesIn(r[0], 'w:rPr') + propertiesIn(style, 'w:rPr'));
+  return { pPr: own + propertiesIn(style, 'w:pPr'), runs };
+}

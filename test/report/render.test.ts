@@ -2,7 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../generator/report/docx/document';
 import { signatureIndents } from '../../generator/report/docx/signature';
 import type { Report } from '../../generator/report/model';
-import { attributes, has, paragraph, paragraphsOf, tableXmlOf, tablesOf, unzipDocx, type DocxParts } from './docxXml';
+import {
+  attributes,
+  formattingOf,
+  has,
+  styleOf,
+  paragraph,
+  paragraphsOf,
+  tableXmlOf,
+  tablesOf,
+  unzipDocx,
+  type DocxParts,
+} from './docxXml';
 
 /** A model written by hand, so the renderer is tested on its own, every element once. */
 const model: Report = {
@@ -37,11 +48,11 @@ beforeAll(async () => {
   docx = unzipDocx(await renderReport(model));
 });
 
-/** The run properties of the first run of a paragraph. */
+/** The run properties of the first run of a paragraph, its style's included. */
 const runOf = (text: string) => {
-  const rPr = /<w:r>\s*<w:rPr>([\s\S]*?)<\/w:rPr>/u.exec(paragraph(docx.document, text).xml);
+  const [rPr] = formattingOf(docx, paragraph(docx.document, text)).runs;
   if (!rPr) throw new Error(`no run properties in “${text}”`);
-  return rPr[1];
+  return rPr;
 };
 const fontsOf = (text: string) => attributes(runOf(text), 'w:rFonts');
 const sizeOf = (text: string) => attributes(runOf(text), 'w:sz')['w:val'];
@@ -57,11 +68,10 @@ describe('page (GB/T 9704-2012)', () => {
     });
   });
 
-  it('sets every run’s East Asian font, not only the ASCII one', () => {
-    const runFonts = [...docx.document.matchAll(/<w:rFonts [^>]*>/gu)].map((m) => m[0]);
-    expect(runFonts.length).toBeGreaterThan(10);
-    for (const fonts of runFonts) expect(fonts).toMatch(/w:eastAsia="[^"]+"/u);
-    for (const fonts of runFonts) expect(fonts).toContain('w:hint="eastAsia"');
+  it('sets every run’s East Asian font, not only the ASCII one, on the run or in its paragraph’s style', () => {
+    const runs = paragraphsOf(docx.document).flatMap((p) => formattingOf(docx, p).runs);
+    expect(runs.length).toBeGreaterThan(10);
+    for (const rPr of runs) expect(attributes(rPr, 'w:rFonts')).toMatchObject({ 'w:eastAsia': expect.any(String), 'w:hint': 'eastAsia' });
   });
 
   it('makes the Normal style and document defaults 3号 仿宋 at the fixed pitch, for text typed later', () => {
@@ -87,13 +97,18 @@ describe('title, 主送 and body', () => {
 
   it('sets the body in 3号 仿宋_GB2312 with an exact 579-twip pitch (22 lines) and a two-character indent', () => {
     const body = paragraph(docx.document, '开头一段正文。');
+    const { pPr } = formattingOf(docx, body);
+    // In a named style the clerk can pick for paragraphs added by hand.
+    const style = styleOf(docx, attributes(body.xml, 'w:pStyle')['w:val']);
+    expect(attributes(style, 'w:name')['w:val']).toBe('公文正文');
+    expect(attributes(style, 'w:basedOn')['w:val']).toBe('Normal');
     expect(fontsOf(body.text)).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': 'Times New Roman', 'w:hAnsi': 'Times New Roman' });
     expect(attributes(runOf(body.text), 'w:lang')['w:eastAsia']).toBe('zh-CN');
     expect(sizeOf(body.text)).toBe('32');
-    expect(attributes(body.xml, 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+    expect(attributes(pPr, 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
     expect(Math.floor((16838 - 2098 - 1984) / 579)).toBe(22);
-    expect(attributes(body.xml, 'w:ind')['w:firstLine']).toBe('640');
-    expect(attributes(body.xml, 'w:jc')['w:val']).toBe('both');
+    expect(attributes(pPr, 'w:ind')['w:firstLine']).toBe('640');
+    expect(attributes(pPr, 'w:jc')['w:val']).toBe('both');
   });
 
   it('fits 28 characters of 3号 on the 156 mm line by tightening each a little', () => {

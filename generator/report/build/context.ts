@@ -40,7 +40,7 @@ export function reportContext(result: ValidationResult, period: PeriodCode, extr
     责任部室: settings.责任部室,
     ...extra,
   };
-  const say = (phrase: string, values: Values = {}) => nestQuotes(fillPhrase(phrase, { ...common, ...values }));
+  const say = (phrase: string, values: Values = {}) => nestQuotes(fillPhrase(phrase, values, common));
   const paragraphs = (phrase: string, values: Values = {}): Paragraph[] =>
     say(phrase, values)
       .split('\n')

@@ -4,11 +4,11 @@ import { workSheets } from '../template/fields';
 import type { WorkSheetKey } from '../template/fields';
 import type { Values } from '../template/phrase';
 import type { ReportContext } from './context';
-import { recordsIn } from './records';
+import { countIn } from './records';
 
 /** How many records of each sheet fall in `period`. */
 export function countsIn(ctx: ReportContext, period: PeriodCode): Record<WorkSheetKey, number> {
-  return Object.fromEntries(workSheets.map((key) => [key, recordsIn(ctx.result.ledger, key, period).length])) as Record<
+  return Object.fromEntries(workSheets.map((key) => [key, countIn(ctx.result.ledger, key, period)])) as Record<
     WorkSheetKey,
     number
   >;

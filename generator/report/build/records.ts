@@ -51,7 +51,14 @@ export function recordsIn<K extends WorkSheetKey>(ledger: Ledger, key: K, period
   const records = ledger.records[key] as LedgerRecord<K>[];
   return records
     .filter((r) => inPeriod(key, r as AnyRecord, period))
-    .sort((a, b) => (recordDate(key, a as AnyRecord) ?? '').localeCompare(recordDate(key, b as AnyRecord) ?? '') || a.row - b.row);
+    .map((record) => ({ record, date: recordDate(key, record as AnyRecord) ?? '' }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.record.row - b.record.row))
+    .map(({ record }) => record);
+}
+
+/** How many of a sheet's records fall in the period. */
+export function countIn(ledger: Ledger, key: WorkSheetKey, period: PeriodCode): number {
+  return (ledger.records[key] as AnyRecord[]).reduce((n, r) => (inPeriod(key, r, period) ? n + 1 : n), 0);
 }
 
 /**

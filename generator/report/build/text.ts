@@ -38,6 +38,8 @@ export function shortDateTime(iso: string, year: number): string {
 const han = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》]/u;
 const halfToFull: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 const closingPunctuation = /[。；，、,.;：:]+$/u;
+/** Most cells need none of it; this finds the ones that might, cheaply. */
+const needsCleaning = /[,;:()?!\n]|^\s|\s$|[。；，、.：]$/u;
 
 /**
  * Ledger text as a report prints it: half-width punctuation typed between Chinese characters
@@ -45,6 +47,7 @@ const closingPunctuation = /[。；，、,.;：:]+$/u;
  * dropped because the wording template supplies the sentence's own punctuation.
  */
 export function cleanText(raw: string): string {
+  if (!needsCleaning.test(raw)) return raw;
   const chars = [...raw.trim()];
   const converted = chars.map((ch, i) => {
     const full = halfToFull[ch];
@@ -76,6 +79,7 @@ export function unlessZero(n: number): number | undefined {
  * asks, where a template quotes a ledger value that brings its own quotes.
  */
 export function nestQuotes(text: string): string {
+  if (!/“[^”]*“/u.test(text)) return text;
   let depth = 0;
   return [...text]
     .map((ch) => {

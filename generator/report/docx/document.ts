@@ -8,7 +8,7 @@ import { pageNumberFooters } from './footer';
 import { footerDistance, margin, page } from './layout';
 import { runProperties } from './run';
 import { signature } from './signature';
-import { blankLine, bodySpacing, bodyStyle, docNumberParagraph, recipientsParagraph } from './text';
+import { blankLine, bodyParagraphStyle, bodySpacing, bodyStyle, docNumberParagraph, recipientsParagraph } from './text';
 import { titleParagraph } from './title';
 
 function head(report: Report): FileChild[] {
@@ -31,7 +31,10 @@ export function reportDocument(report: Report): Document {
     styles: {
       default: { document: { run: runProperties(bodyStyle), paragraph: { spacing: bodySpacing } } },
       // What the clerk types into the document later comes out in the body's face, size and pitch.
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: runProperties(bodyStyle), paragraph: { spacing: bodySpacing } }],
+      paragraphStyles: [
+        { id: 'Normal', name: 'Normal', run: runProperties(bodyStyle), paragraph: { spacing: bodySpacing } },
+        bodyParagraphStyle,
+      ],
     },
     sections: [
       {

@@ -88,22 +88,36 @@ export const missingValue = '（未填写）';
 
 const present = (v: Value): v is string | number => v !== undefined && v !== '';
 
+/** A report fills the same few phrases once per record, so each is parsed once. */
+const parsedPhrases = new Map<string, Token[]>();
+
+function tokensOf(source: string): Token[] {
+  let tokens = parsedPhrases.get(source);
+  if (tokens === undefined) {
+    const parsed = parsePhrase(source);
+    if (!parsed.ok) throw new Error(`unchecked template phrase: ${source}`);
+    tokens = parsed.tokens;
+    parsedPhrases.set(source, tokens);
+  }
+  return tokens;
+}
+
 /**
- * Fills a phrase. Template text is checked when it is loaded, so a phrase that fails to parse
+ * Fills a phrase with `values`, or else with `shared` (the placeholders every phrase of a report may
+ * use, passed apart so they are not copied for every record). Template text is checked when it is loaded, so a phrase that fails to parse
  * here is a programming error.
  */
-export function fillPhrase(source: string, values: Values): string {
-  const parsed = parsePhrase(source);
-  if (!parsed.ok) throw new Error(`unchecked template phrase: ${source}`);
-  return parsed.tokens
+export function fillPhrase(source: string, values: Values, shared: Values = {}): string {
+  const valueOf = (name: string): Value => (name in values ? values[name] : shared[name]);
+  return tokensOf(source)
     .map((t) => {
       if (t.kind === 'text') return t.text;
       if (t.kind === 'placeholder') {
-        const v = values[t.name];
+        const v = valueOf(t.name);
         return present(v) ? String(v) : missingValue;
       }
-      if (!t.tokens.every((u) => u.kind === 'text' || present(values[u.name]))) return '';
-      return t.tokens.map((u) => (u.kind === 'text' ? u.text : String(values[u.name]))).join('');
+      if (!t.tokens.every((u) => u.kind === 'text' || present(valueOf(u.name)))) return '';
+      return t.tokens.map((u) => (u.kind === 'text' ? u.text : String(valueOf(u.name)))).join('');
     })
     .join('');
 }

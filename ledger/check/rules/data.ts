@@ -11,7 +11,7 @@ import { atRecord, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
 /** Every record of every sheet with its sheet's fields, for rules that look at all of them. */
-function* allRecords(ctx: CheckContext): Generator<[LedgerRecord, FieldInfo[]]> {
+function* allRecords(ctx: CheckContext): Generator<[LedgerRecord, readonly FieldInfo[]]> {
   for (const key of recordSheetKeys) {
     const fields = fieldsOf(recordSheets[key].schema);
     for (const r of ctx.ledger.records[key] as LedgerRecord[]) yield [r, fields];
