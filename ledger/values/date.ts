@@ -63,6 +63,18 @@ export function parseIsoDateTime(iso: string): CalendarDateTime {
   return new CalendarDateTime(y, m, d, hh, mm, ss);
 }
 
+/**
+ * Hours from one ISO date-time to another. Counted in real milliseconds: CalendarDateTime.compare()
+ * gives the difference in days when the dates differ, which made a step taken a day late look prompt.
+ */
+export function hoursBetween(from: string, to: string): number {
+  const utc = (iso: string) => {
+    const t = parseIsoDateTime(iso);
+    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  };
+  return (utc(to) - utc(from)) / 3_600_000;
+}
+
 export function isoDate(date: CalendarDate): string {
   return date.toString();
 }

@@ -8,7 +8,7 @@ import type { QuarterlyTemplate, SemiannualTemplate } from '../../generator/repo
 import type { ValidationResult } from '../../ledger/model';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { setCell } from '../helpers/ledgerCases';
-import { validateLedger } from '../helpers/ledgerWorkbook';
+import { moment, validateLedger } from '../helpers/ledgerWorkbook';
 
 let quarterly: QuarterlyTemplate;
 let semiannual: SemiannualTemplate;
@@ -209,6 +209,22 @@ describe('半年通报 from a ledger whose counts are known', () => {
       '2026年上半年，共发现涉及本单位的网络舆情1起，其中重大舆情1起。',
       '按照“第一时间发现、第一时间研判、第一时间报送、第一时间处置”的要求，在规定时限（研判2小时、报送4小时、处置24小时）内完成研判、报送、处置的1起。',
     ]);
+  });
+});
+
+describe('public-opinion events handled late', () => {
+  it('counts a step taken more than a day after discovery as late, in both reports', async () => {
+    const ledger = compliantLedger();
+    // Reported 25 hours after discovery: a day and an hour, against a 4-hour limit.
+    setCell(ledger, '舆情处置', 0, '报送时间', moment('2026-05-13T10:30'));
+    setCell(ledger, '舆情处置', 0, '处置时间', moment('2026-05-13T11:00'));
+    const result = await validateLedger(ledger, yearClosed);
+    const quarter = buildQuarterlyReport(result, quarterly, { period: '2026Q2' });
+    expect(texts(under(quarter, '（三）网络舆情'))[0]).toBe(
+      '本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起；研判、报送、处置均在规定时限内完成的0起，超出时限的1起。',
+    );
+    const half = buildSemiannualReport(result, semiannual, { period: '2026H1' });
+    expect(texts(under(half, '五、网络舆情处置情况'))[1]).toContain('内完成研判、报送、处置的0起；超出时限的1起：“网络不实信息”。');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { LedgerRecord } from '../../../ledger/model';
-import { parseIsoDateTime } from '../../../ledger/values/date';
+import { hoursBetween } from '../../../ledger/values/date';
 import type { Values } from '../template/phrase';
 import type { ReportContext } from './context';
 import { recordsIn } from './records';
@@ -12,10 +12,6 @@ const steps = [
   { field: '报送时间', limit: '舆情报送时限（小时）' },
   { field: '处置时间', limit: '舆情处置时限（小时）' },
 ] as const;
-
-function hoursBetween(from: string, to: string): number {
-  return parseIsoDateTime(to).compare(parseIsoDateTime(from)) / 3_600_000;
-}
 
 /** 超时: a step done later than its limit after discovery; 未处置: not yet handled; 及时: neither. */
 function timeliness(ctx: ReportContext, r: Opinion): '及时' | '超时' | '未处置' {

@@ -1,5 +1,5 @@
 import type { LedgerRecord } from '../../model';
-import { chineseDateTime, parseIsoDateTime } from '../../values/date';
+import { chineseDateTime, hoursBetween, parseIsoDateTime } from '../../values/date';
 import { atRecord, type Rule } from '../context';
 import { recordRuleStatus } from '../periods';
 
@@ -15,12 +15,6 @@ const eventName = (r: LedgerRecord<'opinion'>) => {
   if (name === undefined) return '该舆情事件';
   return /[“”"]/u.test(name) ? name : `“${name}”`;
 };
-
-/** Hours from one ISO date-time to another. */
-function hoursBetween(from: string, to: string): number {
-  // compare() of CalendarDateTime gives days when the dates differ, so count real milliseconds.
-  return (parseIsoDateTime(to).toDate('UTC').getTime() - parseIsoDateTime(from).toDate('UTC').getTime()) / 3_600_000;
-}
 
 /** R15: discovery, assessment, reporting and handling happen in that order. */
 export const R15: Rule = (ctx) => {
