@@ -13,8 +13,12 @@ export interface LedgerRecord<K extends RecordSheetKey = RecordSheetKey> {
   sheet: string;
   /** Excel row number. */
   row: number;
-  /** Cell address of every field the sheet has a column for, e.g. `{ 会议日期: 'B7' }`. */
-  cells: Partial<Record<FieldOf<K>, string>>;
+  /**
+   * Excel column (1-based) of every field the sheet has a column for, e.g. `{ 会议日期: 2 }`: with
+   * `row`, the field's cell. One object shared by all records of the sheet, as a large ledger has
+   * too many records to give each its own.
+   */
+  columns: Readonly<Partial<Record<FieldOf<K>, number>>>;
   data: Partial<RecordOf<K>>;
 }
 

@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import type { Ledger, LedgerRecord, RuleStatus } from '../model';
 import type { RecordSheetKey } from '../schema/sheets';
 import { recordSheets } from '../schema/sheets';
-import { finding, positionOf, type FindingDetail, type Position } from '../normalise/finding';
+import { finding, type FindingDetail, type Position } from '../normalise/finding';
 
 /** What every rule reads: the normalised ledger and the validation date. */
 export interface CheckContext {
@@ -36,13 +36,12 @@ export function sheetName(ctx: CheckContext, key: RecordSheetKey): string {
 export function atRecord<K extends RecordSheetKey>(
   rule: string,
   record: LedgerRecord<K>,
-  field: keyof LedgerRecord<K>['cells'] & string,
+  field: keyof LedgerRecord<K>['columns'] & string,
   message: string,
   detail: FindingDetail = {},
 ): Finding {
-  const address = record.cells[field] as string | undefined;
-  const at = address ? positionOf(record.sheet, address) : { sheet: record.sheet, row: record.row, column: 1 };
-  return finding(rule, at, message, { field, ...detail });
+  const column = (record.columns[field] as number | undefined) ?? 1;
+  return finding(rule, { sheet: record.sheet, row: record.row, column }, message, { field, ...detail });
 }
 
 /** A finding that belongs to a sheet but to no cell: the sheet's A1. */

@@ -29,12 +29,3 @@ export function finding(rule: string, at: Position, message: string, detail: Fin
     message,
   };
 }
-
-/** A position given as an address such as `C7`. */
-export function positionOf(sheet: string, address: string): Position {
-  const m = /^([A-Z]+)(\d+)$/u.exec(address);
-  if (!m) throw new Error(`bad cell address ${address}`);
-  let column = 0;
-  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet, row: Number(m[2]), column };
-}

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Finding } from '../findings';
-import { cellAddress } from '../grid/address';
 import type { LedgerRecord } from '../model';
 import { fieldsOf, type FieldInfo } from '../schema/fields';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
@@ -54,6 +53,7 @@ export function readRecords<K extends RecordSheetKey>(
     .filter((field) => header.columns.has(field.name))
     .map((field) => ({ field, column: header.columns.get(field.name)! }));
   const byName = new Map(columns.map((c) => [c.field.name, c]));
+  const sheetColumns = Object.fromEntries(columns.map((c) => [c.field.name, c.column]));
   const records: LedgerRecord<K>[] = [];
   const findings: Finding[] = [];
 
@@ -61,10 +61,8 @@ export function readRecords<K extends RecordSheetKey>(
     const raws = columns.map((c) => sheet.value(row, c.column));
     if (raws.every(isEmpty)) continue;
     const candidate: Record<string, unknown> = {};
-    const cells: Record<string, string> = {};
     const failed = new Set<string>();
     columns.forEach((c, i) => {
-      cells[c.field.name] = cellAddress(row, c.column);
       if (isEmpty(raws[i])) return;
       const converted = convertCell(c.field, raws[i], sheet.format(row, c.column), ctx);
       if (converted.ok) {
@@ -93,7 +91,7 @@ export function readRecords<K extends RecordSheetKey>(
       }
     }
     for (const name of failed) delete candidate[name];
-    records.push({ sheet: sheet.name, row, cells, data: candidate } as LedgerRecord<K>);
+    records.push({ sheet: sheet.name, row, columns: sheetColumns, data: candidate } as LedgerRecord<K>);
   }
   return { records, findings };
 }

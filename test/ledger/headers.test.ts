@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellAddress } from '../../ledger/grid/address';
 import type { ValidationResult } from '../../ledger/model';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { addColumn, allPlaced, renameHeader, renameSheets, setCell, setSetting } from '../helpers/ledgerCases';
@@ -27,7 +28,7 @@ describe('the header row', () => {
     expect(result.findings).toEqual([]);
     expect(result.ledger.sheets.research?.headerRow).toBe(3);
     expect(result.ledger.sheets.settings?.headerRow).toBe(2);
-    expect(result.ledger.records.research.map((r) => r.cells.主持人)).toEqual(['C4', 'C5']);
+    expect(result.ledger.records.research.map((r) => cellAddress(r.row, r.columns.主持人!))).toEqual(['C4', 'C5']);
     expect(recordData(result)).toEqual(await compliantData());
 
     setCell(ledger, '专题研究', 1, '主持人', null);
@@ -94,7 +95,8 @@ describe('the header row', () => {
     setCell(ledger, '专题研究', 0, '主持人', null);
     const result = await validateLedger(ledger, yearClosed);
     expect(allPlaced(result)).toEqual(['D01 error 专题研究!D2']);
-    expect(result.ledger.records.research[1].cells).toMatchObject({ 会议日期: 'B3', 研究内容: 'E3' });
+    const record = result.ledger.records.research[1];
+    expect([record.row, record.columns]).toMatchObject([3, { 会议日期: 2, 研究内容: 5 }]);
   });
 
   it('reads 基本信息 keys written with half-width brackets, spaces or a trailing *', async () => {
@@ -126,7 +128,8 @@ describe('列名映射 in 基本信息', () => {
     expect(result.findings).toEqual([]);
     expect(result.ledger.records.research.map((r) => r.data.主持人)).toEqual(['张建国', '张建国']);
     expect(result.ledger.records.inspection.map((r) => r.data.检查人)).toEqual(['周一、吴二', '郑三', undefined, undefined]);
-    expect(result.ledger.records.inspection[0].cells.检查人).toBe('I2');
+    const inspection = result.ledger.records.inspection[0];
+    expect(cellAddress(inspection.row, inspection.columns.检查人!)).toBe('I2');
   });
 
   it('tolerates spaces, half-width ; and line breaks between entries', async () => {

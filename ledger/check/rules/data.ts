@@ -6,7 +6,7 @@ import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../../schema
 import { foldCompact } from '../../text/fold';
 import { chineseDate } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
-import { finding, positionOf } from '../../normalise/finding';
+import { finding } from '../../normalise/finding';
 import { atRecord, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
@@ -121,9 +121,14 @@ export const D08: Rule = (ctx) => {
         seen.set(identity, r.row);
         continue;
       }
-      const firstCell = Object.values(r.cells)[0] as string | undefined;
-      const at = firstCell ? positionOf(r.sheet, firstCell) : { sheet: r.sheet, row: r.row, column: 1 };
-      findings.push(finding('D08', at, `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`));
+      const column = (Object.values(r.columns)[0] as number | undefined) ?? 1;
+      findings.push(
+        finding(
+          'D08',
+          { sheet: r.sheet, row: r.row, column },
+          `第${r.row}行与第${first}行的内容完全相同，可能是重复录入。请删除重复的一行。`,
+        ),
+      );
     }
   }
   return { findings };
