@@ -61,7 +61,7 @@ export function readRecords<K extends RecordSheetKey>(
     const raws = columns.map((c) => sheet.value(row, c.column));
     if (raws.every(isEmpty)) continue;
     const candidate: Record<string, unknown> = {};
-    const failed = new Set<string>();
+    let failed: Set<string> | undefined;
     columns.forEach((c, i) => {
       if (isEmpty(raws[i])) return;
       const converted = convertCell(c.field, raws[i], sheet.format(row, c.column), ctx);
@@ -69,7 +69,7 @@ export function readRecords<K extends RecordSheetKey>(
         candidate[c.field.name] = converted.value;
         return;
       }
-      failed.add(c.field.name);
+      (failed ??= new Set()).add(c.field.name);
       findings.push(
         finding(converted.rule, { sheet: sheet.name, row, column: c.column }, converted.message, {
           field: c.field.name,
@@ -84,13 +84,13 @@ export function readRecords<K extends RecordSheetKey>(
         const column = byName.get(name);
         // A field whose whole column is missing was reported once as S02, and a cell that could not
         // be converted was reported above; neither is reported again per row.
-        if (!column || failed.has(name)) continue;
-        failed.add(name);
+        if (!column || failed?.has(name)) continue;
+        (failed ??= new Set()).add(name);
         const raw = displayText(sheet.value(row, column.column));
         findings.push(issueFinding(issue, column.field, raw.trim(), { sheet: sheet.name, row, column: column.column }, candidate));
       }
     }
-    for (const name of failed) delete candidate[name];
+    for (const name of failed ?? []) delete candidate[name];
     records.push({ sheet: sheet.name, row, columns: sheetColumns, data: candidate } as LedgerRecord<K>);
   }
   return { records, findings };

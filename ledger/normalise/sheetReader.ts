@@ -22,11 +22,6 @@ export function sheetReader(grid: SheetGrid): SheetReader {
   let width = 0;
   for (const r of values) if (r.length > width) width = r.length;
   const lastColumn = origin.column + width - 1;
-  const raw = (row: number, column: number): [CellValue, string] => {
-    const r = row - origin.row;
-    const c = column - origin.column;
-    return [values[r]?.[c] ?? null, numberFormats[r]?.[c] ?? ''];
-  };
   // Only cells inside the grid can be read, so a merge is expanded no further than the grid reaches,
   // however large its declared range.
   const mergedFrom = new Map<number, [number, number]>();
@@ -37,9 +32,10 @@ export function sheetReader(grid: SheetGrid): SheetReader {
       }
     }
   }
-  const source = (row: number, column: number): [CellValue, string] => {
-    const master = mergedFrom.get(key(row, column));
-    return master ? raw(master[0], master[1]) : raw(row, column);
+  // Called for every cell of a large ledger, so it returns the grid's own cell rather than a new pair.
+  const read = <T>(cells: ReadonlyArray<ReadonlyArray<T>>, row: number, column: number): T | undefined => {
+    const master = mergedFrom.size > 0 ? mergedFrom.get(key(row, column)) : undefined;
+    return master ? cells[master[0] - origin.row]?.[master[1] - origin.column] : cells[row - origin.row]?.[column - origin.column];
   };
   return {
     name: grid.name,
@@ -47,7 +43,7 @@ export function sheetReader(grid: SheetGrid): SheetReader {
     lastRow,
     firstColumn: origin.column,
     lastColumn,
-    value: (row, column) => source(row, column)[0],
-    format: (row, column) => source(row, column)[1],
+    value: (row, column) => read(values, row, column) ?? null,
+    format: (row, column) => read(numberFormats, row, column) ?? '',
   };
 }

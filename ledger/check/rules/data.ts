@@ -10,12 +10,12 @@ import { finding } from '../../normalise/finding';
 import { atRecord, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
-/** Every record of every sheet with its sheet's fields, for rules that look at all of them. */
-function* allRecords(ctx: CheckContext): Generator<[LedgerRecord, readonly FieldInfo[]]> {
-  for (const key of recordSheetKeys) {
-    const fields = fieldsOf(recordSheets[key].schema);
-    for (const r of ctx.ledger.records[key] as LedgerRecord[]) yield [r, fields];
-  }
+/**
+ * Each sheet's records with those of its fields a rule looks at. The rules below visit every value of
+ * every record, so the fields are chosen once per sheet rather than once per record.
+ */
+function recordsWith(ctx: CheckContext, wanted: (f: FieldInfo) => boolean): Array<[readonly LedgerRecord[], FieldInfo[]]> {
+  return recordSheetKeys.map((key) => [ctx.ledger.records[key] as LedgerRecord[], fieldsOf(recordSheets[key].schema).filter(wanted)]);
 }
 
 const timed = new Set(['date', 'datetime']);
@@ -29,24 +29,18 @@ function value(r: LedgerRecord, field: string): unknown {
 /** D04: dates and periods lie within 台账年度. */
 export const D04: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const [r, fields] of allRecords(ctx)) {
-    for (const f of fields) {
-      const v = value(r, f.name);
-      if (typeof v !== 'string') continue;
-      if (timed.has(f.kind) && Number(v.slice(0, 4)) !== ctx.year) {
-        findings.push(
-          atRecord(
-            'D04',
-            r,
-            f.name as never,
-            `“${f.name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`,
-            { value: v },
-          ),
-        );
-      } else if (f.kind === 'period' && periodYear(v) !== ctx.year) {
-        findings.push(
-          atRecord('D04', r, f.name as never, `“${f.name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`, { value: v }),
-        );
+  for (const [records, fields] of recordsWith(ctx, (f) => timed.has(f.kind) || f.kind === 'period')) {
+    for (const r of records) {
+      for (const f of fields) {
+        const v = value(r, f.name);
+        if (typeof v !== 'string') continue;
+        if (timed.has(f.kind) && Number(v.slice(0, 4)) !== ctx.year) {
+          const message = `“${f.name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`;
+          findings.push(atRecord('D04', r, f.name as never, message, { value: v }));
+        } else if (f.kind === 'period' && periodYear(v) !== ctx.year) {
+          const message = `“${f.name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`;
+          findings.push(atRecord('D04', r, f.name as never, message, { value: v }));
+        }
       }
     }
   }
@@ -56,20 +50,13 @@ export const D04: Rule = (ctx) => {
 /** D05: recorded events do not lie after the validation date. */
 export const D05: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const [r, fields] of allRecords(ctx)) {
-    for (const f of fields) {
-      const v = value(r, f.name);
-      if (typeof v !== 'string' || !timed.has(f.kind) || plannedDates.has(f.name)) continue;
-      if (v.slice(0, 10) > ctx.asOf) {
-        findings.push(
-          atRecord(
-            'D05',
-            r,
-            f.name as never,
-            `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`,
-            { value: v },
-          ),
-        );
+  for (const [records, fields] of recordsWith(ctx, (f) => timed.has(f.kind) && !plannedDates.has(f.name))) {
+    for (const r of records) {
+      for (const f of fields) {
+        const v = value(r, f.name);
+        if (typeof v !== 'string' || v.slice(0, 10) <= ctx.asOf) continue;
+        const message = `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`;
+        findings.push(atRecord('D05', r, f.name as never, message, { value: v }));
       }
     }
   }
@@ -82,16 +69,18 @@ export const D06: Rule = (ctx) => {
   if (names.length === 0) return { findings: [] };
   const known = new Set(names.map(foldCompact));
   const findings: Finding[] = [];
-  for (const [r, fields] of allRecords(ctx)) {
-    for (const f of fields) {
-      const v = value(r, f.name);
-      if (f.kind !== 'unit' || typeof v !== 'string' || known.has(foldCompact(v))) continue;
-      const nearest = closest(v, names);
-      const hint =
-        distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2))
-          ? `是否应为“${nearest}”？`
-          : `组织架构中的单位有：${names.join('、')}。`;
-      findings.push(atRecord('D06', r, f.name as never, `“${f.name}”中的单位“${v}”不在组织架构中。${hint}`, { value: v }));
+  for (const [records, fields] of recordsWith(ctx, (f) => f.kind === 'unit')) {
+    for (const r of records) {
+      for (const f of fields) {
+        const v = value(r, f.name);
+        if (typeof v !== 'string' || known.has(foldCompact(v))) continue;
+        const nearest = closest(v, names);
+        const hint =
+          distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2))
+            ? `是否应为“${nearest}”？`
+            : `组织架构中的单位有：${names.join('、')}。`;
+        findings.push(atRecord('D06', r, f.name as never, `“${f.name}”中的单位“${v}”不在组织架构中。${hint}`, { value: v }));
+      }
     }
   }
   return { findings };
@@ -109,12 +98,30 @@ export const D03: Rule = (ctx) => {
   return { findings };
 };
 
+/**
+ * A sheet's records grouped by their longest text, in row order. Identical records share it, so only
+ * records in one group need comparing in full; keying every record by its full text instead kept a
+ * copy of the whole ledger in memory, and made D08 the slowest rule of a large ledger.
+ */
+function sameTextGroups(records: readonly LedgerRecord[]): LedgerRecord[][] {
+  const groups = new Map<string, LedgerRecord[]>();
+  for (const r of records) {
+    let longest = '';
+    for (const v of Object.values(r.data)) if (typeof v === 'string' && v.length > longest.length) longest = v;
+    const group = groups.get(longest);
+    if (group) group.push(r);
+    else groups.set(longest, [r]);
+  }
+  return [...groups.values()];
+}
+
 /** D08: no two records of one sheet are identical in every field. */
 export const D08: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const key of recordSheetKeys) {
+  for (const group of recordSheetKeys.flatMap((key) => sameTextGroups(ctx.ledger.records[key as RecordSheetKey] as LedgerRecord[]))) {
+    if (group.length < 2) continue;
     const seen = new Map<string, number>();
-    for (const r of ctx.ledger.records[key as RecordSheetKey] as LedgerRecord[]) {
+    for (const r of group) {
       const identity = JSON.stringify(r.data);
       const first = seen.get(identity);
       if (first === undefined) {
