@@ -4,10 +4,9 @@ import type { RecordSheetKey } from '../schema/sheets';
 import { chineseDate } from '../values/date';
 import { periodDue, periodLabel, periodStart, type PeriodCode } from '../values/period';
 import { atSheet, type CheckContext, type RuleOutcome } from './context';
+import { ruleInfo } from './ruleTable';
 
 export interface PeriodNeed {
-  rule: string;
-  sheet: RecordSheetKey;
   period: PeriodCode;
   unit?: string;
   required: number;
@@ -18,11 +17,18 @@ export interface PeriodNeed {
   overdueSeverity?: 'error' | 'warning';
 }
 
+/** The sheet whose records a period requirement counts, from the rule table. */
+function judgedSheet(id: string): RecordSheetKey {
+  const judged = ruleInfo(id).judged;
+  if (judged?.judges !== 'periods') throw new Error(`${id} is not a period requirement`);
+  return judged.sheet;
+}
+
 /**
  * A period requirement's state: met, in progress until its due day (period end + 宽限天数), unmet after.
  * A shortfall in a period that has begun becomes a finding: info while in progress, error when overdue.
  */
-export function checkPeriod(ctx: CheckContext, need: PeriodNeed): { status: PeriodStatus; finding: Finding | null } {
+export function checkPeriod(ctx: CheckContext, id: string, need: PeriodNeed): { status: PeriodStatus; finding: Finding | null } {
   const due = periodDue(need.period, ctx.graceDays);
   const met = need.actual >= need.required;
   const overdue = ctx.asOf > due;
@@ -44,7 +50,7 @@ export function checkPeriod(ctx: CheckContext, need: PeriodNeed): { status: Peri
     ? `${label}${who}未${need.what}（${count}），已逾期未完成（应于${chineseDate(due)}前完成）。`
     : `${label}${who}尚未${need.what}（${count}），进行中，应于${chineseDate(due)}前完成。`;
   const severity = overdue ? (need.overdueSeverity ?? 'error') : 'info';
-  return { status, finding: atSheet(need.rule, ctx, need.sheet, message, { severity }) };
+  return { status, finding: atSheet(id, ctx, judgedSheet(id), message, { severity }) };
 }
 
 /**
@@ -69,7 +75,7 @@ export function yearStatus(id: string, periods: PeriodStatus[], totals?: { requi
 
 /** Runs period needs and gathers their statuses and findings into one rule outcome. */
 export function periodRule(ctx: CheckContext, id: string, needs: PeriodNeed[], totals?: { required: number; actual: number }): RuleOutcome {
-  const checked = needs.map((need) => checkPeriod(ctx, need));
+  const checked = needs.map((need) => checkPeriod(ctx, id, need));
   return {
     findings: checked.flatMap((c) => (c.finding ? [c.finding] : [])),
     status: yearStatus(

@@ -1,6 +1,14 @@
 import type { Severity } from '../findings';
+import type { RecordSheetKey } from '../schema/sheets';
 
 export type RuleKind = 'structure' | 'data' | 'requirement';
+
+/**
+ * What a requirement judges (spec section 3): the count of a sheet's records in each period, each
+ * record on its own (R08, R14–R17, R19), or 基本信息 (R18). A report quotes the first kind by period
+ * and recounts the second from the period's own records.
+ */
+export type Judged = { judges: 'periods' | 'records'; sheet: RecordSheetKey } | { judges: 'settings'; sheet: 'settings' };
 
 export interface RuleInfo {
   id: string;
@@ -10,42 +18,177 @@ export interface RuleInfo {
   /** The severity a finding of this rule has unless the rule says otherwise (spec section 3). */
   severity: Severity;
   kind: RuleKind;
+  /** For a requirement, what it judges and on which sheet; null for structure and data rules. */
+  judged: Judged | null;
 }
 
 /** Every rule of spec section 3, once. */
 export const ruleTable: readonly RuleInfo[] = [
-  { id: 'S01', title: '缺少工作表', plan: null, severity: 'error', kind: 'structure' },
-  { id: 'S02', title: '缺少必填列', plan: null, severity: 'error', kind: 'structure' },
-  { id: 'S03', title: '前10行内未找到表头行', plan: null, severity: 'error', kind: 'structure' },
-  { id: 'S04', title: '两列对应同一字段', plan: null, severity: 'warning', kind: 'structure' },
-  { id: 'D01', title: '必填项为空', plan: null, severity: 'error', kind: 'data' },
-  { id: 'D02', title: '日期、时间或期间无法识别', plan: null, severity: 'error', kind: 'data' },
-  { id: 'D03', title: '取值不在允许范围内', plan: null, severity: 'error', kind: 'data' },
-  { id: 'D04', title: '日期不在台账年度内', plan: null, severity: 'warning', kind: 'data' },
-  { id: 'D05', title: '日期晚于校验日期', plan: null, severity: 'warning', kind: 'data' },
-  { id: 'D06', title: '单位名称不在组织架构中', plan: null, severity: 'error', kind: 'data' },
-  { id: 'D07', title: '数字不是范围内的整数', plan: null, severity: 'error', kind: 'data' },
-  { id: 'D08', title: '两条记录完全相同', plan: null, severity: 'warning', kind: 'data' },
-  { id: 'D09', title: '组织架构中单位名称重复', plan: null, severity: 'error', kind: 'data' },
-  { id: 'R01', title: '每年至少开展2次意识形态工作专题研究', plan: '三(一)', severity: 'error', kind: 'requirement' },
-  { id: 'R02', title: '每年至少开展1次综合分析', plan: '三(一)', severity: 'error', kind: 'requirement' },
-  { id: 'R03', title: '意识形态领域情况季度分析', plan: '二(七)', severity: 'error', kind: 'requirement' },
-  { id: 'R04', title: '每年至少通报1次意识形态领域情况', plan: '三(一)', severity: 'error', kind: 'requirement' },
-  { id: 'R05', title: '意识形态领域情况半年通报', plan: '二(七)', severity: 'error', kind: 'requirement' },
-  { id: 'R06', title: '定期对各股室站所开展检查', plan: '三(二)', severity: 'error', kind: 'requirement' },
-  { id: 'R07', title: '不定期开展抽查', plan: '三(二)', severity: 'error', kind: 'requirement' },
-  { id: 'R08', title: '检查、抽查结果上报党组', plan: '三(二)', severity: 'error', kind: 'requirement' },
-  { id: 'R09', title: '党总支、各支部每半年专题汇报1次', plan: '三(三)', severity: 'error', kind: 'requirement' },
-  { id: 'R10', title: '意识形态工作作为民主生活会和述职报告的重要内容', plan: '三(四)', severity: 'error', kind: 'requirement' },
-  { id: 'R11', title: '意识形态工作责任制落实情况纳入干部考核', plan: '三(四)', severity: 'error', kind: 'requirement' },
-  { id: 'R12', title: '中心组每年至少1次维护意识形态安全的专题学习', plan: '三(五)', severity: 'error', kind: 'requirement' },
-  { id: 'R13', title: '组织开展意识形态主题宣讲活动', plan: '三(五)', severity: 'error', kind: 'requirement' },
-  { id: 'R14', title: '讲座、报告、论坛须提前登记报告党组审批', plan: '三(五)', severity: 'error', kind: 'requirement' },
-  { id: 'R15', title: '舆情按发现、研判、报送、处置顺序办理', plan: '二(五)', severity: 'error', kind: 'requirement' },
-  { id: 'R16', title: '舆情第一时间研判、报送、处置', plan: '二(五)', severity: 'warning', kind: 'requirement' },
-  { id: 'R17', title: '重大舆情必须报送和处置', plan: '二(五)', severity: 'error', kind: 'requirement' },
-  { id: 'R18', title: '一岗双责：分管领导为党组成员', plan: '四(一)', severity: 'warning', kind: 'requirement' },
-  { id: 'R19', title: '发现问题按期整改', plan: '三(二)', severity: 'warning', kind: 'requirement' },
+  { id: 'S01', title: '缺少工作表', plan: null, severity: 'error', kind: 'structure', judged: null },
+  { id: 'S02', title: '缺少必填列', plan: null, severity: 'error', kind: 'structure', judged: null },
+  { id: 'S03', title: '前10行内未找到表头行', plan: null, severity: 'error', kind: 'structure', judged: null },
+  { id: 'S04', title: '两列对应同一字段', plan: null, severity: 'warning', kind: 'structure', judged: null },
+  { id: 'D01', title: '必填项为空', plan: null, severity: 'error', kind: 'data', judged: null },
+  { id: 'D02', title: '日期、时间或期间无法识别', plan: null, severity: 'error', kind: 'data', judged: null },
+  { id: 'D03', title: '取值不在允许范围内', plan: null, severity: 'error', kind: 'data', judged: null },
+  { id: 'D04', title: '日期不在台账年度内', plan: null, severity: 'warning', kind: 'data', judged: null },
+  { id: 'D05', title: '日期晚于校验日期', plan: null, severity: 'warning', kind: 'data', judged: null },
+  { id: 'D06', title: '单位名称不在组织架构中', plan: null, severity: 'error', kind: 'data', judged: null },
+  { id: 'D07', title: '数字不是范围内的整数', plan: null, severity: 'error', kind: 'data', judged: null },
+  { id: 'D08', title: '两条记录完全相同', plan: null, severity: 'warning', kind: 'data', judged: null },
+  { id: 'D09', title: '组织架构中单位名称重复', plan: null, severity: 'error', kind: 'data', judged: null },
+  {
+    id: 'R01',
+    title: '每年至少开展2次意识形态工作专题研究',
+    plan: '三(一)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'research' },
+  },
+  {
+    id: 'R02',
+    title: '每年至少开展1次综合分析',
+    plan: '三(一)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'analysis' },
+  },
+  {
+    id: 'R03',
+    title: '意识形态领域情况季度分析',
+    plan: '二(七)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'analysis' },
+  },
+  {
+    id: 'R04',
+    title: '每年至少通报1次意识形态领域情况',
+    plan: '三(一)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'notification' },
+  },
+  {
+    id: 'R05',
+    title: '意识形态领域情况半年通报',
+    plan: '二(七)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'notification' },
+  },
+  {
+    id: 'R06',
+    title: '定期对各股室站所开展检查',
+    plan: '三(二)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'inspection' },
+  },
+  {
+    id: 'R07',
+    title: '不定期开展抽查',
+    plan: '三(二)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'inspection' },
+  },
+  {
+    id: 'R08',
+    title: '检查、抽查结果上报党组',
+    plan: '三(二)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'records', sheet: 'inspection' },
+  },
+  {
+    id: 'R09',
+    title: '党总支、各支部每半年专题汇报1次',
+    plan: '三(三)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'branchReport' },
+  },
+  {
+    id: 'R10',
+    title: '意识形态工作作为民主生活会和述职报告的重要内容',
+    plan: '三(四)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'review' },
+  },
+  {
+    id: 'R11',
+    title: '意识形态工作责任制落实情况纳入干部考核',
+    plan: '三(四)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'review' },
+  },
+  {
+    id: 'R12',
+    title: '中心组每年至少1次维护意识形态安全的专题学习',
+    plan: '三(五)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'training' },
+  },
+  {
+    id: 'R13',
+    title: '组织开展意识形态主题宣讲活动',
+    plan: '三(五)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'periods', sheet: 'training' },
+  },
+  {
+    id: 'R14',
+    title: '讲座、报告、论坛须提前登记报告党组审批',
+    plan: '三(五)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'records', sheet: 'lecture' },
+  },
+  {
+    id: 'R15',
+    title: '舆情按发现、研判、报送、处置顺序办理',
+    plan: '二(五)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'records', sheet: 'opinion' },
+  },
+  {
+    id: 'R16',
+    title: '舆情第一时间研判、报送、处置',
+    plan: '二(五)',
+    severity: 'warning',
+    kind: 'requirement',
+    judged: { judges: 'records', sheet: 'opinion' },
+  },
+  {
+    id: 'R17',
+    title: '重大舆情必须报送和处置',
+    plan: '二(五)',
+    severity: 'error',
+    kind: 'requirement',
+    judged: { judges: 'records', sheet: 'opinion' },
+  },
+  {
+    id: 'R18',
+    title: '一岗双责：分管领导为党组成员',
+    plan: '四(一)',
+    severity: 'warning',
+    kind: 'requirement',
+    judged: { judges: 'settings', sheet: 'settings' },
+  },
+  {
+    id: 'R19',
+    title: '发现问题按期整改',
+    plan: '三(二)',
+    severity: 'warning',
+    kind: 'requirement',
+    judged: { judges: 'records', sheet: 'inspection' },
+  },
 ];
 
 const byId = new Map(ruleTable.map((rule) => [rule.id, rule]));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ruleTable } from '../../ledger/check/ruleTable';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { allPlaced, ofRules, placed, removeSetting, ruleStatus, setCell, setSetting } from '../helpers/ledgerCases';
 import { day, moment, validateLedger } from '../helpers/ledgerWorkbook';
@@ -250,5 +251,15 @@ describe('R19 problems put right by their deadline', () => {
     const result = await validateLedger(compliantLedger(), yearClosed);
     expect(ruleStatus(result, 'R19')).toMatchObject({ status: '达标', required: 1, actual: 1 });
     expect(ofRules(result, 'R19')).toEqual([]);
+  });
+});
+
+describe('the rule table says what each requirement judges', () => {
+  it('R08, R14–R17 and R19 judge records one by one, R18 the settings, the other requirements counts per period', () => {
+    const judges = (kind: string) => ruleTable.filter((r) => r.judged?.judges === kind).map((r) => r.id);
+    expect(judges('records')).toEqual(['R08', 'R14', 'R15', 'R16', 'R17', 'R19']);
+    expect(judges('settings')).toEqual(['R18']);
+    expect(judges('periods')).toEqual(['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R09', 'R10', 'R11', 'R12', 'R13']);
+    expect(ruleTable.filter((r) => r.kind !== 'requirement').every((r) => r.judged === null)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { Block } from '../model';
 import type { QuarterlyTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
 import type { Part, ReportContext, Section } from './context';
-import { isRecordRule, planText, shortfalls } from './requirements';
+import { planText, recordRuleSheet, shortfalls } from './requirements';
 import type { EntryGroup } from './requirements';
 import { recordValues, recordsIn } from './records';
 import { listOf, unlessZero } from './text';
@@ -32,16 +32,13 @@ const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
 function recordFindings(ctx: ReportContext): Finding[] {
   const ledger = ctx.result.ledger;
+  const sheets = new Set(ctx.result.rules.flatMap((rule) => recordRuleSheet(rule.id) ?? []));
   const periodRows = new Set(
-    (['inspection', 'lecture', 'opinion'] as const).flatMap((key) =>
-      (recordsIn(ledger, key, ctx.period) as LedgerRecord[]).map((r) => `${r.sheet}\u0000${r.row}`),
-    ),
+    [...sheets].flatMap((key) => (recordsIn(ledger, key, ctx.period) as LedgerRecord[]).map((r) => `${r.sheet}\u0000${r.row}`)),
   );
-  return ctx.result.findings.filter(
-    (f) =>
-      f.severity !== 'info' &&
-      ((isRecordRule(f.rule) && f.rule !== 'R19' && periodRows.has(`${f.sheet}\u0000${f.row}`)) || f.rule === 'R18'),
-  );
+  // R19's overdue 整改 are told under 问题整改, from the inspections themselves.
+  const told = (f: Finding) => recordRuleSheet(f.rule) !== null && f.rule !== 'R19' && periodRows.has(`${f.sheet}\u0000${f.row}`);
+  return ctx.result.findings.filter((f) => f.severity !== 'info' && (told(f) || ruleInfo(f.rule).judged?.judges === 'settings'));
 }
 
 function requirementPart(ctx: ReportContext, t: ProblemsTemplate['制度落实']): Part | null {

@@ -7,21 +7,13 @@ import type { ReportContext } from './context';
 import { recordsIn } from './records';
 
 /**
- * Rules judged record by record (spec section 3: R08, R14–R17, R19) and the sheet their records are
- * on. Their year status counts every record of the year, so a report of one period recounts them
- * from the period's own records and the findings against those records.
+ * The sheet of a rule judged record by record (R08, R14–R17, R19), or null. Such a rule's year status
+ * counts every record of the year, so a report of one period recounts it from the period's own records
+ * and the findings against those records.
  */
-const recordRules: Readonly<Record<string, WorkSheetKey>> = {
-  R08: 'inspection',
-  R14: 'lecture',
-  R15: 'opinion',
-  R16: 'opinion',
-  R17: 'opinion',
-  R19: 'inspection',
-};
-
-export function isRecordRule(id: string): boolean {
-  return id in recordRules;
+export function recordRuleSheet(id: string): WorkSheetKey | null {
+  const judged = ruleInfo(id).judged;
+  return judged?.judges === 'records' && judged.sheet !== 'organization' ? judged.sheet : null;
 }
 
 /** One line of a rules table: a requirement's state within the report's period. */
@@ -80,7 +72,7 @@ function recordRuleRow(ctx: ReportContext, rule: RuleStatus, sheet: WorkSheetKey
 /** Every requirement rule's state in the report's period, in the order of the rule table. */
 export function requirementRows(ctx: ReportContext): RequirementRow[] {
   return ctx.result.rules.flatMap((rule): RequirementRow[] => {
-    const sheet = recordRules[rule.id];
+    const sheet = recordRuleSheet(rule.id);
     if (sheet) return [recordRuleRow(ctx, rule, sheet)];
     const entries = entriesFor(rule, ctx.period);
     if (entries.length === 0) return [];
@@ -124,7 +116,7 @@ function groupEntries(pairs: Array<{ rule: RuleStatus; entry: PeriodStatus }>): 
   return [...groups.values()];
 }
 
-const periodRules = (ctx: ReportContext) => ctx.result.rules.filter((rule) => !isRecordRule(rule.id) && rule.id !== 'R18');
+const periodRules = (ctx: ReportContext) => ctx.result.rules.filter((rule) => ruleInfo(rule.id).judged?.judges === 'periods');
 
 /** Period requirements overdue and unmet, in periods that had begun by the end of the report's period. */
 export function shortfalls(ctx: ReportContext): EntryGroup[] {

@@ -9,9 +9,7 @@ const periodOf = (r: { data: { 所属期间?: string; 分析日期?: string } })
 export const R02: Rule = (ctx) => {
   const records = ctx.ledger.records.analysis.filter((r) => r.data.分析类型 === '综合分析');
   const actual = countIn(records, String(ctx.year), periodOf);
-  return periodRule(ctx, 'R02', [
-    { rule: 'R02', sheet: 'analysis', period: String(ctx.year), required: 1, actual, what: '开展意识形态综合分析' },
-  ]);
+  return periodRule(ctx, 'R02', [{ period: String(ctx.year), required: 1, actual, what: '开展意识形态综合分析' }]);
 };
 
 /** R03: a 季度分析 for every quarter. */
@@ -21,8 +19,6 @@ export const R03: Rule = (ctx) => {
     ctx,
     'R03',
     quartersOf(ctx.year).map((q) => ({
-      rule: 'R03',
-      sheet: 'analysis' as const,
       period: q,
       required: 1,
       actual: countIn(records, q, periodOf),

@@ -10,8 +10,6 @@ export const R09: Rule = (ctx) => {
   const needs = unitsOfType(ctx.ledger, branchTypes).flatMap((unit) => {
     const ofUnit = reports.filter((r) => sameUnit(r.data.汇报单位, unit));
     return halvesOf(ctx.year).map((half) => ({
-      rule: 'R09',
-      sheet: 'branchReport' as const,
       period: half,
       unit,
       required: 1,

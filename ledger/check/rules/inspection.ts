@@ -15,8 +15,6 @@ export const R06: Rule = (ctx) => {
   const needs = unitsOfType(ctx.ledger, inspectedTypes).flatMap((unit) => {
     const ofUnit = regular.filter((r) => sameUnit(r.data.被检查单位, unit));
     return periods.map((period) => ({
-      rule: 'R06',
-      sheet: 'inspection' as const,
       period,
       unit,
       required: 1,
@@ -32,8 +30,6 @@ export const R07: Rule = (ctx) => {
   const spot = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '不定期抽查');
   return periodRule(ctx, 'R07', [
     {
-      rule: 'R07',
-      sheet: 'inspection',
       period: String(ctx.year),
       required: 1,
       actual: countIn(spot, String(ctx.year), byDate),

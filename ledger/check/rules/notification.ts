@@ -8,9 +8,7 @@ const periodOf = (r: { data: { 所属期间?: string; 通报日期?: string } })
 /** R04: at least one 情况通报 a year, of any type. */
 export const R04: Rule = (ctx) => {
   const actual = countIn(ctx.ledger.records.notification, String(ctx.year), periodOf);
-  return periodRule(ctx, 'R04', [
-    { rule: 'R04', sheet: 'notification', period: String(ctx.year), required: 1, actual, what: '在党内通报意识形态领域情况' },
-  ]);
+  return periodRule(ctx, 'R04', [{ period: String(ctx.year), required: 1, actual, what: '在党内通报意识形态领域情况' }]);
 };
 
 /** R05: a 半年通报 for each half. */
@@ -20,8 +18,6 @@ export const R05: Rule = (ctx) => {
     ctx,
     'R05',
     halvesOf(ctx.year).map((h) => ({
-      rule: 'R05',
-      sheet: 'notification' as const,
       period: h,
       required: 1,
       actual: countIn(records, h, periodOf),

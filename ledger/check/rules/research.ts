@@ -11,15 +11,13 @@ export const R01: Rule = (ctx) => {
     'R01',
     [
       {
-        rule: 'R01',
-        sheet: 'research',
         period: `${ctx.year}H1`,
         required: 1,
         actual: firstHalf,
         what: '开展意识形态工作专题研究',
         overdueSeverity: 'warning',
       },
-      { rule: 'R01', sheet: 'research', period: String(ctx.year), required: 2, actual: dates.length, what: '开展2次意识形态工作专题研究' },
+      { period: String(ctx.year), required: 2, actual: dates.length, what: '开展2次意识形态工作专题研究' },
     ],
     { required: 2, actual: dates.length },
   );

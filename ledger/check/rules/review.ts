@@ -13,8 +13,6 @@ export const R10: Rule = (ctx) => {
     (r) => r.data.含意识形态内容 === true && r.data.类型 !== undefined && r.data.类型 !== '干部考核',
   );
   const needs = unitsOfType(ctx.ledger, branchTypes).map((unit) => ({
-    rule: 'R10',
-    sheet: 'review' as const,
     period: String(ctx.year),
     unit,
     required: 1,
@@ -34,8 +32,6 @@ export const R11: Rule = (ctx) => {
   const appraisals = ctx.ledger.records.review.filter((r) => r.data.类型 === '干部考核' && r.data.含意识形态内容 === true);
   return periodRule(ctx, 'R11', [
     {
-      rule: 'R11',
-      sheet: 'review',
       period: String(ctx.year),
       required: 1,
       actual: countIn(appraisals, String(ctx.year), byDate),

@@ -10,8 +10,6 @@ export const R12: Rule = (ctx) => {
   const studies = ctx.ledger.records.training.filter((r) => r.data.类型 === '中心组专题学习' && r.data.意识形态安全专题 === true);
   return periodRule(ctx, 'R12', [
     {
-      rule: 'R12',
-      sheet: 'training',
       period: String(ctx.year),
       required: 1,
       actual: countIn(studies, String(ctx.year), byDate),
@@ -25,8 +23,6 @@ export const R13: Rule = (ctx) => {
   const talks = ctx.ledger.records.training.filter((r) => r.data.类型 === '主题宣讲');
   return periodRule(ctx, 'R13', [
     {
-      rule: 'R13',
-      sheet: 'training',
       period: String(ctx.year),
       required: 1,
       actual: countIn(talks, String(ctx.year), byDate),
