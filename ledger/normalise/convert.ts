@@ -81,7 +81,8 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
     }
     case 'int': {
       if (typeof value === 'number') return { ok: true, value };
-      const m = /^(-?\d+(?:\.\d+)?)\s*[人名个次]?$/u.exec(cellText(value));
+      // A clerk writes the unit after the number: 30人, 2026年, 15天, 24小时.
+      const m = /^(-?\d+(?:\.\d+)?)\s*(?:[人名个次场起天日]|年度?|小时)?$/u.exec(cellText(value));
       if (m) return { ok: true, value: Number(m[1]) };
       return problem('D07', `“${field.name}”应填写整数，实际为“${displayText(value)}”。`);
     }

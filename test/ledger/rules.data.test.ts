@@ -340,6 +340,16 @@ describe('D07 a number is not a whole number in range', () => {
     expect(result.ledger.records.training.map((r) => r.data.参加人数)).toEqual([30, 12]);
   });
 
+  it('does not fire for settings written with their unit: 2026年, 10天, 30小时', async () => {
+    const ledger = compliantLedger();
+    setSetting(ledger, '台账年度', '2026年');
+    setSetting(ledger, '宽限天数', '10天');
+    setSetting(ledger, '舆情处置时限（小时）', '30小时');
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.findings).toEqual([]);
+    expect(result.ledger.settings).toMatchObject({ 台账年度: 2026, 宽限天数: 10, '舆情处置时限（小时）': 30 });
+  });
+
   it('fires for a setting that is not a whole number (宽限天数 十五) at its cell', async () => {
     const ledger = compliantLedger();
     setSetting(ledger, '宽限天数', '十五');
