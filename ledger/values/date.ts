@@ -98,6 +98,11 @@ export function chineseDateTime(iso: string): string {
 const datePart = String.raw`(?:(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)`;
 const timePart = String.raw`(?:[\sT]*(?:(\d{1,2}):(\d{2})(?::(\d{2}))?|(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分)?(?:\s*(\d{1,2})\s*秒)?))?`;
 const dateTimeText = new RegExp(`^${datePart}${timePart}$`, 'u');
+/**
+ * The same forms with the day read as short as it can be. A time typed straight after the day
+ * (`2026/3/514时30分`) reads first as day 51 at 4 o'clock; this reads it as day 5 at 14 o'clock.
+ */
+const shortDayDateTimeText = new RegExp(`^${datePart.replaceAll(String.raw`(\d{1,2})`, String.raw`(\d{1,2}?)`)}${timePart}$`, 'u');
 
 interface TextDateTime {
   date: CalendarDate;
@@ -120,6 +125,14 @@ export function parseDateText(raw: string, ledgerYear: number): Parsed<TextDateT
   const text = foldWidth(raw).trim();
   const m = dateTimeText.exec(text);
   if (!m) return { ok: false, reason: '不是可识别的日期格式' };
+  const read = dateTimeOf(m, ledgerYear);
+  if (read.ok) return read;
+  const short = shortDayDateTimeText.exec(text);
+  const shortRead = short ? dateTimeOf(short, ledgerYear) : null;
+  return shortRead?.ok ? shortRead : read;
+}
+
+function dateTimeOf(m: RegExpExecArray, ledgerYear: number): Parsed<TextDateTime> {
   const year = Number(m[1] ?? m[4] ?? ledgerYear);
   const month = Number(m[2] ?? m[5]);
   const day = Number(m[3] ?? m[6]);

@@ -427,6 +427,20 @@ describe('the value functions by themselves', () => {
     expect(parseDateText('下周三', 2026).ok).toBe(false);
   });
 
+  it('parseDateText reads a time typed straight after the day as the reading where both exist', () => {
+    const at = (text: string) => {
+      const parsed = parseDateText(text, 2026);
+      return parsed.ok ? `${parsed.value.date.toString()} ${parsed.value.time?.toString() ?? ''}` : parsed.reason;
+    };
+    expect(at('2026/3/514时30分')).toBe('2026-03-05 14:30:00');
+    expect(at('3月514:30')).toBe('2026-03-05 14:30:00');
+    expect(at('2026/3/1514时')).toBe('2026-03-15 14:00:00');
+    // Both readings exist: the day is read whole, as before.
+    expect(at('2026/3/123时')).toBe('2026-03-12 03:00:00');
+    expect(at('2026/3/5')).toBe('2026-03-05 ');
+    expect(at('2026/3/51')).toBe('2026年3月51日不是存在的日期');
+  });
+
   it('parsePeriod takes the ledger year for a period without one', () => {
     expect(parsePeriod('三季度', 2025)).toEqual({ ok: true, value: '2025Q3' });
     expect(parsePeriod('下半年', 2025)).toEqual({ ok: true, value: '2025H2' });
