@@ -46,6 +46,12 @@ function candidate(sheet: SheetReader, row: number, index: Map<string, string>):
   return { row, matches, serialColumn };
 }
 
+/** `（也可写作：日期、研究议题）`: the other headers a missing column may have, for its S02. */
+export function otherHeaders(field: FieldInfo | undefined): string {
+  const synonyms = field?.synonyms ?? [];
+  return synonyms.length > 0 ? `（也可写作：${synonyms.join('、')}）` : '';
+}
+
 /**
  * Finds the header row: the first of the first ten rows holding every required header. Failing that,
  * the row matching most headers is used and each missing required column is reported (S02); a sheet
@@ -102,8 +108,7 @@ export function findHeader(
   }
   for (const field of required) {
     if (columns.has(field)) continue;
-    const synonyms = fields.find((f) => f.name === field)?.synonyms ?? [];
-    const also = synonyms.length > 0 ? `（也可写作：${synonyms.join('、')}）` : '';
+    const also = otherHeaders(fields.find((f) => f.name === field));
     findings.push(
       finding(
         'S02',

@@ -6,7 +6,7 @@ import { recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { displayText, isEmpty } from '../values/cell';
 import { convertCell, type ConvertContext } from './convert';
 import { finding } from './finding';
-import type { HeaderMap } from './header';
+import { otherHeaders, type HeaderMap } from './header';
 import type { SheetReader } from './sheetReader';
 
 interface Column {
@@ -56,6 +56,27 @@ export function readRecords<K extends RecordSheetKey>(
   const sheetColumns = Object.fromEntries(columns.map((c) => [c.field.name, c.column]));
   const records: LedgerRecord<K>[] = [];
   const findings: Finding[] = [];
+  const fieldNamed = new Map(fieldsOf(recordSheets[key].schema).map((f) => [f.name, f]));
+  const missingReported = new Set<string>();
+  /**
+   * A required column that is missing was reported once as S02 when the header was read. A column
+   * required only in some rows (整改情况 once 发现问题 is filled) is reported once, at the first row
+   * that needs it, rather than as a D01 in every such row.
+   */
+  const missingColumn = (issue: z.core.$ZodIssue, name: string, row: number) => {
+    const when = (issue as { params?: { when?: string } }).params?.when;
+    if (when === undefined || missingReported.has(name)) return;
+    missingReported.add(name);
+    const also = otherHeaders(fieldNamed.get(name));
+    findings.push(
+      finding(
+        'S02',
+        { sheet: sheet.name, row: header.row, column: sheet.firstColumn },
+        `工作表“${sheet.name}”第${header.row}行的表头缺少列“${name}”${also}。${when}该项必填（第${row}行起）。`,
+        { field: name },
+      ),
+    );
+  };
 
   for (let row = header.row + 1; row <= sheet.lastRow; row++) {
     const raws = columns.map((c) => sheet.value(row, c.column));
@@ -82,9 +103,12 @@ export function readRecords<K extends RecordSheetKey>(
       for (const issue of result.error.issues) {
         const name = String(issue.path[0]);
         const column = byName.get(name);
-        // A field whose whole column is missing was reported once as S02, and a cell that could not
-        // be converted was reported above; neither is reported again per row.
-        if (!column || failed?.has(name)) continue;
+        if (!column) {
+          missingColumn(issue, name, row);
+          continue;
+        }
+        // A cell that could not be converted was reported above, and is not reported again.
+        if (failed?.has(name)) continue;
         (failed ??= new Set()).add(name);
         const raw = displayText(sheet.value(row, column.column));
         findings.push(issueFinding(issue, column.field, raw.trim(), { sheet: sheet.name, row, column: column.column }, candidate));

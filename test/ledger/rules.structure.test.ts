@@ -70,6 +70,27 @@ describe('S02 a required column is missing', () => {
     expect(allPlaced(result)).toEqual(['S02 error 检查抽查!A1']);
   });
 
+  it('fires once for a column required only in some rows (整改情况 once 发现问题 is filled), naming the first such row', async () => {
+    const ledger = compliantLedger();
+    removeColumn(ledger, '检查抽查', '整改情况');
+    const result = await validateLedger(ledger, yearClosed);
+    const s02 = ofRules(result, 'S02');
+    expect(s02.map(placed)).toEqual(['S02 error 检查抽查!A1']);
+    expect(s02[0].field).toBe('整改情况');
+    expect(s02[0].message).toMatch(/缺少列“整改情况”。已填写“发现问题”时该项必填（第\d+行起）。$/u);
+    expect(ofRules(result, 'D01')).toEqual([]);
+  });
+
+  it('fires for 所属期间 only when a 季度分析 needs it', async () => {
+    const ledger = compliantLedger();
+    removeColumn(ledger, '分析研判', '所属期间');
+    const needed = await validateLedger(ledger, yearClosed);
+    expect(ofRules(needed, 'S02').map((f) => `${placed(f)} ${f.field}`)).toEqual(['S02 error 分析研判!A1 所属期间']);
+    ledger.分析研判.rows = ledger.分析研判.rows.filter((r) => !r.includes('季度分析'));
+    const notNeeded = await validateLedger(ledger, yearClosed);
+    expect(ofRules(notNeeded, 'S02')).toEqual([]);
+  });
+
   it('does not fire for a missing optional column or a required one under its synonym', async () => {
     const ledger = compliantLedger();
     removeColumn(ledger, '学习培训', '参加人数');
