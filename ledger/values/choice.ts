@@ -14,13 +14,28 @@ export function parseYesNo(raw: string | boolean): boolean | null {
   return null;
 }
 
+type Spellings = ReadonlyMap<string, string>;
+const spellingsOf = new WeakMap<readonly string[], WeakMap<Readonly<Record<string, string>>, Spellings>>();
+const noAliases: Readonly<Record<string, string>> = {};
+
+/** Every accepted spelling of an enum, folded, with the value it stands for; worked out once per field. */
+function spellings(values: readonly string[], aliases: Readonly<Record<string, string>>): Spellings {
+  let byAliases = spellingsOf.get(values);
+  if (!byAliases) spellingsOf.set(values, (byAliases = new WeakMap()));
+  let found = byAliases.get(aliases);
+  if (!found) {
+    const map = new Map<string, string>();
+    // The first spelling wins, and an allowed value wins over an alias spelled the same.
+    for (const v of values) if (!map.has(foldCompact(v))) map.set(foldCompact(v), v);
+    for (const [spelling, v] of Object.entries(aliases)) if (!map.has(foldCompact(spelling))) map.set(foldCompact(spelling), v);
+    byAliases.set(aliases, (found = map));
+  }
+  return found;
+}
+
 /** Matches one allowed value of an enum, looking through width, spaces and the field's aliases. */
-export function matchChoice(raw: string, values: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | null {
-  const text = foldCompact(raw);
-  const direct = values.find((v) => foldCompact(v) === text);
-  if (direct !== undefined) return direct;
-  const alias = Object.entries(aliases).find(([spelling]) => foldCompact(spelling) === text);
-  return alias ? alias[1] : null;
+export function matchChoice(raw: string, values: readonly string[], aliases: Readonly<Record<string, string>> = noAliases): string | null {
+  return spellings(values, aliases).get(foldCompact(raw)) ?? null;
 }
 
 /** Items of a multi-value cell, split on `、，,；;/` and line breaks. */

@@ -9,8 +9,20 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const excelEpoch1900 = new CalendarDate(1899, 12, 30);
 
+/** A workbook has a handful of number formats and a ledger many date cells, so each is judged once. */
+const dateFormats = new Map<string, boolean>();
+
 /** True when an Excel number format shows a date or time (tokens outside quotes, escapes and [..]). */
 export function isDateFormat(format: string): boolean {
+  let judged = dateFormats.get(format);
+  if (judged === undefined) {
+    judged = showsDate(format);
+    dateFormats.set(format, judged);
+  }
+  return judged;
+}
+
+function showsDate(format: string): boolean {
   const bare = format
     .replace(/"[^"]*"/gu, '')
     .replace(/\\./gu, '')
@@ -68,11 +80,8 @@ export function parseIsoDateTime(iso: string): CalendarDateTime {
  * gives the difference in days when the dates differ, which made a step taken a day late look prompt.
  */
 export function hoursBetween(from: string, to: string): number {
-  const utc = (iso: string) => {
-    const t = parseIsoDateTime(iso);
-    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-  };
-  return (utc(to) - utc(from)) / 3_600_000;
+  // Both are read as UTC, which has no daylight-saving jumps to count.
+  return (Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 3_600_000;
 }
 
 export function isoDate(date: CalendarDate): string {

@@ -107,7 +107,10 @@ function sameTextGroups(records: readonly LedgerRecord[]): LedgerRecord[][] {
   const groups = new Map<string, LedgerRecord[]>();
   for (const r of records) {
     let longest = '';
-    for (const v of Object.values(r.data)) if (typeof v === 'string' && v.length > longest.length) longest = v;
+    for (const name in r.data) {
+      const v = value(r, name);
+      if (typeof v === 'string' && v.length > longest.length) longest = v;
+    }
     const group = groups.get(longest);
     if (group) group.push(r);
     else groups.set(longest, [r]);
