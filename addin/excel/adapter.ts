@@ -13,9 +13,30 @@ import type { WorkbookGrid } from '../../ledger/grid/types';
 import type { ValidationResult } from '../../ledger/model';
 import type { BlockData, UsedArea } from './readPlan';
 import { assembleSheet, rowBlocks } from './readPlan';
-import type { ExcelContext, ExcelRun, FillProperties, HostFeatures, NoteApi, RangeApi, WorksheetApi } from './api';
-import type { MarkTarget, OriginalCell } from './marks';
-import { cellKey, emptyRecord, fillPropertyNames, isNoFill, markFill, marksNamespace, marksXml, parseMarksXml, planMarks } from './marks';
+import type {
+  CellFillProperties,
+  ClientResult,
+  ExcelContext,
+  ExcelRun,
+  FillProperties,
+  HostFeatures,
+  NoteApi,
+  RangeApi,
+  WorksheetApi,
+} from './api';
+import type { CellLook, MarkTarget, OriginalCell } from './marks';
+import {
+  cellKey,
+  emptyRecord,
+  fillPropertyNames,
+  isNoFill,
+  markFill,
+  marksNamespace,
+  marksXml,
+  parseMarksXml,
+  planMarks,
+  restorePlan,
+} from './marks';
 import { linkColumn, resultColumnWidths, resultSheet, resultSheetName } from './resultSheet';
 
 export interface MarkOutcome {
@@ -25,6 +46,13 @@ export interface MarkOutcome {
   skipped: number;
 }
 
+export interface ClearOutcome {
+  /** Cells given back their own fill and note. */
+  restored: number;
+  /** Recorded cells that no longer show a mark (moved by an inserted or deleted row, or redone by the clerk). */
+  leftAlone: number;
+}
+
 /** The workbook as the pane sees it. */
 export interface LedgerHost {
   readonly features: HostFeatures;
@@ -32,8 +60,8 @@ export interface LedgerHost {
   /** Activates the sheet and selects the cell; false when the sheet is not there. */
   selectCell(sheet: string, cell: string): Promise<boolean>;
   applyMarks(findings: readonly Finding[]): Promise<MarkOutcome>;
-  /** Restores every marked cell's fill and note; returns how many cells were restored. */
-  clearMarks(): Promise<number>;
+  /** Restores the fill and note of every marked cell that still shows its mark. */
+  clearMarks(): Promise<ClearOutcome>;
   writeResultSheet(result: ValidationResult): Promise<void>;
 }
 
@@ -166,6 +194,16 @@ function settableFill(fill: FillProperties): FillProperties {
   return Object.fromEntries(Object.entries(fill).filter(([, v]) => v !== null && v !== undefined)) as FillProperties;
 }
 
+interface QueuedLook {
+  fill: ClientResult<CellFillProperties[][]>;
+  note: NoteApi | null;
+}
+
+function lookOf(queued: QueuedLook): CellLook {
+  const fill = queued.fill.value[0]?.[0]?.format?.fill ?? {};
+  return queued.note === null ? { fill } : { fill, note: queued.note.isNullObject ? null : queued.note.content };
+}
+
 class MarkWriter {
   private readonly sheets = new Map<string, WorksheetApi>();
 
@@ -203,11 +241,20 @@ class MarkWriter {
     }
   }
 
-  restore(original: OriginalCell, currentNote: NoteApi | null): void {
+  /** Queues a load of how a recorded cell looks now: its fill and, where the host has notes, its note. */
+  look(sheet: string, cell: string): QueuedLook {
+    return { fill: this.range(sheet, cell).getCellProperties({ format: { fill: fillPropertyNames } }), note: this.note(sheet, cell) };
+  }
+
+  /** Puts a recorded cell's own look back where it still shows our mark; false where it does not. */
+  restore(original: OriginalCell, queued: QueuedLook): boolean {
+    const plan = restorePlan(original, lookOf(queued));
+    if (!plan) return false;
     const range = this.range(original.sheet, original.cell);
-    if (isNoFill(original.fill)) range.format.fill.clear();
-    else range.setCellProperties([[{ format: { fill: settableFill(original.fill) } }]]);
-    if (original.note !== undefined && this.features.notes) this.writeNote(original.sheet, original.cell, currentNote, original.note);
+    if (plan.fill && isNoFill(original.fill)) range.format.fill.clear();
+    else if (plan.fill) range.setCellProperties([[{ format: { fill: settableFill(original.fill) } }]]);
+    if (plan.note && original.note !== undefined) this.writeNote(original.sheet, original.cell, queued.note, original.note);
+    return true;
   }
 
   mark(target: MarkTarget, currentNote: NoteApi | null): void {
@@ -230,10 +277,7 @@ async function applyMarks(run: ExcelRun, features: HostFeatures, findings: reado
     const writer = new MarkWriter(context, features);
     const xml = part.isNullObject ? null : part.getXml();
     const targets = planMarks(findings, sheetNames);
-    const current = targets.map((t) => ({
-      fill: writer.range(t.sheet, t.cell).getCellProperties({ format: { fill: fillPropertyNames } }),
-      note: writer.note(t.sheet, t.cell),
-    }));
+    const current = targets.map((t) => writer.look(t.sheet, t.cell));
     await context.sync();
 
     const previous = xml ? parseMarksXml(xml.value) : emptyRecord;
@@ -241,10 +285,10 @@ async function applyMarks(run: ExcelRun, features: HostFeatures, findings: reado
     const targetKeys = new Set(targets.map((t) => cellKey(t.sheet, t.cell)));
     // Cells marked last time that are fine now get their own look back.
     const stale = previous.cells.filter((c) => !targetKeys.has(cellKey(c.sheet, c.cell)) && sheetNames.has(c.sheet));
-    const staleNotes = stale.map((c) => (c.note !== undefined ? writer.note(c.sheet, c.cell) : null));
-    if (staleNotes.some((n) => n !== null)) await context.sync();
+    const staleLooks = stale.map((c) => writer.look(c.sheet, c.cell));
+    if (stale.length > 0) await context.sync();
 
-    stale.forEach((c, i) => writer.restore(c, staleNotes[i]));
+    stale.forEach((c, i) => writer.restore(c, staleLooks[i]));
     const record = targets.map((t, i): OriginalCell => {
       const fill = current[i].fill.value[0]?.[0]?.format?.fill ?? {};
       const note = current[i].note;
@@ -261,20 +305,20 @@ async function applyMarks(run: ExcelRun, features: HostFeatures, findings: reado
   });
 }
 
-async function clearMarks(run: ExcelRun, features: HostFeatures): Promise<number> {
+async function clearMarks(run: ExcelRun, features: HostFeatures): Promise<ClearOutcome> {
   return run(async (context) => {
     const { sheetNames, part } = await openRecord(context);
-    if (part.isNullObject) return 0;
+    if (part.isNullObject) return { restored: 0, leftAlone: 0 };
     const xml = part.getXml();
     await context.sync();
     const writer = new MarkWriter(context, features);
     const cells = parseMarksXml(xml.value).cells.filter((c) => sheetNames.has(c.sheet));
-    const notes = cells.map((c) => (c.note !== undefined ? writer.note(c.sheet, c.cell) : null));
-    if (notes.some((n) => n !== null)) await context.sync();
-    cells.forEach((c, i) => writer.restore(c, notes[i]));
+    const looks = cells.map((c) => writer.look(c.sheet, c.cell));
+    if (cells.length > 0) await context.sync();
+    const restored = cells.filter((c, i) => writer.restore(c, looks[i])).length;
     part.delete();
     await context.sync();
-    return cells.length;
+    return { restored, leftAlone: cells.length - restored };
   });
 }
 

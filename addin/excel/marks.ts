@@ -50,9 +50,11 @@ export const emptyRecord: MarkRecord = { version: 1, cells: [] };
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 
+const notePrefix = '【台账校验】';
+
 function noteText(findings: readonly Finding[]): string {
   const lines = findings.map((f, i) => (findings.length > 1 ? `${i + 1}. ${f.message}` : f.message));
-  return ['【台账校验】', ...lines].join('\n');
+  return [notePrefix, ...lines].join('\n');
 }
 
 /** One mark per cell, carrying all of its findings, in the order the findings come. */
@@ -71,6 +73,34 @@ export function planMarks(findings: readonly Finding[], sheetNames: ReadonlySet<
     severity: list.reduce<Severity>((worst, f) => (severityRank[f.severity] < severityRank[worst] ? f.severity : worst), 'info'),
     note: noteText(list),
   }));
+}
+
+const markColours = new Set(Object.values(markFill).map((c) => c.toUpperCase()));
+
+/** How a recorded cell looks now: its fill, and its note's text (null: none; absent: notes not read). */
+export interface CellLook {
+  fill: FillProperties;
+  note?: string | null;
+}
+
+/** What restoring a recorded cell puts back. */
+export interface RestorePlan {
+  fill: boolean;
+  note: boolean;
+}
+
+/**
+ * What may be restored at a recorded address, judged by what is there now. The record keeps cell
+ * addresses, and a row or column inserted or deleted since moves the marked cell away, so a cell
+ * that shows neither our fill nor our note is not ours any more (or the clerk has redone it) and is
+ * left as it is (null) rather than painted over with another cell's look. Where only one of the two
+ * is ours, only that one is put back; a note of ours the clerk deleted is put back too.
+ */
+export function restorePlan(original: OriginalCell, now: CellLook): RestorePlan | null {
+  const fillOurs = typeof now.fill.color === 'string' && markColours.has(now.fill.color.toUpperCase());
+  const noteOurs = typeof now.note === 'string' && now.note.startsWith(notePrefix);
+  if (!fillOurs && !noteOurs) return null;
+  return { fill: fillOurs, note: original.note !== undefined && now.note !== undefined && (noteOurs || now.note === null) };
 }
 
 /** A fill that is no fill at all is restored by clearing, not by painting white. */

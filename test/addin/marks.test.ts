@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { excelHost } from '../../addin/excel/adapter';
-import { markFill, marksNamespace, marksXml, parseMarksXml } from '../../addin/excel/marks';
+import { markFill, marksNamespace, marksXml, parseMarksXml, restorePlan } from '../../addin/excel/marks';
 import type { Finding } from '../../ledger/findings';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
+import { cellAddress, columnNumber } from '../../ledger/grid/address';
 import { FakeExcelHost } from './fake/fakeExcel';
 import type { FakeFill, FakeWorkbookState } from './fake/state';
 import { reopen, stateFromGrid } from './fake/state';
@@ -76,8 +77,8 @@ describe('marks', () => {
     for (const [key, look] of Object.entries(before)) expect(marked[key]?.value).toEqual(look.value);
 
     const reopened = new FakeExcelHost(reopen(first.state));
-    const restored = await excelHost(reopened.run, reopened.features).clearMarks();
-    expect(restored).toBe(new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size);
+    const cleared = await excelHost(reopened.run, reopened.features).clearMarks();
+    expect(cleared).toEqual({ restored: new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size, leftAlone: 0 });
     expect(looks(reopened.state)).toEqual(before);
     expect(reopened.state.customXmlParts).toEqual([]);
   });
@@ -112,6 +113,37 @@ describe('marks', () => {
     expect(looks(fake.state)).toEqual(before);
   });
 
+  it('leaves alone what a row inserted after marking moved onto a marked address, and says so', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const fake = new FakeExcelHost(state);
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(findings);
+    // The clerk inserts a row above the data of 学习培训: every marked cell there moves down one.
+    const sheet = fake.state.sheets.find((s) => s.name === '学习培训')!;
+    const marked = Object.keys(sheet.cells).filter((a) => sheet.cells[a].fill?.color === markFill.error);
+    expect(marked.length).toBeGreaterThan(0);
+    sheet.cells = Object.fromEntries(
+      Object.entries(sheet.cells).map(([address, cell]) => {
+        const [, letters, row] = /^([A-Z]+)(\d+)$/u.exec(address)!;
+        return [Number(row) >= 2 ? cellAddress(Number(row) + 1, columnNumber(letters)) : address, cell];
+      }),
+    );
+    const inserted = looks(fake.state);
+
+    const outcome = await host.clearMarks();
+    expect(outcome.leftAlone).toBeGreaterThan(0);
+    const after = looks(fake.state);
+    // What now sits at a recorded address of 学习培训 is another cell, and keeps its own look.
+    const others = marked.map((a) => `学习培训!${a}`).filter((key) => inserted[key]?.fill?.color !== markFill.error);
+    expect(others.length).toBeGreaterThan(0);
+    for (const key of others) expect(after[key] ?? null).toEqual(inserted[key] ?? null);
+    // Elsewhere every mark is gone.
+    for (const [key, look] of Object.entries(after)) {
+      if (!key.startsWith('学习培训!')) expect(look.note?.startsWith('【台账校验】') ?? false).toBe(false);
+    }
+  });
+
   it('marks with fills alone where the host has no notes, leaving notes as they are', async () => {
     const { state, findings } = await sampleWithFindings();
     decorate(state, findings);
@@ -129,7 +161,7 @@ describe('marks', () => {
   it('clears nothing, in one round trip, when nothing is marked', async () => {
     const { state } = await sampleWithFindings();
     const fake = new FakeExcelHost(state);
-    expect(await excelHost(fake.run, fake.features).clearMarks()).toBe(0);
+    expect(await excelHost(fake.run, fake.features).clearMarks()).toEqual({ restored: 0, leftAlone: 0 });
     expect(fake.syncs).toBe(1);
   });
 
@@ -153,6 +185,28 @@ describe('marks', () => {
     const fake = new FakeExcelHost(state);
     const outcome = await excelHost(fake.run, fake.features).applyMarks([...findings, missing]);
     expect(outcome.skipped).toBe(1);
+  });
+});
+
+describe('what clearing puts back', () => {
+  const original = { sheet: '学习培训', cell: 'B6', fill: { color: '#FFFF00', pattern: 'Solid' }, note: '原有批注' };
+  const ours = { color: markFill.warning.toLowerCase(), pattern: 'Solid' };
+  const clerks = { color: '#00B050', pattern: 'Solid' };
+
+  it('puts back fill and note where both are still ours, and a note of ours the clerk deleted', () => {
+    expect(restorePlan(original, { fill: ours, note: '【台账校验】\n问题' })).toEqual({ fill: true, note: true });
+    expect(restorePlan(original, { fill: ours, note: null })).toEqual({ fill: true, note: true });
+  });
+
+  it('keeps a fill or a note the clerk has put on since, and restores only what is still ours', () => {
+    expect(restorePlan(original, { fill: clerks, note: '【台账校验】\n问题' })).toEqual({ fill: false, note: true });
+    expect(restorePlan(original, { fill: ours, note: '已核实' })).toEqual({ fill: true, note: false });
+  });
+
+  it('leaves a cell that shows no mark at all, as one moved there by an inserted row would', () => {
+    expect(restorePlan(original, { fill: clerks, note: '已核实' })).toBeNull();
+    expect(restorePlan(original, { fill: {}, note: null })).toBeNull();
+    expect(restorePlan({ ...original, note: undefined }, { fill: {} })).toBeNull();
   });
 });
 
