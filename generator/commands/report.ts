@@ -8,14 +8,9 @@ import { validateGrid } from '../../ledger/validate';
 import { resolveAsOf } from '../asOf';
 import { exitCode, UsageError } from '../errors';
 import { writeFileAtomic } from '../io/atomicWrite';
-import { buildQuarterlyReport } from '../report/build/quarterly';
-import { buildSemiannualReport } from '../report/build/semiannual';
-import type { BuildOptions } from '../report/build/context';
-import { renderReport } from '../report/docx/document';
 import type { Report } from '../report/model';
 import { reportTitle } from '../report/model';
 import { checkPeriodYear, reportPeriod } from '../report/period';
-import { loadTemplateFile } from '../report/template/file';
 import type { ReportKind } from '../report/template/schema';
 
 interface ReportOptions {
@@ -28,20 +23,6 @@ interface ReportOptions {
 }
 
 const noun: Record<ReportKind, string> = { quarterly: '季度分析报告', semiannual: '半年通报' };
-
-type Builder = (result: ValidationResult, options: BuildOptions) => Report;
-
-/** Loads the kind's wording template (checked before the ledger is read) and returns its builder. */
-const builders: Record<ReportKind, (template?: string) => Promise<Builder>> = {
-  quarterly: async (path) => {
-    const template = await loadTemplateFile('quarterly', path);
-    return (result, options) => buildQuarterlyReport(result, template, options);
-  },
-  semiannual: async (path) => {
-    const template = await loadTemplateFile('semiannual', path);
-    return (result, options) => buildSemiannualReport(result, template, options);
-  },
-};
 
 /** Errors in the ledger's own data (not unmet requirements, which are what a report is about). */
 const dataErrors = (result: ValidationResult) =>
@@ -63,7 +44,9 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
   if (options.out !== undefined && extname(options.out).toLowerCase() !== '.docx') {
     throw new UsageError(`--out 的文件“${options.out}”应以 .docx 结尾：报告是 Word 文档。`);
   }
-  const buildReport = await builders[kind](options.template);
+  const { reportBuilder, renderReport } = await import('../report/generate');
+  // The wording template is checked before the ledger is read.
+  const buildReport = await reportBuilder(kind, options.template);
   const result = validateGrid(await readWorkbookFile(ledgerPath), { asOf });
   const period = requested.period(result.year);
   checkPeriodYear(period, result.year);

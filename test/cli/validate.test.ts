@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { sha256, taizhang } from '../helpers/cli';
 import { writeLedger } from '../helpers/ledgerWorkbook';
@@ -70,5 +72,21 @@ describe('taizhang rules', () => {
     const ids = [...run.stdout.matchAll(/^([SDR]\d\d) /gmu)].map((m) => m[1]);
     expect(ids).toHaveLength(32);
     expect(run.stdout).toContain('每年至少开展2次意识形态工作专题研究');
+  });
+});
+
+describe('the bundled CLI', () => {
+  /** The modules Node loads before any command runs: the entry and the chunks it imports statically. */
+  function loadedAtStart(): string {
+    const build = resolve(import.meta.dirname, '../../build');
+    const entry = readFileSync(join(build, 'taizhang.mjs'), 'utf8');
+    const chunks = [...entry.matchAll(/^import[^;]*?from "\.\/(chunks\/[^"]+)"/gmu)].map((m) => readFileSync(join(build, m[1]), 'utf8'));
+    return [entry, ...chunks].join('\n');
+  }
+
+  it('starts without docx, the YAML reader or exceljs, which only report and template use', () => {
+    const code = loadedAtStart();
+    expect(code).toMatch(/from "zod"/u);
+    for (const lib of ['docx', 'yaml', 'exceljs']) expect(code).not.toMatch(new RegExp(`^import[^;]*from "${lib}"`, 'mu'));
   });
 });

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The add-in builds the same documents in the browser, so everything under generator/report/ but
- * the template file loader must bundle for the browser: no Node built-ins, no Buffer.
+ * the template file loader and the CLI's entry to it must bundle for the browser: no Node built-ins, no Buffer.
  */
 const root = resolve(import.meta.dirname, '../..');
 const reportDir = join(root, 'generator/report');
-const nodeOnly = new Set(['generator/report/template/file.ts']);
+const nodeOnly = new Set(['generator/report/template/file.ts', 'generator/report/generate.ts']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
