@@ -45,11 +45,12 @@ export function periodYear(code: PeriodCode): number {
   return Number(code.slice(0, 4));
 }
 
-/** Months of a period, first and last (1-based). */
+/** Months of a period, first and last (1-based). Codes come from parsePeriod, so the letter tells. */
 function monthSpan(code: PeriodCode): [number, number] {
   const n = Number(code.slice(5));
-  if (isQuarter(code)) return [n * 3 - 2, n * 3];
-  if (isHalf(code)) return [n * 6 - 5, n * 6];
+  const kind = code.charAt(4);
+  if (kind === 'Q') return [n * 3 - 2, n * 3];
+  if (kind === 'H') return [n * 6 - 5, n * 6];
   return [1, 12];
 }
 

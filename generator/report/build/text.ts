@@ -1,4 +1,4 @@
-import { parseIsoDate, parseIsoDateTime } from '../../../ledger/values/date';
+import { parseIsoDateTime } from '../../../ledger/values/date';
 import type { Heading, HeadingLevel } from '../model';
 
 const digits = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -25,8 +25,9 @@ export function heading(level: HeadingLevel, n: number, text: string): Heading {
 
 /** `7月9日` within the report's year, `2025年12月30日` outside it. */
 export function shortDate(iso: string, year: number): string {
-  const d = parseIsoDate(iso);
-  return d.year === year ? `${d.month}月${d.day}日` : `${d.year}年${d.month}月${d.day}日`;
+  // The ledger's own ISO form, read by position: a report prints thousands of these.
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return y === year ? `${m}月${d}日` : `${y}年${m}月${d}日`;
 }
 
 /** `5月12日9时30分`, the form official documents give a time in. */
