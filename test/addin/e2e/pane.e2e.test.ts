@@ -159,6 +159,23 @@ describe('the task pane in Chromium', () => {
     expect(rows).toBe(expected.findings.length + 1);
   });
 
+  it('tells the clerk which marks it left alone after a row was inserted above them', async () => {
+    await page.click('#mark');
+    await page.getByText('已标注').waitFor();
+    // The clerk inserts a row at the top of 学习培训: every cell there moves down one row.
+    await page.evaluate(() => {
+      const sheet = globalThis.taizhangFake.sheet('学习培训');
+      sheet.cells = Object.fromEntries(
+        Object.entries(sheet.cells).map(([address, cell]) => [address.replace(/\d+$/u, (row) => String(Number(row) + 1)), cell]),
+      );
+    });
+    await page.click('#clear-marks');
+    await page.getByText('未作改动').waitFor();
+    expect(await page.locator('#status').textContent()).toMatch(/^已清除 \d+ 个单元格的标注.*另有 \d+ 个单元格在标注后已移动或改过/u);
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: resolve(artifacts, 'addin-pane-cleared.png'), fullPage: true });
+  });
+
   // Waits for generator/report's model builders; addin/pane/report.ts buildReport is where they plug in.
   it('generates the quarterly analysis as a .docx that carries the report title', async () => {
     await page.click('#tab-report');
