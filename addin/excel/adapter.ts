@@ -24,18 +24,22 @@ import type {
   RangeApi,
   WorksheetApi,
 } from './api';
-import type { CellLook, MarkTarget, OriginalCell } from './marks';
+import type { CellLook, MarkRecord, MarkTarget, OriginalCell } from './marks';
 import {
   cellKey,
+  cellReference,
   emptyRecord,
   fillPropertyNames,
   isNoFill,
   markFill,
+  markName,
+  markNamePrefix,
   marksNamespace,
   marksXml,
   parseMarksXml,
   planMarks,
   restorePlan,
+  splitAddress,
 } from './marks';
 import { linkColumn, resultColumnWidths, resultSheet, resultSheetName } from './resultSheet';
 
@@ -49,7 +53,7 @@ export interface MarkOutcome {
 export interface ClearOutcome {
   /** Cells given back their own fill and note. */
   restored: number;
-  /** Recorded cells that no longer show a mark (moved by an inserted or deleted row, or redone by the clerk). */
+  /** Marked cells whose fill and note the clerk has redone since; they keep the clerk's look. */
   leftAlone: number;
 }
 
@@ -246,14 +250,15 @@ class MarkWriter {
     return { fill: this.range(sheet, cell).getCellProperties({ format: { fill: fillPropertyNames } }), note: this.note(sheet, cell) };
   }
 
-  /** Puts a recorded cell's own look back where it still shows our mark; false where it does not. */
-  restore(original: OriginalCell, queued: QueuedLook): boolean {
+  /** Puts a recorded cell's own look back where it is now, if it still shows our mark; false where it does not. */
+  restore(at: Located, queued: QueuedLook): boolean {
+    const { original } = at;
     const plan = restorePlan(original, lookOf(queued));
     if (!plan) return false;
-    const range = this.range(original.sheet, original.cell);
+    const range = this.range(at.sheet, at.cell);
     if (plan.fill && isNoFill(original.fill)) range.format.fill.clear();
     else if (plan.fill) range.setCellProperties([[{ format: { fill: settableFill(original.fill) } }]]);
-    if (plan.note && original.note !== undefined) this.writeNote(original.sheet, original.cell, queued.note, original.note);
+    if (plan.note && original.note !== undefined) this.writeNote(at.sheet, at.cell, queued.note, original.note);
     return true;
   }
 
@@ -263,41 +268,77 @@ class MarkWriter {
   }
 }
 
-/** First round trip of marking and clearing: the workbook's sheets and our record's part, if any. */
+/** A recorded cell and where it is now. */
+interface Located {
+  original: OriginalCell;
+  sheet: string;
+  cell: string;
+}
+
+/** First round trip of marking and clearing: the sheets, our record's part and our hidden names. */
 async function openRecord(context: ExcelContext) {
   const worksheets = context.workbook.worksheets.load('items/name');
   const part = context.workbook.customXmlParts.getByNamespace(marksNamespace).getOnlyItemOrNullObject();
+  const names = context.workbook.names.load('items/name');
   await context.sync();
-  return { sheetNames: new Set(worksheets.items.map((ws) => ws.name)), part };
+  return {
+    sheetNames: new Set(worksheets.items.map((ws) => ws.name)),
+    part,
+    markNames: names.items.map((n) => n.name).filter((n) => n.startsWith(markNamePrefix)),
+  };
+}
+
+/**
+ * Queues where each of our names points now. After the sync, the function returned places each
+ * recorded cell: where its name has moved it, or at its recorded address in a record written before
+ * marks had names. A cell whose row, column or sheet has been deleted since is gone and left out.
+ */
+function queueLocations(context: ExcelContext, markNames: readonly string[]) {
+  const ranges = new Map(markNames.map((name) => [name, context.workbook.names.getItem(name).getRangeOrNullObject().load('address')]));
+  return (record: MarkRecord, sheetNames: ReadonlySet<string>): Located[] =>
+    record.cells.flatMap((original): Located[] => {
+      if (original.name === undefined)
+        return sheetNames.has(original.sheet) ? [{ original, sheet: original.sheet, cell: original.cell }] : [];
+      const range = ranges.get(original.name);
+      return range && !range.isNullObject ? [{ original, ...splitAddress(range.address) }] : [];
+    });
 }
 
 async function applyMarks(run: ExcelRun, features: HostFeatures, findings: readonly Finding[]): Promise<MarkOutcome> {
   return run(async (context) => {
-    const { sheetNames, part } = await openRecord(context);
+    const { sheetNames, part, markNames } = await openRecord(context);
     const writer = new MarkWriter(context, features);
     const xml = part.isNullObject ? null : part.getXml();
+    const locations = queueLocations(context, markNames);
     const targets = planMarks(findings, sheetNames);
     const current = targets.map((t) => writer.look(t.sheet, t.cell));
     await context.sync();
 
-    const previous = xml ? parseMarksXml(xml.value) : emptyRecord;
-    const previousByKey = new Map(previous.cells.map((c) => [cellKey(c.sheet, c.cell), c]));
+    const previous = locations(xml ? parseMarksXml(xml.value) : emptyRecord, sheetNames);
+    const previousByKey = new Map(previous.map((p) => [cellKey(p.sheet, p.cell), p.original]));
     const targetKeys = new Set(targets.map((t) => cellKey(t.sheet, t.cell)));
     // Cells marked last time that are fine now get their own look back.
-    const stale = previous.cells.filter((c) => !targetKeys.has(cellKey(c.sheet, c.cell)) && sheetNames.has(c.sheet));
-    const staleLooks = stale.map((c) => writer.look(c.sheet, c.cell));
+    const stale = previous.filter((p) => !targetKeys.has(cellKey(p.sheet, p.cell)));
+    const staleLooks = stale.map((p) => writer.look(p.sheet, p.cell));
     if (stale.length > 0) await context.sync();
 
-    stale.forEach((c, i) => writer.restore(c, staleLooks[i]));
+    stale.forEach((p, i) => writer.restore(p, staleLooks[i]));
+    const stamp = Date.now().toString(36);
+    const names = targets.map((_, i) => markName(stamp, i));
     const record = targets.map((t, i): OriginalCell => {
       const fill = current[i].fill.value[0]?.[0]?.format?.fill ?? {};
       const note = current[i].note;
-      const now: OriginalCell = { sheet: t.sheet, cell: t.cell, fill, ...(note ? { note: note.isNullObject ? null : note.content } : {}) };
+      const at = { sheet: t.sheet, cell: t.cell, name: names[i] };
+      const now: OriginalCell = { ...at, fill, ...(note ? { note: note.isNullObject ? null : note.content } : {}) };
       // A cell marked before keeps the look it had before the first mark, not our mark's.
       const before = previousByKey.get(cellKey(t.sheet, t.cell));
-      return before ? { ...before, note: before.note !== undefined ? before.note : now.note } : now;
+      return before ? { ...before, ...at, note: before.note !== undefined ? before.note : now.note } : now;
     });
-    targets.forEach((t, i) => writer.mark(t, current[i].note));
+    for (const name of markNames) context.workbook.names.getItem(name).delete();
+    targets.forEach((t, i) => {
+      writer.mark(t, current[i].note);
+      context.workbook.names.add(names[i], cellReference(t.sheet, t.cell), '台账助手的标注，清除标注时删除').visible = false;
+    });
     if (!part.isNullObject) part.delete();
     if (record.length > 0) context.workbook.customXmlParts.add(marksXml({ version: 1, cells: record }));
     await context.sync();
@@ -307,16 +348,18 @@ async function applyMarks(run: ExcelRun, features: HostFeatures, findings: reado
 
 async function clearMarks(run: ExcelRun, features: HostFeatures): Promise<ClearOutcome> {
   return run(async (context) => {
-    const { sheetNames, part } = await openRecord(context);
-    if (part.isNullObject) return { restored: 0, leftAlone: 0 };
-    const xml = part.getXml();
+    const { sheetNames, part, markNames } = await openRecord(context);
+    if (part.isNullObject && markNames.length === 0) return { restored: 0, leftAlone: 0 };
+    const xml = part.isNullObject ? null : part.getXml();
+    const locations = queueLocations(context, markNames);
     await context.sync();
     const writer = new MarkWriter(context, features);
-    const cells = parseMarksXml(xml.value).cells.filter((c) => sheetNames.has(c.sheet));
+    const cells = locations(xml ? parseMarksXml(xml.value) : emptyRecord, sheetNames);
     const looks = cells.map((c) => writer.look(c.sheet, c.cell));
     if (cells.length > 0) await context.sync();
     const restored = cells.filter((c, i) => writer.restore(c, looks[i])).length;
-    part.delete();
+    for (const name of markNames) context.workbook.names.getItem(name).delete();
+    if (!part.isNullObject) part.delete();
     await context.sync();
     return { restored, leftAlone: cells.length - restored };
   });

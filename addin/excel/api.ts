@@ -38,6 +38,8 @@ export interface RangeFormatApi {
 
 export interface RangeApi {
   readonly isNullObject: boolean;
+  /** `Sheet1!B7`, or `'二、分析研判'!B7` where the sheet's name needs quoting. */
+  readonly address: string;
   readonly rowIndex: number;
   readonly columnIndex: number;
   readonly rowCount: number;
@@ -104,6 +106,22 @@ export interface CustomXmlPartCollectionApi {
   getByNamespace(namespaceUri: string): { getOnlyItemOrNullObject(): CustomXmlPartApi };
 }
 
+/** A workbook name (ExcelApi 1.4): it follows its cell when rows and columns are inserted or deleted. */
+export interface NamedItemApi {
+  readonly name: string;
+  visible: boolean;
+  getRangeOrNullObject(): RangeApi;
+  delete(): void;
+}
+
+export interface NamedItemCollectionApi {
+  readonly items: NamedItemApi[];
+  load(propertyNames: string): NamedItemCollectionApi;
+  /** `reference` is a formula such as `='学习培训'!$B$6`. */
+  add(name: string, reference: string, comment?: string): NamedItemApi;
+  getItem(name: string): NamedItemApi;
+}
+
 export interface FunctionResultApi<T> {
   readonly value: T;
   load(propertyNames: string): FunctionResultApi<T>;
@@ -121,6 +139,7 @@ export interface WorkbookApi {
   readonly worksheets: WorksheetCollectionApi;
   readonly customXmlParts: CustomXmlPartCollectionApi;
   readonly functions: FunctionsApi;
+  readonly names: NamedItemCollectionApi;
 }
 
 export interface ExcelContext {

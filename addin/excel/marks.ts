@@ -1,7 +1,9 @@
 /**
  * What a mark is and how the cells' original looks are kept. The record lives in a custom XML part of
  * the workbook, so it is saved with the file and 清除标注 still works after the workbook was closed
- * and reopened, in this or another copy of Excel.
+ * and reopened, in this or another copy of Excel. Each marked cell also gets a hidden workbook name:
+ * Excel moves a name with its cell when rows or columns are inserted or deleted, so the look is put
+ * back where the cell is now, not where it was.
  */
 import type { Finding, Severity } from '../../ledger/findings';
 import type { FillProperties } from './api';
@@ -31,8 +33,11 @@ export interface MarkTarget {
 }
 
 export interface OriginalCell {
+  /** Where the cell was when it was marked. */
   sheet: string;
   cell: string;
+  /** The hidden name that follows the cell; absent in records written before marks had names. */
+  name?: string;
   fill: FillProperties;
   /**
    * The cell's note before it was marked: its text, or null when it had none. Absent when the mark
@@ -90,11 +95,11 @@ export interface RestorePlan {
 }
 
 /**
- * What may be restored at a recorded address, judged by what is there now. The record keeps cell
- * addresses, and a row or column inserted or deleted since moves the marked cell away, so a cell
- * that shows neither our fill nor our note is not ours any more (or the clerk has redone it) and is
- * left as it is (null) rather than painted over with another cell's look. Where only one of the two
- * is ours, only that one is put back; a note of ours the clerk deleted is put back too.
+ * What may be restored at a marked cell, judged by what is there now. A cell that shows neither our
+ * fill nor our note is not ours any more: the clerk has redone it, or (in a record written before
+ * marks had names) another cell has moved onto the recorded address. It is left as it is (null)
+ * rather than painted over. Where only one of the two is ours, only that one is put back; a note of
+ * ours the clerk deleted is put back too.
  */
 export function restorePlan(original: OriginalCell, now: CellLook): RestorePlan | null {
   const fillOurs = typeof now.fill.color === 'string' && markColours.has(now.fill.color.toUpperCase());
@@ -106,6 +111,29 @@ export function restorePlan(original: OriginalCell, now: CellLook): RestorePlan 
 /** A fill that is no fill at all is restored by clearing, not by painting white. */
 export function isNoFill(fill: FillProperties): boolean {
   return fill.pattern === undefined || fill.pattern === 'None';
+}
+
+/** Hidden names of marks start with this; Excel names may not start with a digit or contain spaces. */
+export const markNamePrefix = '_taizhang_mark_';
+
+/** The name of the `index`th mark of a marking, `stamp` telling markings apart. */
+export function markName(stamp: string, index: number): string {
+  return `${markNamePrefix}${stamp}_${index}`;
+}
+
+/** `='二、分析研判'!$B$7`: an absolute reference, so the name means that cell wherever it is used from. */
+export function cellReference(sheet: string, cell: string): string {
+  const m = /^([A-Z]+)(\d+)$/u.exec(cell);
+  if (!m) throw new Error(`not a cell address: ${cell}`);
+  return `='${sheet.replace(/'/gu, "''")}'!$${m[1]}$${m[2]}`;
+}
+
+/** `'二、分析研判'!B7` or `Sheet1!B7`, as Excel gives a range's address, split into sheet and cell. */
+export function splitAddress(address: string): { sheet: string; cell: string } {
+  const at = address.lastIndexOf('!');
+  const sheet = address.slice(0, at);
+  const quoted = /^'(.*)'$/su.exec(sheet);
+  return { sheet: quoted ? quoted[1].replace(/''/gu, "'") : sheet, cell: address.slice(at + 1).replace(/\$/gu, '') };
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -128,7 +156,15 @@ function isOriginalCell(value: unknown): value is OriginalCell {
   if (typeof value !== 'object' || value === null) return false;
   const cell = value as Record<string, unknown>;
   const noteOk = cell.note === undefined || cell.note === null || typeof cell.note === 'string';
-  return typeof cell.sheet === 'string' && typeof cell.cell === 'string' && typeof cell.fill === 'object' && cell.fill !== null && noteOk;
+  const nameOk = cell.name === undefined || typeof cell.name === 'string';
+  return (
+    typeof cell.sheet === 'string' &&
+    typeof cell.cell === 'string' &&
+    typeof cell.fill === 'object' &&
+    cell.fill !== null &&
+    noteOk &&
+    nameOk
+  );
 }
 
 /**

@@ -147,10 +147,7 @@ export class Pane {
       const { restored, leftAlone } = await host.clearMarks();
       if (restored === 0 && leftAlone === 0) return '当前工作簿中没有台账校验的标注。';
       const done = restored > 0 ? `已清除 ${restored} 个单元格的标注，恢复了原有底色和批注。` : '';
-      const moved =
-        leftAlone > 0
-          ? `另有 ${leftAlone} 个单元格在标注后已移动或改过（如插入、删除了行列），未作改动，以免覆盖其他单元格；如仍有标注底色或“【台账校验】”批注，请手工删除。`
-          : '';
+      const moved = leftAlone > 0 ? `另有 ${leftAlone} 个单元格的标注底色和批注在标注后已被改过，保留了现在的样子。` : '';
       return done + moved;
     });
   }

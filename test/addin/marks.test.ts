@@ -4,7 +4,6 @@ import { markFill, marksNamespace, marksXml, parseMarksXml, restorePlan } from '
 import type { Finding } from '../../ledger/findings';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
-import { cellAddress, columnNumber } from '../../ledger/grid/address';
 import { FakeExcelHost } from './fake/fakeExcel';
 import type { FakeFill, FakeWorkbookState } from './fake/state';
 import { reopen, stateFromGrid } from './fake/state';
@@ -113,35 +112,56 @@ describe('marks', () => {
     expect(looks(fake.state)).toEqual(before);
   });
 
-  it('leaves alone what a row inserted after marking moved onto a marked address, and says so', async () => {
+  it('puts each look back where its cell is now after the clerk inserted and deleted rows, hidden names and all', async () => {
     const { state, findings } = await sampleWithFindings();
     decorate(state, findings);
+    // The same edits on an unmarked copy: what the workbook must look like once the marks are gone.
+    const unmarked = new FakeExcelHost(reopen(state));
     const fake = new FakeExcelHost(state);
     const host = excelHost(fake.run, fake.features);
-    await host.applyMarks(findings);
-    // The clerk inserts a row above the data of 学习培训: every marked cell there moves down one.
-    const sheet = fake.state.sheets.find((s) => s.name === '学习培训')!;
-    const marked = Object.keys(sheet.cells).filter((a) => sheet.cells[a].fill?.color === markFill.error);
-    expect(marked.length).toBeGreaterThan(0);
-    sheet.cells = Object.fromEntries(
-      Object.entries(sheet.cells).map(([address, cell]) => {
-        const [, letters, row] = /^([A-Z]+)(\d+)$/u.exec(address)!;
-        return [Number(row) >= 2 ? cellAddress(Number(row) + 1, columnNumber(letters)) : address, cell];
-      }),
-    );
-    const inserted = looks(fake.state);
+    const marked = (await host.applyMarks(findings)).marked;
+    expect((fake.state.names ?? []).map((n) => n.visible)).toEqual(Array.from({ length: marked }, () => false));
 
-    const outcome = await host.clearMarks();
-    expect(outcome.leftAlone).toBeGreaterThan(0);
-    const after = looks(fake.state);
-    // What now sits at a recorded address of 学习培训 is another cell, and keeps its own look.
-    const others = marked.map((a) => `学习培训!${a}`).filter((key) => inserted[key]?.fill?.color !== markFill.error);
-    expect(others.length).toBeGreaterThan(0);
-    for (const key of others) expect(after[key] ?? null).toEqual(inserted[key] ?? null);
-    // Elsewhere every mark is gone.
-    for (const [key, look] of Object.entries(after)) {
-      if (!key.startsWith('学习培训!')) expect(look.note?.startsWith('【台账校验】') ?? false).toBe(false);
+    // Row 15 of 学习培训 holds a marked cell; three rows inserted above move it to row 18, which is deleted.
+    const gone = new Set(findings.filter((f) => f.sheet === '学习培训' && f.row === 15).map((f) => f.cell)).size;
+    expect(gone).toBeGreaterThan(0);
+    for (const edit of [fake, unmarked]) {
+      edit.insertRows('学习培训', 2, 3);
+      edit.deleteRows('学习培训', 18);
+      edit.insertRows('二、分析研判', 1);
     }
+    const reopened = new FakeExcelHost(reopen(fake.state));
+    const outcome = await excelHost(reopened.run, reopened.features).clearMarks();
+    expect(outcome).toEqual({ restored: marked - gone, leftAlone: 0 });
+    expect(looks(reopened.state)).toEqual(looks(unmarked.state));
+    expect(reopened.state.names).toEqual([]);
+  });
+
+  it('still clears a workbook marked before marks had names, by the recorded addresses', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const fake = new FakeExcelHost(state);
+    await excelHost(fake.run, fake.features).applyMarks(findings);
+    const part = fake.state.customXmlParts[0];
+    const record = parseMarksXml(part.xml);
+    part.xml = marksXml({ version: 1, cells: record.cells.map(({ name: _, ...cell }) => cell) });
+    fake.state.names = [];
+    const outcome = await excelHost(fake.run, fake.features).clearMarks();
+    expect(outcome).toEqual({ restored: record.cells.length, leftAlone: 0 });
+    expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('leaves alone a marked cell whose mark the clerk has painted over, and says so', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const fake = new FakeExcelHost(state, { features: { notes: false } });
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(findings);
+    const clerks = { color: '#00B050', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+    fake.cell('学习培训', 'B6')!.fill = clerks;
+    const outcome = await host.clearMarks();
+    expect(outcome.leftAlone).toBe(1);
+    expect(fake.cell('学习培训', 'B6')?.fill).toEqual(clerks);
   });
 
   it('marks with fills alone where the host has no notes, leaving notes as they are', async () => {

@@ -19,6 +19,8 @@ import type {
   FillProperties,
   HostFeatures,
   HyperlinkApi,
+  NamedItemApi,
+  NamedItemCollectionApi,
   NoteApi,
   NoteCollectionApi,
   RangeApi,
@@ -28,7 +30,7 @@ import type {
   WorksheetApi,
   WorksheetCollectionApi,
 } from '../../../addin/excel/api';
-import type { FakeCell, FakeFill, FakeSheet, FakeWorkbookState } from './state';
+import type { FakeCell, FakeFill, FakeName, FakeSheet, FakeWorkbookState } from './state';
 import { noFill } from './state';
 
 export class FakeExcelError extends Error {
@@ -179,10 +181,15 @@ function eachCell(b: Bounds, f: (row: number, column: number) => void): void {
   for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) f(r, c);
 }
 
+/** Excel quotes a sheet name in an address unless it is letters, digits and underscores. */
+function sheetPrefix(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/gu, "''")}'`;
+}
+
 function boundsAddress(b: Bounds): string {
   const from = cellAddress(b.top, b.left);
   const to = cellAddress(b.bottom, b.right);
-  return `${b.sheet.name}!${from === to ? from : `${from}:${to}`}`;
+  return `${sheetPrefix(b.sheet.name)}!${from === to ? from : `${from}:${to}`}`;
 }
 
 class FakeFunctionResult extends Loadable implements FunctionResultApi<number> {
@@ -226,12 +233,14 @@ class FakeWorkbook implements WorkbookApi {
   readonly worksheets: FakeWorksheetCollection;
   readonly customXmlParts: FakeCustomXmlParts;
   readonly functions: FakeFunctions;
+  readonly names: FakeNamedItems;
   private nameValue: string | undefined;
 
   constructor(private readonly context: Context) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.customXmlParts = new FakeCustomXmlParts(context);
     this.functions = new FakeFunctions(context);
+    this.names = new FakeNamedItems(context);
   }
 
   get name(): string {
@@ -476,6 +485,9 @@ class FakeRange extends Loadable implements RangeApi {
 
   get isNullObject(): boolean {
     return this.loaded('isNullObject');
+  }
+  get address(): string {
+    return this.loaded('address');
   }
   get rowIndex(): number {
     return this.loaded('rowIndex');
@@ -732,6 +744,105 @@ class FakeNote extends Loadable implements NoteApi {
   }
 }
 
+/** `='二、分析研判'!$B$7` or `=Sheet1!$B$7`: the one form of reference the adapter gives a name. */
+function parseReference(reference: string): { sheet: string; address: string } {
+  const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)$/u.exec(reference);
+  if (!m) throw new FakeExcelError('InvalidArgument', `fake names take =Sheet!$A$1 only, not ${reference}`);
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/gu, "'") : m[2], address: `${m[3]}${m[4]}` };
+}
+
+class FakeNamedItems implements NamedItemCollectionApi {
+  private itemsValue: FakeNamedItem[] | undefined;
+
+  constructor(private readonly context: Context) {}
+
+  private get all(): FakeName[] {
+    return (this.context.state.names ??= []);
+  }
+
+  get items(): FakeNamedItem[] {
+    if (!this.itemsValue) throw new Error('PropertyNotLoaded: names.items');
+    return this.itemsValue;
+  }
+
+  load(propertyNames: string): FakeNamedItems {
+    if (!names(propertyNames).includes('items/name')) throw new Error(`fake supports names.load('items/name') only`);
+    this.context.queue(() => {
+      const listed = this.all.map((n) => n.name);
+      this.context.settle(() => (this.itemsValue = listed.map((name) => this.item(name, true))));
+    });
+    return this;
+  }
+
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    this.context.queue(() => {
+      if (!/^[_\p{L}][\p{L}\p{N}_.]*$/u.test(name)) throw new FakeExcelError('InvalidArgument', `bad name ${name}`);
+      if (this.all.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', name);
+      const { sheet, address } = parseReference(reference);
+      if (!this.context.sheetNamed(sheet)) throw new FakeExcelError('InvalidArgument', `no sheet ${sheet}`);
+      this.all.push({ name, sheet, address, visible: true, ...(comment ? { comment } : {}) });
+    });
+    return this.item(name, false);
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return this.item(name, false);
+  }
+
+  private item(name: string, loaded: boolean): FakeNamedItem {
+    return new FakeNamedItem(this.context, name, () => this.all.find((n) => n.name === name) ?? null, loaded);
+  }
+}
+
+class FakeNamedItem extends Loadable implements NamedItemApi {
+  constructor(
+    private readonly context: Context,
+    private readonly key: string,
+    private readonly resolver: () => FakeName | null,
+    loaded: boolean,
+  ) {
+    super();
+    if (loaded) this.settle('name', key);
+  }
+
+  private resolve(): FakeName {
+    const found = this.resolver();
+    if (!found) throw new FakeExcelError('ItemNotFound', `no name ${this.key}`);
+    return found;
+  }
+
+  get name(): string {
+    return this.loaded('name');
+  }
+
+  set visible(visible: boolean) {
+    this.context.queue(() => (this.resolve().visible = visible));
+  }
+
+  get visible(): boolean {
+    throw new Error('fake: visible is write-only here');
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    const range = new FakeRange(this.context, () => {
+      const found = this.resolve();
+      const sheet = found.address === null ? undefined : this.context.sheetNamed(found.sheet);
+      if (!sheet || found.address === null) return null;
+      const { row, column } = parseCell(found.address);
+      return { sheet, top: row, left: column, bottom: row, right: column };
+    });
+    range.settleNullity();
+    return range;
+  }
+
+  delete(): void {
+    this.context.queue(() => {
+      const found = this.resolve();
+      this.context.state.names = (this.context.state.names ?? []).filter((n) => n !== found);
+    });
+  }
+}
+
 function namespaceOf(xml: string): string | null {
   return /<[A-Za-z_][\w.-]*\s[^>]*xmlns="([^"]*)"/u.exec(xml)?.[1] ?? null;
 }
@@ -829,5 +940,36 @@ export class FakeExcelHost {
 
   cell(sheet: string, address: string): FakeCell | undefined {
     return this.sheet(sheet).cells[address];
+  }
+
+  /** What the clerk does in Excel: inserts rows before row `before`; cells, merges and names move down. */
+  insertRows(sheet: string, before: number, count = 1): void {
+    this.moveRows(sheet, (row) => (row >= before ? row + count : row));
+  }
+
+  /** Deletes rows `first`…: their cells go, names pointing into them become #REF!, rows below move up. */
+  deleteRows(sheet: string, first: number, count = 1): void {
+    this.moveRows(sheet, (row) => (row < first ? row : row < first + count ? null : row - count));
+  }
+
+  private moveRows(name: string, move: (row: number) => number | null): void {
+    const sheet = this.sheet(name);
+    const moved = (address: string) => {
+      const { row, column } = parseCell(address);
+      const to = move(row);
+      return to === null ? null : cellAddress(to, column);
+    };
+    sheet.cells = Object.fromEntries(
+      Object.entries(sheet.cells).flatMap(([address, cell]) => {
+        const to = moved(address);
+        return to === null ? [] : [[to, cell]];
+      }),
+    );
+    sheet.merges = sheet.merges.flatMap((m) => {
+      const top = move(m.top);
+      const bottom = move(m.bottom);
+      return top === null || bottom === null ? [] : [{ ...m, top, bottom }];
+    });
+    for (const n of this.state.names ?? []) if (n.sheet === name && n.address !== null) n.address = moved(n.address);
   }
 }

@@ -33,11 +33,21 @@ export interface FakeSheet {
   columnWidths: Record<number, number>;
 }
 
+/** A workbook name; `address` is null once its cell was deleted (`#REF!`). */
+export interface FakeName {
+  name: string;
+  sheet: string;
+  address: string | null;
+  visible: boolean;
+  comment?: string;
+}
+
 export interface FakeWorkbookState {
   name: string;
   date1904: boolean;
   sheets: FakeSheet[];
   customXmlParts: Array<{ id: string; xml: string }>;
+  names?: FakeName[];
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
 }
