@@ -7,7 +7,7 @@ import type { Block } from '../model';
 import type { QuarterlyTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
 import type { Part, ReportContext, Section } from './context';
-import { planText, recordRuleSheet, shortfalls } from './requirements';
+import { faultyRows, planText, recordRuleSheet, shortfalls } from './requirements';
 import type { EntryGroup } from './requirements';
 import { recordValues, recordsIn } from './records';
 import { listOf, unlessZero } from './text';
@@ -57,10 +57,11 @@ function rectificationPart(ctx: ReportContext, t: ProblemsTemplate['问题整改
     .filter((r) => r.data.检查日期 !== undefined && r.data.检查日期 <= end)
     .sort((a, b) => (a.data.检查日期 ?? '').localeCompare(b.data.检查日期 ?? ''));
   if (open.length === 0) return null;
-  const blocks = open.map((r) => {
-    const overdue = r.data.整改期限 !== undefined && r.data.整改期限 < ctx.result.asOf;
-    return paragraph(ctx.say(t.条目, { ...recordValues('inspection', r, ctx.year), 逾期: overdue ? '已逾期' : undefined }));
-  });
+  // Past its deadline is what R19 found.
+  const overdue = faultyRows(ctx.result.findings, 'R19', open);
+  const blocks = open.map((r) =>
+    paragraph(ctx.say(t.条目, { ...recordValues('inspection', r, ctx.year), 逾期: overdue.has(r.row) ? '已逾期' : undefined })),
+  );
   return { title: ctx.say(t.标题), blocks };
 }
 
