@@ -34,7 +34,7 @@ export function sheetReader(grid: SheetGrid): SheetReader {
   }
   // Called for every cell of a large ledger, so it returns the grid's own cell rather than a new pair.
   const read = <T>(cells: ReadonlyArray<ReadonlyArray<T>>, row: number, column: number): T | undefined => {
-    const master = mergedFrom.size > 0 ? mergedFrom.get(key(row, column)) : undefined;
+    const master = mergedFrom.get(key(row, column));
     return master ? cells[master[0] - origin.row]?.[master[1] - origin.column] : cells[row - origin.row]?.[column - origin.column];
   };
   return {
