@@ -43,7 +43,11 @@ export interface Ledger {
   records: RecordsBySheet;
 }
 
-export type RequirementStatus = '达标' | '进行中' | '未达标';
+/**
+ * 无法判断: the records or the column the requirement judges are absent from the workbook, so the
+ * ledger cannot say whether the work was done (never reported as 未开展 or as 达标 0/0).
+ */
+export type RequirementStatus = '达标' | '进行中' | '未达标' | '无法判断';
 
 /** A requirement's state in one period (`2026Q1`, `2026H1`, `2026`), for one unit where it is per unit. */
 export interface PeriodStatus {

@@ -28,7 +28,7 @@ export interface RequirementRow {
   status: RequirementStatus;
 }
 
-const severityOrder: RequirementStatus[] = ['达标', '进行中', '未达标'];
+const severityOrder: RequirementStatus[] = ['达标', '进行中', '无法判断', '未达标'];
 const worst = (statuses: RequirementStatus[]) =>
   statuses.reduce<RequirementStatus>((a, b) => (severityOrder.indexOf(b) > severityOrder.indexOf(a) ? b : a), '达标');
 
