@@ -2,6 +2,10 @@
  * The part of the Excel JavaScript API the add-in uses, as plain interfaces. The adapter is written
  * against these, so a test can hand it a small fake host; `Excel.RequestContext` satisfies them
  * (the adapter's binding to the real `Excel.run` is where the compiler checks that).
+ *
+ * `excelMembers` lists, per Excel class, every member these interfaces name; the compiler holds each
+ * list to exactly its interface's keys, and a browser test loads each host file of the office.js the
+ * add-in ships and looks every member up there (test/addin/officeJsHosts.e2e.test.ts).
  */
 import type { CellValue } from '../../ledger/grid/types';
 
@@ -9,13 +13,17 @@ export interface ClientResult<T> {
   readonly value: T;
 }
 
-/** What `getCellProperties` reports of a cell's fill, and what `setCellProperties` takes back. */
+/**
+ * What `getCellProperties` reports of a cell's fill, and what `setCellProperties` takes back. Real
+ * Excel reports a cell without fill as color `#FFFFFF` with `pattern` and `tintAndShade` null
+ * (OfficeDev/office-js #4900, #6218), so every property may be null.
+ */
 export interface FillProperties {
-  color?: string;
-  pattern?: string;
-  patternColor?: string;
-  tintAndShade?: number;
-  patternTintAndShade?: number;
+  color?: string | null;
+  pattern?: string | null;
+  patternColor?: string | null;
+  tintAndShade?: number | null;
+  patternTintAndShade?: number | null;
 }
 
 export interface CellFillProperties {
@@ -28,9 +36,18 @@ export interface HyperlinkApi {
   screenTip?: string;
 }
 
+export interface RangeFillApi {
+  color: string;
+  clear(): void;
+}
+
+export interface RangeFontApi {
+  bold: boolean;
+}
+
 export interface RangeFormatApi {
-  fill: { color: string; clear(): void };
-  font: { bold: boolean; color: string };
+  readonly fill: RangeFillApi;
+  readonly font: RangeFontApi;
   columnWidth: number;
   wrapText: boolean;
   verticalAlignment: string;
@@ -55,10 +72,14 @@ export interface RangeApi {
   select(): void;
 }
 
+export interface RangeCollectionApi {
+  readonly items: RangeApi[];
+}
+
 export interface RangeAreasApi {
   readonly isNullObject: boolean;
-  /** `Sheet1!A1:C1, Sheet1!A5:B6`: every area with its sheet. */
-  readonly address: string;
+  /** Each merged area as a range of its own (ExcelApi 1.9). */
+  readonly areas: RangeCollectionApi;
   load(propertyNames: string): RangeAreasApi;
 }
 
@@ -74,17 +95,41 @@ export interface NoteCollectionApi {
   getItemOrNullObject(key: string): NoteApi;
 }
 
+/** A threaded comment (ExcelApi 1.10); the add-in only asks where it is. */
+export interface CommentApi {
+  getLocation(): RangeApi;
+}
+
+export interface CommentCollectionApi {
+  readonly items: CommentApi[];
+  load(propertyNames: string): CommentCollectionApi;
+}
+
+export interface WorksheetProtectionApi {
+  readonly protected: boolean;
+  load(propertyNames: string): WorksheetProtectionApi;
+}
+
+export interface WorksheetFreezePanesApi {
+  freezeRows(count?: number): void;
+}
+
 export interface WorksheetApi {
   readonly isNullObject: boolean;
   readonly name: string;
-  readonly notes: NoteCollectionApi;
-  readonly freezePanes: { freezeRows(count?: number): void };
+  readonly freezePanes: WorksheetFreezePanesApi;
+  readonly protection: WorksheetProtectionApi;
   load(propertyNames: string): WorksheetApi;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi;
   getRange(address?: string): RangeApi;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeApi;
   activate(): void;
   delete(): void;
+}
+
+/** Cell notes (ExcelApi 1.18): only on a worksheet where both the host and the loaded office.js have them. */
+export interface WorksheetNotesApi {
+  readonly notes: NoteCollectionApi;
 }
 
 export interface WorksheetCollectionApi {
@@ -96,14 +141,19 @@ export interface WorksheetCollectionApi {
 }
 
 export interface CustomXmlPartApi {
-  readonly isNullObject: boolean;
+  readonly id: string;
   getXml(): ClientResult<string>;
   delete(): void;
 }
 
+export interface CustomXmlPartScopedCollectionApi {
+  readonly items: CustomXmlPartApi[];
+  load(propertyNames: string): CustomXmlPartScopedCollectionApi;
+}
+
 export interface CustomXmlPartCollectionApi {
   add(xml: string): CustomXmlPartApi;
-  getByNamespace(namespaceUri: string): { getOnlyItemOrNullObject(): CustomXmlPartApi };
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollectionApi;
 }
 
 /** A workbook name (ExcelApi 1.4): it follows its cell when rows and columns are inserted or deleted. */
@@ -140,6 +190,7 @@ export interface WorkbookApi {
   readonly customXmlParts: CustomXmlPartCollectionApi;
   readonly functions: FunctionsApi;
   readonly names: NamedItemCollectionApi;
+  readonly comments: CommentCollectionApi;
 }
 
 export interface ExcelContext {
@@ -152,6 +203,89 @@ export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Prom
 
 /** What the host can do beyond ExcelApi 1.13, which the manifest requires. */
 export interface HostFeatures {
-  /** Cell notes (ExcelApi 1.18); without them a mark is the fill alone. */
+  /** Cell notes (ExcelApi 1.18, host and library); without them a mark is the fill alone. */
   notes: boolean;
+}
+
+type MemberList<T> = readonly (keyof T & string)[];
+
+/** `members` when it names every key of T; a compile error naming the key it lacks otherwise. */
+const every =
+  <T>() =>
+  <const M extends MemberList<T>>(members: M & ([Exclude<keyof T, M[number]>] extends [never] ? unknown : { lacks: Exclude<keyof T, M[number]> })) =>
+    members;
+
+/** Every member of the Excel classes the adapter calls on any host, by the class's name in office.js. */
+export const excelMembers = {
+  RequestContext: every<ExcelContext>()(['workbook', 'sync']),
+  Workbook: every<WorkbookApi>()(['name', 'load', 'worksheets', 'customXmlParts', 'functions', 'names', 'comments']),
+  WorksheetCollection: every<WorksheetCollectionApi>()(['items', 'load', 'getItem', 'getItemOrNullObject', 'add']),
+  Worksheet: every<WorksheetApi>()([
+    'isNullObject',
+    'name',
+    'freezePanes',
+    'protection',
+    'load',
+    'getUsedRangeOrNullObject',
+    'getRange',
+    'getRangeByIndexes',
+    'activate',
+    'delete',
+  ]),
+  WorksheetProtection: every<WorksheetProtectionApi>()(['protected', 'load']),
+  WorksheetFreezePanes: every<WorksheetFreezePanesApi>()(['freezeRows']),
+  Range: every<RangeApi>()([
+    'isNullObject',
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'values',
+    'numberFormat',
+    'hyperlink',
+    'format',
+    'load',
+    'getMergedAreasOrNullObject',
+    'getCellProperties',
+    'setCellProperties',
+    'select',
+  ]),
+  RangeCollection: every<RangeCollectionApi>()(['items']),
+  RangeAreas: every<RangeAreasApi>()(['isNullObject', 'areas', 'load']),
+  RangeFormat: every<RangeFormatApi>()(['fill', 'font', 'columnWidth', 'wrapText', 'verticalAlignment']),
+  RangeFill: every<RangeFillApi>()(['color', 'clear']),
+  RangeFont: every<RangeFontApi>()(['bold']),
+  CommentCollection: every<CommentCollectionApi>()(['items', 'load']),
+  Comment: every<CommentApi>()(['getLocation']),
+  CustomXmlPartCollection: every<CustomXmlPartCollectionApi>()(['add', 'getByNamespace']),
+  CustomXmlPartScopedCollection: every<CustomXmlPartScopedCollectionApi>()(['items', 'load']),
+  CustomXmlPart: every<CustomXmlPartApi>()(['id', 'getXml', 'delete']),
+  NamedItemCollection: every<NamedItemCollectionApi>()(['items', 'load', 'add', 'getItem']),
+  NamedItem: every<NamedItemApi>()(['name', 'visible', 'getRangeOrNullObject', 'delete']),
+  Functions: every<FunctionsApi>()(['date']),
+  FunctionResult: every<FunctionResultApi<number>>()(['value', 'load']),
+} as const;
+
+/** The members notes need; used only where the loaded office.js has every one of them. */
+export const noteMembers = {
+  Worksheet: every<WorksheetNotesApi>()(['notes']),
+  NoteCollection: every<NoteCollectionApi>()(['add', 'getItemOrNullObject']),
+  Note: every<NoteApi>()(['isNullObject', 'content', 'load', 'delete']),
+} as const;
+
+export type MemberTable = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * `Class.member` for each listed member the loaded office.js does not define. `isSetSupported` answers
+ * for the host, not for the library: office.js 1.1.110 from npm runs on hosts with ExcelApi 1.18 yet
+ * has no `Worksheet.notes`. Self-contained, so a browser test can run it in a page.
+ */
+export function missingMembers(excel: unknown, table: MemberTable): string[] {
+  const missing: string[] = [];
+  for (const [name, members] of Object.entries(table)) {
+    const type = (excel as Record<string, { prototype?: object } | undefined> | undefined)?.[name];
+    for (const member of members) if (!type?.prototype || !(member in type.prototype)) missing.push(`${name}.${member}`);
+  }
+  return missing;
 }

@@ -1,9 +1,11 @@
 /**
- * What a mark is and how the cells' original looks are kept. The record lives in a custom XML part of
+ * What a mark is and how the cells' original looks are kept. The record lives in custom XML parts of
  * the workbook, so it is saved with the file and 清除标注 still works after the workbook was closed
- * and reopened, in this or another copy of Excel. Each marked cell also gets a hidden workbook name:
- * Excel moves a name with its cell when rows or columns are inserted or deleted, so the look is put
- * back where the cell is now, not where it was.
+ * and reopened, in this or another copy of Excel. A marking writes its record, in as many parts as
+ * the size of a round trip needs, before it touches a cell, and removes the previous marking's parts
+ * only once its own are saved; clearing reads all parts together. Each marked cell also gets a hidden
+ * workbook name: Excel moves a name with its cell when rows or columns are inserted or deleted, so
+ * the look is put back where the cell is now, not where it was.
  */
 import type { Finding, Severity } from '../../ledger/findings';
 import type { FillProperties } from './api';
@@ -48,10 +50,21 @@ export interface OriginalCell {
 
 export interface MarkRecord {
   version: 1;
+  /** The marking that wrote the part (base-36 milliseconds); absent in records of a single part. */
+  stamp?: string;
   cells: OriginalCell[];
 }
 
 export const emptyRecord: MarkRecord = { version: 1, cells: [] };
+
+/**
+ * The cells of all parts, each cell once: where several markings recorded it (one failed part-way),
+ * the oldest record holds the look it had before any mark.
+ */
+export function joinRecords(records: readonly MarkRecord[]): OriginalCell[] {
+  const age = (r: MarkRecord) => (r.stamp === undefined ? -1 : parseInt(r.stamp, 36));
+  return [...records].sort((a, b) => age(a) - age(b)).flatMap((r) => r.cells);
+}
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 
@@ -108,9 +121,26 @@ export function restorePlan(original: OriginalCell, now: CellLook): RestorePlan 
   return { fill: fillOurs, note: original.note !== undefined && now.note !== undefined && (noteOurs || now.note === null) };
 }
 
-/** A fill that is no fill at all is restored by clearing, not by painting white. */
+/**
+ * A fill that is no fill at all is restored by clearing, not by painting white: Excel reports no fill
+ * as color #FFFFFF with pattern null (OfficeDev/office-js #4900, #6218), and writing that colour back
+ * paints a white fill that hides the gridlines (#2349). Older records and other builds say 'None'.
+ */
 export function isNoFill(fill: FillProperties): boolean {
-  return fill.pattern === undefined || fill.pattern === 'None';
+  return fill.pattern === undefined || fill.pattern === null || fill.pattern === 'None';
+}
+
+function sameFill(a: FillProperties, b: FillProperties): boolean {
+  if (isNoFill(a) || isNoFill(b)) return isNoFill(a) && isNoFill(b);
+  const keys = Object.keys(fillPropertyNames) as Array<keyof FillProperties>;
+  const norm = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : (v ?? null));
+  return keys.every((k) => norm(a[k]) === norm(b[k]));
+}
+
+/** The cell looks as it did before it was marked: nothing to restore, and nothing the clerk changed. */
+export function looksOriginal(original: OriginalCell, now: CellLook): boolean {
+  const noteSame = original.note === undefined || now.note === undefined || original.note === now.note;
+  return noteSame && sameFill(original.fill, now.fill);
 }
 
 /** Hidden names of marks start with this; Excel names may not start with a digit or contain spaces. */
@@ -178,9 +208,9 @@ export function parseMarksXml(xml: string): MarkRecord {
   try {
     const parsed: unknown = JSON.parse(unescapeXml(body[1]));
     if (typeof parsed !== 'object' || parsed === null) return emptyRecord;
-    const cells = (parsed as { cells?: unknown }).cells;
+    const { cells, stamp } = parsed as { cells?: unknown; stamp?: unknown };
     if (!Array.isArray(cells) || !cells.every(isOriginalCell)) return emptyRecord;
-    return { version: 1, cells };
+    return typeof stamp === 'string' ? { version: 1, stamp, cells } : { version: 1, cells };
   } catch {
     return emptyRecord;
   }

@@ -2,7 +2,6 @@
  * How the adapter cuts a workbook into reads and glues the answers back into the core's grids. Pure,
  * so the cutting is tested without a host.
  */
-import { columnNumber } from '../../ledger/grid/address';
 import type { CellValue, MergedRange, SheetGrid } from '../../ledger/grid/types';
 
 /** A used range as Office.js describes it: 0-based indexes and sizes. */
@@ -16,8 +15,8 @@ export interface UsedArea {
 export interface BlockData {
   values: CellValue[][];
   numberFormat: string[][];
-  /** RangeAreas address of the block's merged areas, or null when it has none. */
-  mergedAddress: string | null;
+  /** Merged areas Excel reported for the block's bands, 1-based; a merge may come back more than once. */
+  merges: MergedRange[];
 }
 
 /**
@@ -35,44 +34,28 @@ export function rowBlocks(area: UsedArea, limits = blockLimits): UsedArea[] {
   return blocks;
 }
 
-function splitAreas(address: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      parts.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (current.trim() !== '') parts.push(current.trim());
-  return parts;
-}
+/**
+ * `getMergedAreasOrNullObject` "will fail to return the result" above 512 merged areas in its range
+ * (Range reference, learn.microsoft.com). Merged areas are disjoint and each touches at least one
+ * cell of any range it is counted in, so a range of at most 512 cells can never hold more, whichever
+ * merges Excel counts: those that touch the range, or only those whose top-left cell lies in it
+ * (OfficeDev/office-js #3611).
+ */
+export const mergedAreaLimit = 512;
 
-const areaPattern = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/iu;
-
-/** `Sheet1!A1:C1, 'My sheet'!A5:B6` → merged ranges in 1-based coordinates. */
-export function parseAreasAddress(address: string): MergedRange[] {
-  const ranges: MergedRange[] = [];
-  for (const part of splitAreas(address)) {
-    const m = areaPattern.exec(part.slice(part.lastIndexOf('!') + 1));
-    if (!m) continue;
-    const [top, left] = [Number(m[2]), columnNumber(m[1])];
-    ranges.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left });
-  }
-  return ranges;
+/** The block cut into full-width bands of at most `mergedAreaLimit` cells, each asked for its merges. */
+export function mergeBands(block: UsedArea): UsedArea[] {
+  return rowBlocks(block, { maxCells: mergedAreaLimit, maxRows: mergedAreaLimit });
 }
 
 const mergeKey = (m: MergedRange) => `${m.top},${m.left},${m.bottom},${m.right}`;
 
 /**
- * Merged areas of all blocks of a sheet. A merge that crosses a block boundary may come back whole
- * from both blocks (kept once) or cut in two; the lower piece of a cut one starts on the boundary
- * with an empty top-left cell (only a merge's first cell holds its value), which is how it is told
- * apart from a merge of its own.
+ * Merged areas of all blocks of a sheet. Excel returns a merge whole from the band holding its
+ * top-left cell (#3611); the documentation does not say so, so the reader also takes a merge that
+ * comes back from several bands (kept once) or cut at a band's edge. The lower piece of a cut one
+ * starts on the boundary with an empty top-left cell (only a merge's first cell holds its value),
+ * which is how it is told apart from a merge of its own.
  */
 function joinMerges(pieces: MergedRange[], boundaries: Set<number>, isEmptyAt: (row: number, column: number) => boolean): MergedRange[] {
   const unique = [...new Map(pieces.map((m) => [mergeKey(m), m])).values()];
@@ -102,13 +85,14 @@ export function assembleSheet(name: string, area: UsedArea | null, blocks: Block
   const boundaries = new Set<number>();
   let row = origin.row;
   for (const b of blocks) {
-    boundaries.add(row);
+    for (const band of mergeBands({ rowIndex: row - 1, columnIndex: area.columnIndex, rowCount: b.values.length, columnCount: area.columnCount }))
+      boundaries.add(band.rowIndex + 1);
     row += b.values.length;
   }
   const isEmptyAt = (r: number, c: number) => {
     const v = values[r - origin.row]?.[c - origin.column];
     return v === undefined || v === null || v === '';
   };
-  const pieces = blocks.flatMap((b) => (b.mergedAddress ? parseAreasAddress(b.mergedAddress) : []));
+  const pieces = blocks.flatMap((b) => b.merges);
   return { name, origin, values, numberFormats, merges: joinMerges(pieces, boundaries, isEmptyAt) };
 }

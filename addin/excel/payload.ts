@@ -1,0 +1,66 @@
+/**
+ * How much one round trip may carry. Excel on the web refuses a request or an answer over 5 MB,
+ * counted in UTF-8 bytes (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; older
+ * builds said GeneralException), while desktop Excel has no such cap (learn.microsoft.com, "Resource
+ * limits and performance optimization for Office Add-ins"). Writes are cut so that each request stays
+ * within a 4 MB budget by the adapter's own generous estimate; reads are cut only once the web has
+ * refused an answer.
+ */
+import type { ExcelContext } from './api';
+
+export const syncBudget = 4_000_000;
+
+/**
+ * Bytes office.js spends on one queued command (its action and object path in the request JSON),
+ * before the command's own arguments. An audit of the real serializer measured about 1.3 k characters
+ * for the seven or so commands that mark one cell; this is rounded up.
+ */
+export const commandBytes = 300;
+
+const encoder = new TextEncoder();
+
+export function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** The request bytes of `commands` commands whose arguments are `args`. */
+export function requestBytes(commands: number, ...args: unknown[]): number {
+  return commands * commandBytes + args.reduce<number>((n, a) => n + (a === undefined ? 0 : utf8Bytes(JSON.stringify(a))), 0);
+}
+
+/** `items` in order, cut into runs whose estimated bytes stay within the budget (an item over it goes alone). */
+export function withinBudget<T>(items: readonly T[], bytes: (item: T) => number, budget = syncBudget): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = bytes(item);
+    if (run.length > 0 && used + size > budget) {
+      runs.push(run);
+      run = [];
+      used = 0;
+    }
+    run.push(item);
+    used += size;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** One group of queued commands; it may leave a follow-up for a later round trip. */
+export interface Write {
+  bytes: number;
+  apply(): Write | undefined;
+}
+
+/** Runs `writes` in order, in round trips within the request budget; follow-ups go in the next one. */
+export async function writeInRounds(context: ExcelContext, writes: readonly Write[]): Promise<void> {
+  let queue = [...writes];
+  while (queue.length > 0) {
+    const [round] = withinBudget(queue, (w) => w.bytes);
+    queue = queue.slice(round.length);
+    const next = round.flatMap((w) => w.apply() ?? []);
+    await context.sync();
+    queue = [...next, ...queue];
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Reading the open workbook into the core's grids. On the desktop a read is three round trips
+ * whatever the number of rows: the sheets, their used ranges, then every block's values, number
+ * formats and merged areas at once. Excel on the web refuses an answer over 5 MB; there the blocks
+ * are cut to fit an estimate of their size in bytes, learnt from what the web refused and from what
+ * came back, so the number of round trips grows with the data, about one per 4 MB.
+ */
+import type { MergedRange, WorkbookGrid } from '../../ledger/grid/types';
+import type { ExcelContext, ExcelRun, RangeAreasApi } from './api';
+import { HostError, isPayloadTooLarge } from './hostErrors';
+import { syncBudget, utf8Bytes } from './payload';
+import type { BlockData, UsedArea } from './readPlan';
+import { assembleSheet, mergeBands, rowBlocks } from './readPlan';
+import { resultSheetName } from './resultSheet';
+
+interface SheetLayout {
+  name: string;
+  area: UsedArea | null;
+}
+
+interface BlockRead {
+  sheet: string;
+  block: UsedArea;
+}
+
+/** Serial of 2000-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer. */
+const serial2000 = 36526;
+
+async function sheetLayouts(run: ExcelRun): Promise<{ name: string; date1904: boolean; sheets: SheetLayout[] }> {
+  return run(async (context) => {
+    const { workbook } = context;
+    workbook.load('name');
+    const worksheets = workbook.worksheets.load('items/name');
+    // Office.js has no date-system flag, but DATE() answers in the workbook's own system.
+    const probe = workbook.functions.date(2000, 1, 1).load('value');
+    await context.sync();
+    // The result sheet is ours and can be long; the core would ignore it anyway.
+    const sheets = worksheets.items.filter((ws) => ws.name !== resultSheetName);
+    const used = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+    await context.sync();
+    return {
+      name: workbook.name,
+      date1904: probe.value < serial2000,
+      sheets: sheets.map((ws, i) => {
+        const u = used[i];
+        return {
+          name: ws.name,
+          area: u.isNullObject
+            ? null
+            : { rowIndex: u.rowIndex, columnIndex: u.columnIndex, rowCount: u.rowCount, columnCount: u.columnCount },
+        };
+      }),
+    };
+  });
+}
+
+const areaProperties = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
+
+/** The merged areas as Excel lists them in `areas.items`, 1-based. */
+function mergesOf(areas: RangeAreasApi): MergedRange[] {
+  if (areas.isNullObject) return [];
+  return areas.areas.items.map((a) => ({
+    top: a.rowIndex + 1,
+    left: a.columnIndex + 1,
+    bottom: a.rowIndex + a.rowCount,
+    right: a.columnIndex + a.columnCount,
+  }));
+}
+
+/** One round trip for all `reads`. */
+async function loadBlocks(context: ExcelContext, reads: readonly BlockRead[]): Promise<BlockData[]> {
+  const proxies = reads.map(({ sheet, block }) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const range = ws.getRangeByIndexes(block.rowIndex, block.columnIndex, block.rowCount, block.columnCount).load('values,numberFormat');
+    const bands = mergeBands(block).map((b) =>
+      ws.getRangeByIndexes(b.rowIndex, b.columnIndex, b.rowCount, b.columnCount).getMergedAreasOrNullObject().load(areaProperties),
+    );
+    return { range, bands };
+  });
+  await context.sync();
+  return proxies.map(({ range, bands }) => ({
+    values: range.values,
+    numberFormat: range.numberFormat,
+    merges: bands.flatMap(mergesOf),
+  }));
+}
+
+const cellsOf = (read: BlockRead) => read.block.rowCount * read.block.columnCount;
+
+/** The answer's size as the web counts it. */
+const answerBytes = (data: BlockData) => utf8Bytes(JSON.stringify(data.values)) + utf8Bytes(JSON.stringify(data.numberFormat));
+
+/** `read` cut into pieces of at most `rows` rows. */
+function pieces(read: BlockRead, rows: number): BlockRead[] {
+  return rowBlocks(read.block, { maxRows: Math.max(1, rows), maxCells: Number.MAX_SAFE_INTEGER }).map((block) => ({ sheet: read.sheet, block }));
+}
+
+const tooLargeToRead = () =>
+  new HostError(
+    '读取工作簿未完成。有一行内容过多，Excel 网页版一次取不回来（每次至多 5 MB）。请在桌面版 Excel 中校验，或用命令行 taizhang validate 校验该文件。工作簿未被改动。',
+  );
+
+/**
+ * Excel on the web: round trips of about `syncBudget` bytes each. A sheet's bytes per cell start at
+ * what the refused answer proves (more than 5 MB over its cells), rise to what each answer shows, and
+ * double whenever the web refuses again.
+ */
+async function loadWithinBudget(context: ExcelContext, reads: readonly BlockRead[], refusedCells: number): Promise<BlockData[][]> {
+  const perCell = new Map<string, number>();
+  const floor = (5 * 1024 * 1024) / Math.max(1, refusedCells);
+  const estimate = (sheet: string) => perCell.get(sheet) ?? floor;
+  const queue = reads.map((read, index) => ({ read, index }));
+  const out: BlockData[][] = reads.map(() => []);
+  while (queue.length > 0) {
+    const batch: typeof queue = [];
+    let used = 0;
+    while (queue.length > 0) {
+      const next = queue[0];
+      const rowBytes = estimate(next.read.sheet) * next.read.block.columnCount;
+      const room = Math.floor((syncBudget - used) / rowBytes);
+      if (room < 1 && batch.length > 0) break;
+      queue.shift();
+      const [head, ...rest] = pieces(next.read, room);
+      queue.unshift(...rest.map((read) => ({ read, index: next.index })));
+      batch.push({ read: head, index: next.index });
+      used += rowBytes * head.block.rowCount;
+    }
+    let data: BlockData[];
+    try {
+      data = await loadBlocks(
+        context,
+        batch.map((b) => b.read),
+      );
+    } catch (error) {
+      if (!isPayloadTooLarge(error)) throw error;
+      if (batch.length === 1 && batch[0].read.block.rowCount === 1) throw tooLargeToRead();
+      for (const { read } of batch) perCell.set(read.sheet, estimate(read.sheet) * 2);
+      queue.unshift(...batch);
+      continue;
+    }
+    data.forEach((d, i) => {
+      const { read, index } = batch[i];
+      out[index].push(d);
+      perCell.set(read.sheet, Math.max(perCell.get(read.sheet) ?? 0, answerBytes(d) / cellsOf(read)));
+    });
+  }
+  return out;
+}
+
+/** Every block's data, in the order of `reads`; a block may come back in several pieces. */
+async function readBlocks(run: ExcelRun, reads: readonly BlockRead[]): Promise<BlockData[][]> {
+  if (reads.length === 0) return [];
+  try {
+    return (await run((context) => loadBlocks(context, reads))).map((d) => [d]);
+  } catch (error) {
+    if (!isPayloadTooLarge(error)) throw error;
+    const cells = reads.reduce((n, r) => n + cellsOf(r), 0);
+    return run((context) => loadWithinBudget(context, reads, cells));
+  }
+}
+
+export async function readWorkbook(run: ExcelRun): Promise<WorkbookGrid> {
+  const layout = await sheetLayouts(run);
+  const plans = layout.sheets.map((sheet) => ({ ...sheet, blocks: sheet.area ? rowBlocks(sheet.area) : [] }));
+  const data = await readBlocks(
+    run,
+    plans.flatMap((p) => p.blocks.map((block) => ({ sheet: p.name, block }))),
+  );
+  let next = 0;
+  const sheets = plans.map((p) => {
+    const blocks = data.slice(next, next + p.blocks.length).flat();
+    next += p.blocks.length;
+    return assembleSheet(p.name, p.area, blocks);
+  });
+  return { name: layout.name, date1904: layout.date1904, sheets };
+}
