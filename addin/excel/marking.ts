@@ -42,7 +42,7 @@ import {
   splitAddress,
 } from './marks';
 import type { Write } from './payload';
-import { requestBytes, withinBudget, writeInRounds } from './payload';
+import { readInRounds, requestBytes, withinBudget, writeInRounds } from './payload';
 
 export interface MarkOutcome {
   /** Cells marked. */
@@ -140,14 +140,15 @@ class Workbook {
   async inspect(): Promise<void> {
     const { workbook } = this.context;
     const xmls = this.parts.map((p) => p.getXml());
-    const ranges = new Map([...this.markNames].map((n) => [n, workbook.names.getItem(n).getRangeOrNullObject().load('address')]));
     const protection = new Map<string, WorksheetProtectionApi>([...this.sheetNames].map((s) => [s, this.sheet(s).protection.load('protected')]));
     const comments = this.features.notes ? workbook.comments.load('items/id') : null;
     await this.context.sync();
     this.protectedSheets = new Set([...protection].filter(([, p]) => p.protected).map(([s]) => s));
+    const markNames = [...this.markNames];
+    const found = await readInRounds(this.context, markNames, requestBytes(4), (n) => workbook.names.getItem(n).getRangeOrNullObject().load('address'));
+    const ranges = new Map(markNames.map((n, i) => [n, found[i]]));
     // A comment's place needs one more trip; only where notes are used does it matter.
-    const places = comments ? comments.items.map((c) => c.getLocation().load('address')) : [];
-    if (places.length > 0) await this.context.sync();
+    const places = await readInRounds(this.context, comments?.items ?? [], requestBytes(3), (c) => c.getLocation().load('address'));
     this.commented = new Set(places.map((p) => splitAddress(p.address)).map((a) => cellKey(a.sheet, a.cell)));
     const seen = new Set<string>();
     this.recorded = joinRecords(xmls.map((x) => parseMarksXml(x.value))).flatMap((original): Located[] => {
@@ -264,6 +265,9 @@ class Workbook {
 
 const stampNow = () => Date.now().toString(36);
 
+/** Reading a cell's look: its range, its fill properties, its note and the note's text. */
+const lookBytes = requestBytes(5);
+
 /** The look read by `look`, once synced. */
 function lookOf(queued: QueuedLook): CellLook {
   const fill = queued.fill.value[0]?.[0]?.format?.fill ?? {};
@@ -288,9 +292,9 @@ export async function applyMarks(run: ExcelRun, features: HostFeatures, findings
     const targetKeys = new Set(targets.map((t) => cellKey(t.sheet, t.cell)));
     const stale = workbook.recorded.filter((p) => !targetKeys.has(cellKey(p.sheet, p.cell)));
     workbook.refuseProtected([...targets, ...stale].map((t) => t.sheet), '标注');
-    const looks = targets.map((t) => workbook.look(t.sheet, t.cell));
-    const staleLooks = stale.map((p) => workbook.look(p.sheet, p.cell));
-    await context.sync();
+    const allLooks = await readInRounds(context, [...targets, ...stale], lookBytes, (t) => workbook.look(t.sheet, t.cell));
+    const looks = allLooks.slice(0, targets.length);
+    const staleLooks = allLooks.slice(targets.length);
 
     const previous = new Map(workbook.recorded.map((p) => [cellKey(p.sheet, p.cell), p.original]));
     const stamp = stampNow();
@@ -353,8 +357,7 @@ export async function clearMarks(run: ExcelRun, features: HostFeatures): Promise
       cells.map((c) => c.sheet),
       '清除',
     );
-    const looks = cells.map((c) => workbook.look(c.sheet, c.cell));
-    if (cells.length > 0) await context.sync();
+    const looks = await readInRounds(context, cells, lookBytes, (c) => workbook.look(c.sheet, c.cell));
 
     let restored = 0;
     let leftAlone = 0;

@@ -64,3 +64,13 @@ export async function writeInRounds(context: ExcelContext, writes: readonly Writ
     queue = [...next, ...queue];
   }
 }
+
+/** Queues `read` for each item, in round trips of at most `bytes`-each items within the budget. */
+export async function readInRounds<T, R>(context: ExcelContext, items: readonly T[], bytes: number, read: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (const round of withinBudget(items, () => bytes)) {
+    out.push(...round.map(read));
+    await context.sync();
+  }
+  return out;
+}

@@ -113,7 +113,7 @@ describe('adapter: reading the open workbook', () => {
 
   it('falls back to one block per round trip when Excel on the web refuses the whole answer', async () => {
     const grid = ledgerWithRows(await readWorkbookFile(sample), 12_000);
-    const limited = new FakeExcelHost(stateFromGrid(grid), { maxCellsPerSync: 150_000 });
+    const limited = new FakeExcelHost(stateFromGrid(grid), { web: true });
     const read = await excelHost(limited.run, limited.features).readWorkbook();
     expect(limited.syncs).toBeGreaterThan(3);
     expect(toJsonReport(validateGrid(read, { asOf }))).toEqual(toJsonReport(validateGrid(grid, { asOf })));

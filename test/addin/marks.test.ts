@@ -4,7 +4,8 @@ import { markFill, marksNamespace, marksXml, parseMarksXml, restorePlan } from '
 import type { Finding } from '../../ledger/findings';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
-import { FakeExcelHost } from './fake/fakeExcel';
+import { HostError } from '../../addin/excel/hostErrors';
+import { FakeExcelHost, payloadLimit } from './fake/fakeExcel';
 import type { FakeFill, FakeWorkbookState } from './fake/state';
 import { reopen, stateFromGrid } from './fake/state';
 
@@ -43,10 +44,10 @@ function decorate(state: FakeWorkbookState, findings: readonly Finding[]) {
     if (i % 3 === 0) cell.fill = { color: '#FFFF00', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
     if (i % 3 === 1)
       cell.fill = { color: '#5B9BD5', pattern: 'Gray25', patternColor: '#ED7D31', tintAndShade: 0.4, patternTintAndShade: -0.25 };
-    if (i % 2 === 0) cell.note = `原有批注 ${i}：请核对。\n第二行`;
+    if (i % 2 === 0) cell.note = `原有注释 ${i}：请核对。\n第二行`;
   });
   cellAt('学习培训', 'A1').fill = { color: '#C6EFCE', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
-  cellAt('学习培训', 'C3').note = '旁边单元格的批注';
+  cellAt('学习培训', 'C3').note = '旁边单元格的注释';
   return offending.length;
 }
 
@@ -56,7 +57,7 @@ describe('marks', () => {
     const fake = new FakeExcelHost(state);
     const outcome = await excelHost(fake.run, fake.features).applyMarks(findings);
     const cells = new Set(findings.map((f) => `${f.sheet}!${f.cell}`));
-    expect(outcome).toEqual({ marked: cells.size, skipped: 0 });
+    expect(outcome).toEqual({ marked: cells.size, skipped: 0, fillOnly: 0 });
     const b6 = fake.cell('学习培训', 'B6');
     expect(b6?.fill?.color).toBe(markFill.error);
     expect(b6?.note).toMatch(/^【台账校验】\n.*2026年13月1日/u);
@@ -77,7 +78,7 @@ describe('marks', () => {
 
     const reopened = new FakeExcelHost(reopen(first.state));
     const cleared = await excelHost(reopened.run, reopened.features).clearMarks();
-    expect(cleared).toEqual({ restored: new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size, leftAlone: 0 });
+    expect(cleared).toEqual({ restored: new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size, leftAlone: 0, notesLeft: [] });
     expect(looks(reopened.state)).toEqual(before);
     expect(reopened.state.customXmlParts).toEqual([]);
   });
@@ -132,7 +133,7 @@ describe('marks', () => {
     }
     const reopened = new FakeExcelHost(reopen(fake.state));
     const outcome = await excelHost(reopened.run, reopened.features).clearMarks();
-    expect(outcome).toEqual({ restored: marked - gone, leftAlone: 0 });
+    expect(outcome).toEqual({ restored: marked - gone, leftAlone: 0, notesLeft: [] });
     expect(looks(reopened.state)).toEqual(looks(unmarked.state));
     expect(reopened.state.names).toEqual([]);
   });
@@ -148,7 +149,7 @@ describe('marks', () => {
     part.xml = marksXml({ version: 1, cells: record.cells.map(({ name: _, ...cell }) => cell) });
     fake.state.names = [];
     const outcome = await excelHost(fake.run, fake.features).clearMarks();
-    expect(outcome).toEqual({ restored: record.cells.length, leftAlone: 0 });
+    expect(outcome).toEqual({ restored: record.cells.length, leftAlone: 0, notesLeft: [] });
     expect(looks(fake.state)).toEqual(before);
   });
 
@@ -181,7 +182,7 @@ describe('marks', () => {
   it('clears nothing, in one round trip, when nothing is marked', async () => {
     const { state } = await sampleWithFindings();
     const fake = new FakeExcelHost(state);
-    expect(await excelHost(fake.run, fake.features).clearMarks()).toEqual({ restored: 0, leftAlone: 0 });
+    expect(await excelHost(fake.run, fake.features).clearMarks()).toEqual({ restored: 0, leftAlone: 0, notesLeft: [] });
     expect(fake.syncs).toBe(1);
   });
 
@@ -208,8 +209,144 @@ describe('marks', () => {
   });
 });
 
+/** A host that refuses the `n`th write command, keeping the commands before it, as Excel does. */
+function failingAt(state: FakeWorkbookState, n: number, features = { notes: true }) {
+  const fake = new FakeExcelHost(state, { features });
+  fake.failAtWrite = n;
+  return { fake, host: excelHost(fake.run, fake.features) };
+}
+
+/** Write commands a marking makes on a copy of `state`, after `prepare`. */
+async function writesOf(state: FakeWorkbookState, mark: (host: ReturnType<typeof excelHost>) => Promise<unknown>) {
+  const fake = new FakeExcelHost(reopen(state));
+  const before = fake.writes;
+  await mark(excelHost(fake.run, fake.features));
+  return fake.writes - before;
+}
+
+describe('marks on Excel terms: failures part-way, limits, hosts without notes', () => {
+  it('refuses, naming the sheet and changing nothing, when a sheet to be marked is protected', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    state.sheets.find((s) => s.name === '学习培训')!.protected = true;
+    const before = reopen(state);
+    const fake = new FakeExcelHost(state);
+    const failure = excelHost(fake.run, fake.features).applyMarks(findings);
+    await expect(failure).rejects.toThrow(HostError);
+    await expect(failure).rejects.toThrow(/^工作表“学习培训”受保护，未标注任何单元格。/u);
+    expect(fake.state).toEqual(before);
+  });
+
+  it('leaves a first marking that fails at any write clearable: every fill and note comes back', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const total = await writesOf(state, (host) => host.applyMarks(findings));
+    expect(total).toBeGreaterThan(30);
+    for (let n = 1; n <= total; n += 3) {
+      const { fake, host } = failingAt(reopen(state), n);
+      await expect(host.applyMarks(findings)).rejects.toThrow(/^标注未完成。/u);
+      const healthy = new FakeExcelHost(reopen(fake.state));
+      await excelHost(healthy.run, healthy.features).clearMarks();
+      expect({ n, looks: looks(healthy.state) }).toEqual({ n, looks: before });
+      expect(healthy.state.customXmlParts).toEqual([]);
+    }
+  });
+
+  it('leaves a re-marking that fails at any write clearable, the first marking included', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const first = new FakeExcelHost(state);
+    await excelHost(first.run, first.features).applyMarks(findings);
+    const fewer = findings.filter((_, i) => i % 2 === 0);
+    const total = await writesOf(first.state, (host) => host.applyMarks(fewer));
+    for (let n = 1; n <= total; n += 2) {
+      const { fake, host } = failingAt(reopen(first.state), n);
+      await expect(host.applyMarks(fewer)).rejects.toThrow(/^标注未完成。/u);
+      const healthy = new FakeExcelHost(reopen(fake.state));
+      await excelHost(healthy.run, healthy.features).clearMarks();
+      expect({ n, looks: looks(healthy.state) }).toEqual({ n, looks: before });
+      expect(healthy.state.names).toEqual([]);
+    }
+  });
+
+  it('gives a cell without fill no fill back, not white, as Excel reports no fill as #FFFFFF', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const fake = new FakeExcelHost(state);
+    const host = excelHost(fake.run, fake.features);
+    expect(fake.cell('学习培训', 'B6')?.fill).toBeUndefined();
+    await host.applyMarks(findings);
+    expect(fake.cell('学习培训', 'B6')?.fill?.color).toBe(markFill.error);
+    await host.clearMarks();
+    expect(fake.cell('学习培训', 'B6')?.fill).toBeUndefined();
+  });
+
+  it('hides every name it adds, in a round trip after the one that adds it', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const fake = new FakeExcelHost(state);
+    const { marked } = await excelHost(fake.run, fake.features).applyMarks(findings);
+    expect((fake.state.names ?? []).filter((n) => !n.visible)).toHaveLength(marked);
+  });
+
+  it('marks 5,000 cells on Excel on the web in requests under 5 MB, and clears them all', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const sheet = state.sheets.find((s) => s.name === '学习培训')!;
+    const many: Finding[] = Array.from({ length: 5_000 }, (_, i) => ({
+      ...findings[0],
+      sheet: sheet.name,
+      cell: `${String.fromCharCode(65 + (i % 20))}${Math.floor(i / 20) + 1}`,
+      message: `第 ${i + 1} 处：${'活动日期晚于校验日期，请核对是否填写有误。'.repeat(4)}`,
+    }));
+    sheet.cells.A1 = { value: sheet.cells.A1?.value ?? '', note: '原有注释' };
+    const before = looks(state);
+    const fake = new FakeExcelHost(state, { web: true });
+    const host = excelHost(fake.run, fake.features);
+    expect(await host.applyMarks(many)).toEqual({ marked: 5_000, skipped: 0, fillOnly: 0 });
+    expect(Math.max(...fake.requests)).toBeLessThanOrEqual(payloadLimit);
+    expect(fake.requests.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * payloadLimit);
+    expect((fake.state.names ?? []).every((n) => !n.visible)).toBe(true);
+    expect(await host.clearMarks()).toEqual({ restored: 5_000, leftAlone: 0, notesLeft: [] });
+    expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('gives a cell holding a threaded comment (批注) the fill alone, and counts it', async () => {
+    const { state, findings } = await sampleWithFindings();
+    state.sheets.find((s) => s.name === '学习培训')!.cells.B6.comment = '请核实日期';
+    const before = looks(state);
+    const fake = new FakeExcelHost(state);
+    const host = excelHost(fake.run, fake.features);
+    const outcome = await host.applyMarks(findings);
+    expect(outcome.fillOnly).toBe(1);
+    expect(fake.cell('学习培训', 'B6')).toMatchObject({ comment: '请核实日期', fill: { color: markFill.error } });
+    expect(fake.cell('学习培训', 'B6')?.note).toBeUndefined();
+    await host.clearMarks();
+    expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('keeps notes made where notes work in the record when clearing where they do not, and says where', async () => {
+    const { state, findings } = await sampleWithFindings();
+    decorate(state, findings);
+    const before = looks(state);
+    const withNotes = new FakeExcelHost(state);
+    const { marked } = await excelHost(withNotes.run, withNotes.features).applyMarks(findings);
+    const without = new FakeExcelHost(reopen(withNotes.state), { features: { notes: false } });
+    const partly = await excelHost(without.run, without.features).clearMarks();
+    expect(partly.restored).toBe(marked);
+    expect(partly.notesLeft).toHaveLength(marked);
+    expect(partly.notesLeft).toContain('“学习培训”B6');
+    expect(without.cell('学习培训', 'B6')?.fill).toBeUndefined();
+    expect(without.cell('学习培训', 'B6')?.note).toMatch(/^【台账校验】/u);
+    const again = new FakeExcelHost(reopen(without.state));
+    expect(await excelHost(again.run, again.features).clearMarks()).toMatchObject({ notesLeft: [] });
+    expect(looks(again.state)).toEqual(before);
+    expect(again.state.customXmlParts).toEqual([]);
+    expect(again.state.names).toEqual([]);
+  });
+});
+
 describe('what clearing puts back', () => {
-  const original = { sheet: '学习培训', cell: 'B6', fill: { color: '#FFFF00', pattern: 'Solid' }, note: '原有批注' };
+  const original = { sheet: '学习培训', cell: 'B6', fill: { color: '#FFFF00', pattern: 'Solid' }, note: '原有注释' };
   const ours = { color: markFill.warning.toLowerCase(), pattern: 'Solid' };
   const clerks = { color: '#00B050', pattern: 'Solid' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleSheet, parseAreasAddress, rowBlocks } from '../../addin/excel/readPlan';
+import { assembleSheet, mergeBands, rowBlocks } from '../../addin/excel/readPlan';
 
 describe('read plan', () => {
   it('cuts a used range into row blocks within the cell and row limits', () => {
@@ -11,12 +11,11 @@ describe('read plan', () => {
     expect(rowBlocks({ rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 500_000 }).map((b) => b.rowCount)).toEqual([1, 1, 1]);
   });
 
-  it('parses RangeAreas addresses, quoted sheet names with commas included', () => {
-    expect(parseAreasAddress("Sheet1!A1:C1, Sheet1!$B$5:$B$6, 'a, b''s'!D2:E3")).toEqual([
-      { top: 1, left: 1, bottom: 1, right: 3 },
-      { top: 5, left: 2, bottom: 6, right: 2 },
-      { top: 2, left: 4, bottom: 3, right: 5 },
-    ]);
+  it('cuts a block into full-width bands of at most 512 cells for its merged areas', () => {
+    const bands = mergeBands({ rowIndex: 2, columnIndex: 1, rowCount: 1_000, columnCount: 8 });
+    expect(bands.map((b) => b.rowCount)).toEqual([64, ...Array<number>(14).fill(64), 40]);
+    expect(bands.every((b) => b.rowCount * b.columnCount <= 512 && b.columnIndex === 1 && b.columnCount === 8)).toBe(true);
+    expect(mergeBands({ rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 600 }).map((b) => b.rowCount)).toEqual([1, 1, 1]);
   });
 
   it('glues blocks, joining a merge cut at the boundary but not a merge of its own that starts there', () => {
@@ -31,7 +30,10 @@ describe('read plan', () => {
           ['General', 'General'],
           ['General', 'General'],
         ],
-        mergedAddress: '表!B1:B2, 表!A2:A2',
+        merges: [
+          { top: 1, left: 2, bottom: 2, right: 2 },
+          { top: 2, left: 1, bottom: 2, right: 1 },
+        ],
       },
       {
         values: [
@@ -42,7 +44,10 @@ describe('read plan', () => {
           ['General', 'General'],
           ['General', 'General'],
         ],
-        mergedAddress: '表!A3:A3, 表!B3:B4',
+        merges: [
+          { top: 3, left: 1, bottom: 3, right: 1 },
+          { top: 3, left: 2, bottom: 4, right: 2 },
+        ],
       },
     ]);
     expect(sheet.values).toEqual([
@@ -61,8 +66,8 @@ describe('read plan', () => {
   it('keeps a merge that comes back whole from both blocks once', () => {
     const area = { rowIndex: 9, columnIndex: 2, rowCount: 2, columnCount: 1 };
     const sheet = assembleSheet('表', area, [
-      { values: [['a']], numberFormat: [['General']], mergedAddress: '表!C10:C11' },
-      { values: [['']], numberFormat: [['General']], mergedAddress: '表!C10:C11' },
+      { values: [['a']], numberFormat: [['General']], merges: [{ top: 10, left: 3, bottom: 11, right: 3 }] },
+      { values: [['']], numberFormat: [['General']], merges: [{ top: 10, left: 3, bottom: 11, right: 3 }] },
     ]);
     expect(sheet.origin).toEqual({ row: 10, column: 3 });
     expect(sheet.merges).toEqual([{ top: 10, left: 3, bottom: 11, right: 3 }]);

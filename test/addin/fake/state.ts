@@ -5,19 +5,23 @@
 import { cellAddress } from '../../../ledger/grid/address';
 import type { CellValue, MergedRange, WorkbookGrid } from '../../../ledger/grid/types';
 
+/** A fill as getCellProperties reports it. */
 export interface FakeFill {
   color: string;
-  pattern: string;
+  pattern: string | null;
   patternColor: string | null;
-  tintAndShade: number;
-  patternTintAndShade: number;
+  tintAndShade: number | null;
+  patternTintAndShade: number | null;
 }
 
 export interface FakeCell {
   value: CellValue;
   numberFormat?: string;
   fill?: FakeFill;
+  /** A note (注释; ExcelApi 1.18 `notes`). */
   note?: string;
+  /** A threaded comment (批注; ExcelApi 1.10 `comments`): its text. */
+  comment?: string;
   hyperlink?: { documentReference?: string; textToDisplay?: string; screenTip?: string };
   /** Set when a string starting with `=` was written to a cell not formatted as text. */
   formula?: string;
@@ -31,6 +35,8 @@ export interface FakeSheet {
   merges: MergedRange[];
   frozenRows: number;
   columnWidths: Record<number, number>;
+  /** Protected: writes to its cells fail (Review → Protect Sheet). */
+  protected?: boolean;
 }
 
 /** A workbook name; `address` is null once its cell was deleted (`#REF!`). */
@@ -52,7 +58,11 @@ export interface FakeWorkbookState {
   selection: { sheet: string; address: string } | null;
 }
 
-export const noFill: FakeFill = { color: '#FFFFFF', pattern: 'None', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+/** How Excel reports a cell without fill (OfficeDev/office-js #4900, #6218). */
+export const noFill: FakeFill = { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+
+/** What a cell without fill becomes when a fill property is written to it (#2349). */
+export const solidWhite: FakeFill = { color: '#FFFFFF', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
 
 /** A workbook as Excel would hold the grids a reader produced. */
 export function stateFromGrid(grid: WorkbookGrid): FakeWorkbookState {
