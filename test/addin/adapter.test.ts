@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { excelHost } from '../../addin/excel/adapter';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeHostError, excelHost, hostFeatures } from '../../addin/excel/adapter';
+import { noteMembers } from '../../addin/excel/api';
+import { hostErrorMessage } from '../../addin/excel/hostErrors';
 import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
@@ -111,12 +116,81 @@ describe('adapter: reading the open workbook', () => {
     expect(toJsonReport(validateGrid(read, { asOf }))).toEqual(toJsonReport(validateGrid(grid, { asOf })));
   });
 
-  it('falls back to one block per round trip when Excel on the web refuses the whole answer', async () => {
-    const grid = ledgerWithRows(await readWorkbookFile(sample), 12_000);
-    const limited = new FakeExcelHost(stateFromGrid(grid), { web: true });
-    const read = await excelHost(limited.run, limited.features).readWorkbook();
-    expect(limited.syncs).toBeGreaterThan(3);
+  it('reads a sheet of long Chinese texts on Excel on the web in answers under 5 MB, as the desktop does in one', async () => {
+    const grid = ledgerWithRows(await readWorkbookFile(sample), 5_000);
+    const sheet = grid.sheets.find((s) => s.name.includes('专题研究'))!;
+    // Three text columns of about 170 characters each: some 7.6 MB in one answer.
+    sheet.values = sheet.values.map((row, r) =>
+      r < 3 ? row : row.map((v, c) => (c >= 2 && c <= 4 ? `第${r}行：${'围绕意识形态工作责任制落实情况开展专题研究，'.repeat(8)}` : v)),
+    );
+    const desktop = new FakeExcelHost(stateFromGrid(grid));
+    const expected = await excelHost(desktop.run, desktop.features).readWorkbook();
+    expect(desktop.syncs).toBe(3);
+    const web = new FakeExcelHost(stateFromGrid(grid), { web: true });
+    const read = await excelHost(web.run, web.features).readWorkbook();
+    expect(read).toEqual(expected);
+    expect(web.syncs).toBeGreaterThan(4);
+    expect(web.syncs).toBeLessThan(10);
     expect(toJsonReport(validateGrid(read, { asOf }))).toEqual(toJsonReport(validateGrid(grid, { asOf })));
+  });
+
+  it('reads 600 vertical merges exactly as the CLI reads the same file, past the 512 a call may return', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sample);
+    const extra = book.addWorksheet('分组登记');
+    extra.addRow(['日期', '序号', '内容']);
+    for (let i = 0; i < 600; i++) {
+      const top = 2 + 2 * i;
+      extra.getCell(`A${top}`).value = `2026年${(i % 12) + 1}月`;
+      extra.getCell(`B${top}`).value = i + 1;
+      extra.getCell(`C${top}`).value = `记录${i + 1}`;
+      extra.getCell(`C${top + 1}`).value = `补充${i + 1}`;
+      extra.mergeCells(`A${top}:A${top + 1}`);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'taizhang-merges-'));
+    const path = join(dir, '合并单元格.xlsx');
+    await book.xlsx.writeFile(path);
+    const fromFile = await readWorkbookFile(path);
+    const fake = new FakeExcelHost(stateFromGrid(fromFile));
+    const read = await excelHost(fake.run, fake.features).readWorkbook();
+    const merges = (g: typeof read) => g.sheets.find((s) => s.name === '分组登记')?.merges;
+    expect(merges(read)).toHaveLength(600);
+    expect(merges(read)).toEqual(merges(fromFile));
+    expect(fake.syncs).toBe(3);
+    const cli = taizhang(['validate', path, '--as-of', asOf, '--format', 'json']);
+    expect(toJsonReport(validateGrid(read, { asOf }))).toEqual(JSON.parse(cli.stdout));
+  });
+});
+
+describe('adapter: what the pane may use and say', () => {
+  it('uses notes only where the host supports them and the loaded office.js has them', () => {
+    const library = Object.fromEntries(
+      Object.entries(noteMembers).map(([name, members]) => [name, { prototype: Object.fromEntries(members.map((m) => [m, null])) }]),
+    );
+    expect(hostFeatures(true, library)).toEqual({ notes: true });
+    expect(hostFeatures(false, library)).toEqual({ notes: false });
+    expect(hostFeatures(true, { Worksheet: class {} })).toEqual({ notes: false });
+    expect(hostFeatures(true, undefined)).toEqual({ notes: false });
+  });
+
+  it('never shows the clerk English: a TypeError or an Office error becomes Chinese, reading told from writing', async () => {
+    const typeError = new TypeError("Cannot read properties of undefined (reading 'getItemOrNullObject')");
+    const office = Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' });
+    const messages = [
+      hostErrorMessage('mark', typeError),
+      hostErrorMessage('read', office),
+      hostErrorMessage('write', office),
+      hostErrorMessage('clear', { code: 'AccessDenied' }),
+      describeHostError(typeError),
+    ];
+    for (const m of messages) expect(m.replace(/Excel|taizhang validate/gu, '')).not.toMatch(/[A-Za-z]{2,}/u);
+    expect(messages[1]).toMatch(/^读取工作簿未完成/u);
+    expect(messages[2]).toMatch(/^写入“校验结果”工作表未完成/u);
+    const broken = new FakeExcelHost(stateFromGrid(await readWorkbookFile(sample)));
+    broken.failAtWrite = 1;
+    const failure = excelHost(broken.run, broken.features).writeResultSheet(validateGrid(await readWorkbookFile(sample), { asOf }));
+    await expect(failure).rejects.toThrow(/^写入“校验结果”工作表未完成。/u);
   });
 });
 
