@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
-import { buildOrigin, devPort } from './addin/hosting';
+import { buildOrigin, devPort, officeJsSource } from './addin/hosting';
 import { devHttpsOptions } from './addin/vite/devCerts';
 import { manifestAssets, officeJs } from './addin/vite/plugins';
 
@@ -34,6 +34,6 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         input: { taskpane: resolve(root, 'taskpane.html'), help: resolve(root, 'help.html') },
       },
     },
-    plugins: [officeJs(), manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env))],
+    plugins: [officeJs(officeJsSource(process.env)), manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env))],
   };
 });

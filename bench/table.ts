@@ -18,7 +18,8 @@ export interface SizeFigures {
   cliMs: number | null;
   quarterlyMs: number | null;
   semiannualMs: number | null;
-  syncCalls: number | null;
+  /** `context.sync()` calls of an add-in read: on the desktop (fixed) and on Excel on the web (5 MB answers). */
+  syncCalls: { desktop: number; web: number } | null;
 }
 
 export interface Target {
@@ -82,7 +83,7 @@ const columns: Array<[string, (f: SizeFigures) => string]> = [
   ['CLI 全程', (f) => ms(f.cliMs)],
   ['季度报告', (f) => ms(f.quarterlyMs)],
   ['半年通报', (f) => ms(f.semiannualMs)],
-  ['sync 次数', (f) => (f.syncCalls === null ? '—' : String(f.syncCalls))],
+  ['sync 次数 桌面/网页', (f) => (f.syncCalls === null ? '—' : `${f.syncCalls.desktop}/${f.syncCalls.web}`)],
 ];
 
 /** Display width: CJK characters take two columns in a terminal. */

@@ -134,21 +134,28 @@ export class Pane {
   private mark(): Promise<void> {
     return this.act('正在标注问题单元格……', async (host) => {
       if (!this.result) return '请先校验。';
-      const { marked, skipped } = await host.applyMarks(this.result.findings);
-      const parts = [`已标注 ${marked} 个单元格（底色${host.features.notes ? '和批注' : ''}）。`];
+      const { marked, skipped, fillOnly } = await host.applyMarks(this.result.findings);
+      const parts = [`已标注 ${marked} 个单元格（底色${host.features.notes ? '和注释' : ''}）。`];
+      if (fillOnly > 0) parts.push(`其中 ${fillOnly} 个单元格已有批注，Excel 不允许再加注释，只加了底色。`);
       if (skipped > 0) parts.push(`${skipped} 项问题所在的工作表不存在，未标注。`);
-      if (!host.features.notes) parts.push('此版本 Excel 不支持批注（需 ExcelApi 1.18），问题说明请看问题清单或校验结果表。');
+      if (!host.features.notes)
+        parts.push('此 Excel 或加载项所用的 office.js 不支持注释（需 ExcelApi 1.18 和微软 CDN 上的 office.js），问题说明请看问题清单或校验结果表。');
       return parts.join('');
     });
   }
 
   private clearMarks(): Promise<void> {
     return this.act('正在清除标注……', async (host) => {
-      const { restored, leftAlone } = await host.clearMarks();
-      if (restored === 0 && leftAlone === 0) return '当前工作簿中没有台账校验的标注。';
-      const done = restored > 0 ? `已清除 ${restored} 个单元格的标注，恢复了原有底色和批注。` : '';
-      const moved = leftAlone > 0 ? `另有 ${leftAlone} 个单元格的标注底色和批注在标注后已被改过，保留了现在的样子。` : '';
-      return done + moved;
+      const { restored, leftAlone, notesLeft } = await host.clearMarks();
+      if (restored === 0 && leftAlone === 0 && notesLeft.length === 0) return '当前工作簿中没有台账校验的标注。';
+      const done = restored > 0 ? `已清除 ${restored} 个单元格的标注，恢复了原有底色和注释。` : '';
+      const moved = leftAlone > 0 ? `另有 ${leftAlone} 个单元格的标注底色和注释在标注后已被改过，保留了现在的样子。` : '';
+      const shown = notesLeft.slice(0, 5).join('、') + (notesLeft.length > 5 ? ` 等 ${notesLeft.length} 处` : '');
+      const left =
+        notesLeft.length > 0
+          ? `${shown}的标注注释在此无法去掉（此 Excel 或所用 office.js 不支持注释），请在支持注释的 Excel（Microsoft 365 或网页版，加载项使用微软 CDN 上的 office.js）中打开本工作簿再点一次“清除标注”。`
+          : '';
+      return done + moved + left;
     });
   }
 

@@ -8,7 +8,8 @@ import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { iconSizes, manifestForOrigin, officeJsFolder } from '../hosting';
+import type { OfficeJsSource } from '../hosting';
+import { iconSizes, manifestForOrigin, officeJsFolder, pageForOfficeJs } from '../hosting';
 
 const officeJsDist = join(dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/package.json')), 'dist');
 
@@ -37,13 +38,15 @@ async function officeJsFiles(dir = officeJsDist, prefix = ''): Promise<string[]>
 
 const contentTypes: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml' };
 
-export function officeJs(): Plugin {
+/** office.js beside the pane (the default, for intranets), or Microsoft's CDN copy (ADDIN_OFFICE_JS=cdn). */
+export function officeJs(source: OfficeJsSource): Plugin {
   let outDir = '';
   return {
     name: 'taizhang:office-js',
     configResolved(config) {
       outDir = config.build.outDir;
     },
+    transformIndexHtml: (html) => pageForOfficeJs(html, source),
     configureServer(server) {
       server.middlewares.use(`/${officeJsFolder}/`, (req, res, next) => {
         const relative = normalize(decodeURIComponent((req.url ?? '').split('?')[0])).replace(/^[/\\]+/u, '');
@@ -54,6 +57,7 @@ export function officeJs(): Plugin {
       });
     },
     async writeBundle() {
+      if (source === 'cdn') return;
       for (const relative of await officeJsFiles()) {
         const target = join(outDir, officeJsFolder, relative);
         await mkdir(dirname(target), { recursive: true });

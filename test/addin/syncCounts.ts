@@ -4,6 +4,7 @@
  */
 import { excelHost } from '../../addin/excel/adapter';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../ledger/grid/types';
+import type { FakeOptions } from './fake/fakeExcel';
 import { FakeExcelHost } from './fake/fakeExcel';
 import { stateFromGrid } from './fake/state';
 
@@ -44,8 +45,8 @@ export interface ReadFigure {
 }
 
 /** Reads the workbook through the adapter on a fresh fake host; counts its `context.sync()` calls. */
-export async function readFigure(grid: WorkbookGrid): Promise<ReadFigure> {
-  const host = new FakeExcelHost(stateFromGrid(grid));
+export async function readFigure(grid: WorkbookGrid, options?: FakeOptions): Promise<ReadFigure> {
+  const host = new FakeExcelHost(stateFromGrid(grid), options);
   const started = performance.now();
   await excelHost(host.run, host.features).readWorkbook();
   return {
