@@ -190,8 +190,18 @@ describe('the task pane in Chromium', () => {
     });
     await page.click('#clear-marks');
     await page.getByText('保留了现在的样子').waitFor();
-    expect(await page.locator('#status').textContent()).toMatch(/另有 1 个单元格的标注底色和批注在标注后已被改过/u);
+    expect(await page.locator('#status').textContent()).toMatch(/另有 1 个单元格的标注底色和注释在标注后已被改过/u);
     expect(await page.evaluate(() => globalThis.taizhangFake.cell('学习培训', 'B6')?.note)).toBe('已核实，日期已更正');
+  });
+
+  it('refuses in Chinese, naming the sheet, to mark a workbook with a protected sheet, and marks nothing', async () => {
+    await page.evaluate(() => (globalThis.taizhangFake.sheet('学习培训').protected = true));
+    const parts = await page.evaluate(() => globalThis.taizhangFake.state.customXmlParts.length);
+    await page.click('#mark');
+    await page.getByText('工作表“学习培训”受保护，未标注任何单元格。').waitFor();
+    expect(await page.locator('#status.is-error').count()).toBe(1);
+    expect(await page.evaluate(() => globalThis.taizhangFake.state.customXmlParts.length)).toBe(parts);
+    await page.evaluate(() => (globalThis.taizhangFake.sheet('学习培训').protected = false));
   });
 
   // Waits for generator/report's model builders; addin/pane/report.ts buildReport is where they plug in.
