@@ -34,6 +34,9 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         input: { taskpane: resolve(root, 'taskpane.html'), help: resolve(root, 'help.html') },
       },
     },
-    plugins: [officeJs(officeJsSource(process.env)), manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env))],
+    plugins: [
+      officeJs(officeJsSource(process.env)),
+      manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env)),
+    ],
   };
 });

@@ -32,7 +32,8 @@ export function officeJsSource(env: Record<string, string | undefined>): OfficeJ
 export function pageForOfficeJs(html: string, source: OfficeJsSource): string {
   if (source === 'local') return html;
   const local = `./${officeJsFolder}/office.js`;
-  if (!html.includes(local) || !html.includes("script-src 'self'")) throw new Error('taskpane.html 中找不到 office.js 或 CSP 的 script-src');
+  if (!html.includes(local) || !html.includes("script-src 'self'"))
+    throw new Error('taskpane.html 中找不到 office.js 或 CSP 的 script-src');
   return html.replace(local, officeJsCdn).replace("script-src 'self'", `script-src 'self' ${new URL(officeJsCdn).origin}`);
 }
 

@@ -54,10 +54,12 @@ async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<b
   }
 }
 
-const once = (apply: () => void): Write['apply'] => () => {
-  apply();
-  return undefined;
-};
+const once =
+  (apply: () => void): Write['apply'] =>
+  () => {
+    apply();
+    return undefined;
+  };
 
 /** The sheet replaced in round trips within the web's request cap: first the frame, then the rows in runs. */
 async function writeResultSheet(run: ExcelRun, result: ValidationResult): Promise<void> {

@@ -212,7 +212,9 @@ type MemberList<T> = readonly (keyof T & string)[];
 /** `members` when it names every key of T; a compile error naming the key it lacks otherwise. */
 const every =
   <T>() =>
-  <const M extends MemberList<T>>(members: M & ([Exclude<keyof T, M[number]>] extends [never] ? unknown : { lacks: Exclude<keyof T, M[number]> })) =>
+  <const M extends MemberList<T>>(
+    members: M & ([Exclude<keyof T, M[number]>] extends [never] ? unknown : { lacks: Exclude<keyof T, M[number]> }),
+  ) =>
     members;
 
 /** Every member of the Excel classes the adapter calls on any host, by the class's name in office.js. */

@@ -23,7 +23,7 @@ import type {
   WorksheetProtectionApi,
 } from './api';
 import { HostError } from './hostErrors';
-import type { CellLook, MarkTarget, OriginalCell } from './marks';
+import type { CellLook, OriginalCell } from './marks';
 import {
   cellKey,
   cellReference,
@@ -140,12 +140,16 @@ class Workbook {
   async inspect(): Promise<void> {
     const { workbook } = this.context;
     const xmls = this.parts.map((p) => p.getXml());
-    const protection = new Map<string, WorksheetProtectionApi>([...this.sheetNames].map((s) => [s, this.sheet(s).protection.load('protected')]));
+    const protection = new Map<string, WorksheetProtectionApi>(
+      [...this.sheetNames].map((s) => [s, this.sheet(s).protection.load('protected')]),
+    );
     const comments = this.features.notes ? workbook.comments.load('items/id') : null;
     await this.context.sync();
     this.protectedSheets = new Set([...protection].filter(([, p]) => p.protected).map(([s]) => s));
     const markNames = [...this.markNames];
-    const found = await readInRounds(this.context, markNames, requestBytes(4), (n) => workbook.names.getItem(n).getRangeOrNullObject().load('address'));
+    const found = await readInRounds(this.context, markNames, requestBytes(4), (n) =>
+      workbook.names.getItem(n).getRangeOrNullObject().load('address'),
+    );
     const ranges = new Map(markNames.map((n, i) => [n, found[i]]));
     // A comment's place needs one more trip; only where notes are used does it matter.
     const places = await readInRounds(this.context, comments?.items ?? [], requestBytes(3), (c) => c.getLocation().load('address'));
@@ -291,7 +295,10 @@ export async function applyMarks(run: ExcelRun, features: HostFeatures, findings
     await workbook.inspect();
     const targetKeys = new Set(targets.map((t) => cellKey(t.sheet, t.cell)));
     const stale = workbook.recorded.filter((p) => !targetKeys.has(cellKey(p.sheet, p.cell)));
-    workbook.refuseProtected([...targets, ...stale].map((t) => t.sheet), '标注');
+    workbook.refuseProtected(
+      [...targets, ...stale].map((t) => t.sheet),
+      '标注',
+    );
     const allLooks = await readInRounds(context, [...targets, ...stale], lookBytes, (t) => workbook.look(t.sheet, t.cell));
     const looks = allLooks.slice(0, targets.length);
     const staleLooks = allLooks.slice(targets.length);

@@ -92,7 +92,10 @@ const answerBytes = (data: BlockData) => utf8Bytes(JSON.stringify(data.values)) 
 
 /** `read` cut into pieces of at most `rows` rows. */
 function pieces(read: BlockRead, rows: number): BlockRead[] {
-  return rowBlocks(read.block, { maxRows: Math.max(1, rows), maxCells: Number.MAX_SAFE_INTEGER }).map((block) => ({ sheet: read.sheet, block }));
+  return rowBlocks(read.block, { maxRows: Math.max(1, rows), maxCells: Number.MAX_SAFE_INTEGER }).map((block) => ({
+    sheet: read.sheet,
+    block,
+  }));
 }
 
 const tooLargeToRead = () =>

@@ -85,7 +85,12 @@ export function assembleSheet(name: string, area: UsedArea | null, blocks: Block
   const boundaries = new Set<number>();
   let row = origin.row;
   for (const b of blocks) {
-    for (const band of mergeBands({ rowIndex: row - 1, columnIndex: area.columnIndex, rowCount: b.values.length, columnCount: area.columnCount }))
+    for (const band of mergeBands({
+      rowIndex: row - 1,
+      columnIndex: area.columnIndex,
+      rowCount: b.values.length,
+      columnCount: area.columnCount,
+    }))
       boundaries.add(band.rowIndex + 1);
     row += b.values.length;
   }

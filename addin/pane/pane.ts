@@ -139,7 +139,9 @@ export class Pane {
       if (fillOnly > 0) parts.push(`其中 ${fillOnly} 个单元格已有批注，Excel 不允许再加注释，只加了底色。`);
       if (skipped > 0) parts.push(`${skipped} 项问题所在的工作表不存在，未标注。`);
       if (!host.features.notes)
-        parts.push('此 Excel 或加载项所用的 office.js 不支持注释（需 ExcelApi 1.18 和微软 CDN 上的 office.js），问题说明请看问题清单或校验结果表。');
+        parts.push(
+          '此 Excel 或加载项所用的 office.js 不支持注释（需 ExcelApi 1.18 和微软 CDN 上的 office.js），问题说明请看问题清单或校验结果表。',
+        );
       return parts.join('');
     });
   }

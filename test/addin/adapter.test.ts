@@ -176,7 +176,9 @@ describe('adapter: what the pane may use and say', () => {
 
   it('never shows the clerk English: a TypeError or an Office error becomes Chinese, reading told from writing', async () => {
     const typeError = new TypeError("Cannot read properties of undefined (reading 'getItemOrNullObject')");
-    const office = Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' });
+    const office = Object.assign(new Error('The request payload size has exceeded the limit.'), {
+      code: 'RequestPayloadSizeLimitExceeded',
+    });
     const messages = [
       hostErrorMessage('mark', typeError),
       hostErrorMessage('read', office),

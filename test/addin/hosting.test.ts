@@ -19,7 +19,9 @@ describe('where the pane loads office.js from', () => {
     const cdn = pageForOfficeJs(page, 'cdn');
     expect(cdn).toContain(`<script src="${officeJsCdn}"></script>`);
     expect(cdn).not.toContain('./office-js/office.js');
-    const directives = policy(cdn).split(';').map((d) => d.trim());
+    const directives = policy(cdn)
+      .split(';')
+      .map((d) => d.trim());
     expect(directives).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(directives.filter((d) => d.includes('microsoft'))).toHaveLength(1);
     expect(policy(cdn).replace(' https://appsforoffice.microsoft.com', '')).toBe(policy(page));

@@ -20,7 +20,15 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 60_000);
 
@@ -46,7 +54,15 @@ describe('the office.js host files the add-in ships', () => {
   });
 
   it.each(hostFiles)('%s has no notes, so the add-in marks with fills alone when it is loaded', async (file) => {
-    expect(await missingIn(file, noteMembers)).toEqual(['Worksheet.notes', 'NoteCollection.add', 'NoteCollection.getItemOrNullObject', 'Note.isNullObject', 'Note.content', 'Note.load', 'Note.delete']);
+    expect(await missingIn(file, noteMembers)).toEqual([
+      'Worksheet.notes',
+      'NoteCollection.add',
+      'NoteCollection.getItemOrNullObject',
+      'Note.isNullObject',
+      'Note.content',
+      'Note.load',
+      'Note.delete',
+    ]);
   });
 
   it('can tell a missing member from a present one', async () => {

@@ -358,10 +358,13 @@ class FakeWorksheetCollection implements WorksheetCollectionApi {
 
   add(name?: string): FakeWorksheet {
     const sheetName = name ?? `Sheet${this.context.state.sheets.length + 1}`;
-    this.context.queue(() => {
-      if (this.context.sheetNamed(sheetName)) throw new FakeExcelError('ItemAlreadyExists', `sheet ${sheetName} exists`);
-      this.context.state.sheets.push({ name: sheetName, cells: {}, merges: [], frozenRows: 0, columnWidths: {} });
-    }, { write: true, args: sheetName });
+    this.context.queue(
+      () => {
+        if (this.context.sheetNamed(sheetName)) throw new FakeExcelError('ItemAlreadyExists', `sheet ${sheetName} exists`);
+        this.context.state.sheets.push({ name: sheetName, cells: {}, merges: [], frozenRows: 0, columnWidths: {} });
+      },
+      { write: true, args: sheetName },
+    );
     return new FakeWorksheet(this.context, () => this.context.sheetNamed(sheetName) ?? null);
   }
 }
@@ -450,17 +453,13 @@ class FakeWorksheet extends Loadable implements WorksheetApi, WorksheetNotesApi 
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(
-      this.context,
-      () => ({
-        sheet: this.resolve(),
-        top: startRow + 1,
-        left: startColumn + 1,
-        bottom: startRow + rowCount,
-        right: startColumn + columnCount,
-      }),
-      rowCount * columnCount,
-    );
+    return new FakeRange(this.context, () => ({
+      sheet: this.resolve(),
+      top: startRow + 1,
+      left: startColumn + 1,
+      bottom: startRow + rowCount,
+      right: startColumn + columnCount,
+    }));
   }
 
   activate(): void {
@@ -482,8 +481,6 @@ class FakeRange extends Loadable implements RangeApi {
   constructor(
     private readonly context: Context,
     private readonly resolver: () => Bounds | null,
-    /** Cells, when known before the sync, for the payload cap. */
-    private readonly size?: number,
   ) {
     super();
     const resolveBounds = () => this.resolve();
@@ -589,19 +586,19 @@ class FakeRange extends Loadable implements RangeApi {
   set values(values: CellValue[][]) {
     this.context.queue(
       () => {
-      const b = this.resolve();
-      this.context.writeTo(b.sheet);
-      eachCell(b, (r, c) => {
-        const cell = cellOf(b.sheet, r, c);
-        const value = values[r - b.top][c - b.left];
-        delete cell.formula;
-        if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
-          cell.formula = value;
-          cell.value = '';
-        } else {
-          cell.value = value;
-        }
-      });
+        const b = this.resolve();
+        this.context.writeTo(b.sheet);
+        eachCell(b, (r, c) => {
+          const cell = cellOf(b.sheet, r, c);
+          const value = values[r - b.top][c - b.left];
+          delete cell.formula;
+          if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
+            cell.formula = value;
+            cell.value = '';
+          } else {
+            cell.value = value;
+          }
+        });
       },
       { write: true, args: values },
     );
@@ -672,10 +669,7 @@ class FakeRange extends Loadable implements RangeApi {
         else if (n === 'address') got.set(n, boundsAddress(b));
         else throw new Error(`fake range cannot load ${n}`);
       }
-      this.context.settle(
-        () => got.forEach((v, k) => this.settle(k, v)),
-        Object.fromEntries(got),
-      );
+      this.context.settle(() => got.forEach((v, k) => this.settle(k, v)), Object.fromEntries(got));
     });
     return this;
   }
@@ -810,7 +804,9 @@ class FakeNotes implements NoteCollectionApi {
       { write: true, args: [cellAddressText, content] },
     );
     return new FakeNote(this.context, () =>
-      peek(this.sheet(), at.row, at.column)?.note !== undefined ? { sheet: this.sheet(), cell: cellOf(this.sheet(), at.row, at.column) } : null,
+      peek(this.sheet(), at.row, at.column)?.note !== undefined
+        ? { sheet: this.sheet(), cell: cellOf(this.sheet(), at.row, at.column) }
+        : null,
     );
   }
 
