@@ -88,7 +88,8 @@ async function loadBlocks(context: ExcelContext, reads: readonly BlockRead[]): P
 const cellsOf = (read: BlockRead) => read.block.rowCount * read.block.columnCount;
 
 /** The answer's size as the web counts it. */
-const answerBytes = (data: BlockData) => utf8Bytes(JSON.stringify(data.values)) + utf8Bytes(JSON.stringify(data.numberFormat));
+const answerBytes = (data: BlockData) =>
+  utf8Bytes(JSON.stringify(data.values)) + utf8Bytes(JSON.stringify(data.numberFormat)) + utf8Bytes(JSON.stringify(data.merges));
 
 /** `read` cut into pieces of at most `rows` rows. */
 function pieces(read: BlockRead, rows: number): BlockRead[] {
@@ -110,8 +111,9 @@ const tooLargeToRead = () =>
  */
 async function loadWithinBudget(context: ExcelContext, reads: readonly BlockRead[], refusedCells: number): Promise<BlockData[][]> {
   const perCell = new Map<string, number>();
-  const floor = (5 * 1024 * 1024) / Math.max(1, refusedCells);
-  const estimate = (sheet: string) => perCell.get(sheet) ?? floor;
+  // A sheet not read yet is taken to be as dense as the densest one read so far.
+  let densest = (5 * 1024 * 1024) / Math.max(1, refusedCells);
+  const estimate = (sheet: string) => perCell.get(sheet) ?? densest;
   const queue = reads.map((read, index) => ({ read, index }));
   const out: BlockData[][] = reads.map(() => []);
   while (queue.length > 0) {
@@ -145,6 +147,7 @@ async function loadWithinBudget(context: ExcelContext, reads: readonly BlockRead
       const { read, index } = batch[i];
       out[index].push(d);
       perCell.set(read.sheet, Math.max(perCell.get(read.sheet) ?? 0, answerBytes(d) / cellsOf(read)));
+      densest = Math.max(densest, perCell.get(read.sheet) ?? 0);
     });
   }
   return out;
