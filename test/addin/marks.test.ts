@@ -209,19 +209,30 @@ describe('marks', () => {
   });
 });
 
-/** A host that refuses the `n`th write command, keeping the commands before it, as Excel does. */
-function failingAt(state: FakeWorkbookState, n: number, features = { notes: true }) {
-  const fake = new FakeExcelHost(state, { features });
-  fake.failAtWrite = n;
-  return { fake, host: excelHost(fake.run, fake.features) };
-}
-
-/** Write commands a marking makes on a copy of `state`, after `prepare`. */
-async function writesOf(state: FakeWorkbookState, mark: (host: ReturnType<typeof excelHost>) => Promise<unknown>) {
-  const fake = new FakeExcelHost(reopen(state));
-  const before = fake.writes;
-  await mark(excelHost(fake.run, fake.features));
-  return fake.writes - before;
+/**
+ * Marks `marked` with `findings` again and again, each time on a host that refuses the `n`th write
+ * command (keeping the commands before it, as Excel does); each time, clearing on a sound host must
+ * give back exactly the looks of `original`, and leave no record and no names.
+ */
+async function expectClearableAfterEveryFailure(
+  original: FakeWorkbookState,
+  marked: FakeWorkbookState,
+  findings: readonly Finding[],
+  step: number,
+) {
+  const before = looks(original);
+  const trial = new FakeExcelHost(reopen(marked));
+  await excelHost(trial.run, trial.features).applyMarks(findings);
+  expect(trial.writes).toBeGreaterThan(20);
+  for (let n = 1; n <= trial.writes; n += step) {
+    const fake = new FakeExcelHost(reopen(marked));
+    fake.failAtWrite = n;
+    await expect(excelHost(fake.run, fake.features).applyMarks(findings)).rejects.toThrow(/^标注未完成。/u);
+    const sound = new FakeExcelHost(reopen(fake.state));
+    await excelHost(sound.run, sound.features).clearMarks();
+    expect({ n, looks: looks(sound.state) }).toEqual({ n, looks: before });
+    expect({ n, parts: sound.state.customXmlParts, names: sound.state.names ?? [] }).toEqual({ n, parts: [], names: [] });
+  }
 }
 
 describe('marks on Excel terms: failures part-way, limits, hosts without notes', () => {
@@ -240,35 +251,20 @@ describe('marks on Excel terms: failures part-way, limits, hosts without notes',
   it('leaves a first marking that fails at any write clearable: every fill and note comes back', async () => {
     const { state, findings } = await sampleWithFindings();
     decorate(state, findings);
-    const before = looks(state);
-    const total = await writesOf(state, (host) => host.applyMarks(findings));
-    expect(total).toBeGreaterThan(30);
-    for (let n = 1; n <= total; n += 3) {
-      const { fake, host } = failingAt(reopen(state), n);
-      await expect(host.applyMarks(findings)).rejects.toThrow(/^标注未完成。/u);
-      const healthy = new FakeExcelHost(reopen(fake.state));
-      await excelHost(healthy.run, healthy.features).clearMarks();
-      expect({ n, looks: looks(healthy.state) }).toEqual({ n, looks: before });
-      expect(healthy.state.customXmlParts).toEqual([]);
-    }
+    await expectClearableAfterEveryFailure(state, state, findings, 3);
   });
 
   it('leaves a re-marking that fails at any write clearable, the first marking included', async () => {
     const { state, findings } = await sampleWithFindings();
     decorate(state, findings);
-    const before = looks(state);
-    const first = new FakeExcelHost(state);
+    const first = new FakeExcelHost(reopen(state));
     await excelHost(first.run, first.features).applyMarks(findings);
-    const fewer = findings.filter((_, i) => i % 2 === 0);
-    const total = await writesOf(first.state, (host) => host.applyMarks(fewer));
-    for (let n = 1; n <= total; n += 2) {
-      const { fake, host } = failingAt(reopen(first.state), n);
-      await expect(host.applyMarks(fewer)).rejects.toThrow(/^标注未完成。/u);
-      const healthy = new FakeExcelHost(reopen(fake.state));
-      await excelHost(healthy.run, healthy.features).clearMarks();
-      expect({ n, looks: looks(healthy.state) }).toEqual({ n, looks: before });
-      expect(healthy.state.names).toEqual([]);
-    }
+    await expectClearableAfterEveryFailure(
+      state,
+      first.state,
+      findings.filter((_, i) => i % 2 === 0),
+      2,
+    );
   });
 
   it('gives a cell without fill no fill back, not white, as Excel reports no fill as #FFFFFF', async () => {

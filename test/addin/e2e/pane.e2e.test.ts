@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
@@ -16,6 +15,7 @@ import { severityLabel } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
 import { stateFromGrid } from '../fake/state';
 import type { StaticServer } from './staticServer';
+import { launchChromium } from './chromium';
 import { serveFolder } from './staticServer';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -68,19 +68,7 @@ interface Violation {
 beforeAll(async () => {
   buildPane();
   server = await serveFolder(resolve(repo, 'dist'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=zh-CN',
-    ],
-  });
+  browser = await launchChromium(['--lang=zh-CN']);
   page = await browser.newPage({ viewport: { width: paneWidth, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   page.on('request', (request) => requests.push(request.url()));
   await page.addInitScript({ content: violations + (await fakeHostScript()) });
