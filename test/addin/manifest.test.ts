@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { ManifestHandlerXml } from 'office-addin-manifest/lib/manifestHandler/manifestHandlerXml';
 import { describe, expect, it } from 'vitest';
+import { excelMembers } from '../../addin/excel/api';
 import { buildOrigin, devOrigin, devPort, manifestForOrigin } from '../../addin/hosting';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -157,26 +158,54 @@ describe('manifest.xml', () => {
   });
 
   it('asks for the least ExcelApi set that covers what the adapter calls unconditionally', () => {
-    // Each API the adapter uses with the set that brought it; notes (1.18) are used only where
-    // Office.context.requirements says the host has them.
-    // Minor versions of ExcelApi 1.x.
-    const sets: Record<string, number> = {
-      getUsedRangeOrNullObject: 4,
-      getRangeByIndexes: 7,
-      getMergedAreasOrNullObject: 13,
-      getCellProperties: 9,
-      setCellProperties: 9,
-      getItemOrNullObject: 4,
-      customXmlParts: 5,
-      hyperlink: 7,
-      freezeRows: 7,
-      "workbook.load('name')": 7,
-      'functions.date': 2,
+    // The ExcelApi 1.x minor version that brought each member the adapter uses (api.ts `excelMembers`,
+    // learn.microsoft.com); notes (1.18) are used only where host and library both have them.
+    const since: Record<string, number> = {
+      ...Object.fromEntries(Object.entries(excelMembers).flatMap(([type, members]) => members.map((m) => [`${type}.${m}`, 1]))),
+      'Workbook.name': 7,
+      'Workbook.customXmlParts': 5,
+      'Workbook.functions': 2,
+      'Workbook.comments': 10,
+      'WorksheetCollection.getItemOrNullObject': 4,
+      'Worksheet.isNullObject': 4,
+      'Worksheet.freezePanes': 7,
+      'Worksheet.protection': 2,
+      'Worksheet.getUsedRangeOrNullObject': 4,
+      'Worksheet.getRangeByIndexes': 7,
+      'WorksheetProtection.protected': 2,
+      'WorksheetProtection.load': 2,
+      'WorksheetFreezePanes.freezeRows': 7,
+      'Range.isNullObject': 4,
+      'Range.hyperlink': 7,
+      'Range.getMergedAreasOrNullObject': 13,
+      'Range.getCellProperties': 9,
+      'Range.setCellProperties': 9,
+      'RangeCollection.items': 9,
+      'RangeAreas.isNullObject': 9,
+      'RangeAreas.areas': 9,
+      'RangeAreas.load': 9,
+      'RangeFormat.columnWidth': 2,
+      'CommentCollection.items': 10,
+      'CommentCollection.load': 10,
+      'Comment.getLocation': 10,
+      'CustomXmlPartCollection.add': 5,
+      'CustomXmlPartCollection.getByNamespace': 5,
+      'CustomXmlPartScopedCollection.items': 5,
+      'CustomXmlPartScopedCollection.load': 5,
+      'CustomXmlPart.id': 5,
+      'CustomXmlPart.getXml': 5,
+      'CustomXmlPart.delete': 5,
+      'NamedItemCollection.add': 4,
+      'NamedItem.getRangeOrNullObject': 4,
+      'NamedItem.delete': 4,
+      'Functions.date': 2,
+      'FunctionResult.value': 2,
+      'FunctionResult.load': 2,
     };
-    const adapter = readFileSync(resolve(repo, 'addin/excel/adapter.ts'), 'utf8');
-    for (const api of Object.keys(sets)) expect(adapter, api).toContain(api);
-    expect(`1.${Math.max(...Object.values(sets))}`).toBe('1.13');
-    expect(adapter).toContain("isSetSupported('ExcelApi', '1.18')");
+    const used = Object.entries(excelMembers).flatMap(([type, members]) => members.map((m) => `${type}.${m}`));
+    expect(Object.keys(since).sort()).toEqual(used.sort());
+    expect(`1.${Math.max(...Object.values(since))}`).toBe('1.13');
+    expect(readFileSync(resolve(repo, 'addin/excel/adapter.ts'), 'utf8')).toContain("isSetSupported('ExcelApi', '1.18')");
   });
 
   it('is rewritten for a bureau intranet origin by the build', () => {
