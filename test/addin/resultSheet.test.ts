@@ -3,7 +3,7 @@ import { excelHost } from '../../addin/excel/adapter';
 import { resultHeader, resultSheetName } from '../../addin/excel/resultSheet';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
-import { FakeExcelHost } from './fake/fakeExcel';
+import { FakeExcelHost, payloadLimit } from './fake/fakeExcel';
 import { stateFromGrid } from './fake/state';
 
 const asOf = '2026-07-20';
@@ -56,5 +56,26 @@ describe('校验结果 sheet', () => {
     const again = await host.readWorkbook();
     expect(again.sheets.map((s) => s.name)).not.toContain(resultSheetName);
     expect(validateGrid(again, { asOf }).findings).toEqual(result.findings);
+  });
+
+  it('writes 20,000 long findings on Excel on the web in requests under 5 MB', async () => {
+    const { result } = await validatedSample();
+    const finding = result.findings[0];
+    const many = {
+      ...result,
+      findings: Array.from({ length: 20_000 }, (_, i) => ({
+        ...finding,
+        cell: `B${i + 6}`,
+        message: `第 ${i + 1} 条：${'活动日期晚于校验日期，请核对是否填写有误。'.repeat(5)}`,
+      })),
+    };
+    const web = new FakeExcelHost(stateFromGrid(await readWorkbookFile('templates/示例台账.xlsx')), { web: true });
+    await excelHost(web.run, web.features).writeResultSheet(many);
+    expect(Math.max(...web.requests)).toBeLessThanOrEqual(payloadLimit);
+    expect(web.syncs).toBeGreaterThan(3);
+    const sheet = web.sheet(resultSheetName);
+    expect(sheet.cells.H20002.value).toBe(many.findings[19_999].message);
+    expect(sheet.cells.E20002.hyperlink?.documentReference).toBe(`'${finding.sheet}'!B20005`);
+    expect(sheet.frozenRows).toBe(2);
   });
 });
