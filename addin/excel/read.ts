@@ -105,15 +105,20 @@ const tooLargeToRead = () =>
   );
 
 /**
- * Excel on the web: round trips of about `syncBudget` bytes each. A sheet's bytes per cell start at
- * what the refused answer proves (more than 5 MB over its cells), rise to what each answer shows, and
- * double whenever the web refuses again.
+ * Bytes of the least a cell can cost in an answer: `"",` for its value and `"General",` for its format.
+ */
+const leastCellBytes = 13;
+
+/**
+ * Excel on the web: round trips of about `syncBudget` bytes each. A sheet read already is sized by
+ * the densest piece of it seen; a sheet not read yet by a guess that starts at what the refused answer
+ * proves (more than 5 MB over its cells, and never less than a cell's least cost) and quadruples
+ * whenever the web refuses a piece sized by it; a measured sheet refused again doubles.
  */
 async function loadWithinBudget(context: ExcelContext, reads: readonly BlockRead[], refusedCells: number): Promise<BlockData[][]> {
-  const perCell = new Map<string, number>();
-  // A sheet not read yet is taken to be as dense as the densest one read so far.
-  let densest = (5 * 1024 * 1024) / Math.max(1, refusedCells);
-  const estimate = (sheet: string) => perCell.get(sheet) ?? densest;
+  const measured = new Map<string, number>();
+  let guess = Math.max(leastCellBytes, (5 * 1024 * 1024) / Math.max(1, refusedCells));
+  const estimate = (sheet: string) => measured.get(sheet) ?? guess;
   const queue = reads.map((read, index) => ({ read, index }));
   const out: BlockData[][] = reads.map(() => []);
   while (queue.length > 0) {
@@ -139,15 +144,19 @@ async function loadWithinBudget(context: ExcelContext, reads: readonly BlockRead
     } catch (error) {
       if (!isPayloadTooLarge(error)) throw error;
       if (batch.length === 1 && batch[0].read.block.rowCount === 1) throw tooLargeToRead();
-      for (const { read } of batch) perCell.set(read.sheet, estimate(read.sheet) * 2);
+      const sheets = new Set(batch.map((b) => b.read.sheet));
+      if ([...sheets].some((sheet) => !measured.has(sheet))) guess *= 4;
+      for (const sheet of sheets) {
+        const known = measured.get(sheet);
+        if (known !== undefined) measured.set(sheet, known * 2);
+      }
       queue.unshift(...batch);
       continue;
     }
     data.forEach((d, i) => {
       const { read, index } = batch[i];
       out[index].push(d);
-      perCell.set(read.sheet, Math.max(perCell.get(read.sheet) ?? 0, answerBytes(d) / cellsOf(read)));
-      densest = Math.max(densest, perCell.get(read.sheet) ?? 0);
+      measured.set(read.sheet, Math.max(measured.get(read.sheet) ?? 0, answerBytes(d) / cellsOf(read)));
     });
   }
   return out;

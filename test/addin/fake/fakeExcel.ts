@@ -160,6 +160,7 @@ class Context implements ExcelContext {
       this.executing = null;
     }
     this.host.requests.push(batch.requestBytes);
+    this.host.answers.push(batch.responseBytes);
     if (web && batch.responseBytes > payloadLimit)
       throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `${batch.responseBytes} bytes in one answer`);
     for (const settle of batch.settled) settle();
@@ -1127,8 +1128,10 @@ export class FakeExcelHost {
   syncs = 0;
   nextId = 1;
   readonly features: HostFeatures;
-  /** Request bytes of each round trip, in order. */
+  /** Request bytes of each round trip that ran, in order. */
   requests: number[] = [];
+  /** Answer bytes of each round trip that ran, refused ones included. */
+  answers: number[] = [];
   /** Write commands run so far. */
   writes = 0;
   /**
