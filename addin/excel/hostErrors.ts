@@ -54,6 +54,11 @@ function advice(action: HostAction, code: string | undefined): string {
       return '工作表内容过多，Excel 网页版一次取不回来。请删除已用区域以外的多余行列（选中后右键“删除”），或在桌面版 Excel 中操作。';
     case 'RequestPayloadSizeLimitExceeded':
       return '要写入的内容过多，Excel 网页版一次收不下。请先处理一部分问题再试，或在桌面版 Excel 中操作。';
+    case 'GeneralException':
+      // Older builds of Excel on the web refused a large answer with this code, not a size code.
+      return action === 'read'
+        ? '如在 Excel 网页版中打开的是很大的工作簿，请改在桌面版 Excel 中校验；否则请保存工作簿后再试。'
+        : '请确认工作表未受保护、网络正常后再试。';
     case 'ItemNotFound':
       return '工作表或单元格在操作期间被删除或改名了，请重新校验后再试。';
     case 'ActivityLimitReached':

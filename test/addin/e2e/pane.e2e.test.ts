@@ -192,6 +192,20 @@ describe('the task pane in Chromium', () => {
     await page.evaluate(() => (globalThis.taizhangFake.sheet('学习培训').protected = false));
   });
 
+  it('marks a cell holding a threaded comment (批注) with the fill alone, and says so', async () => {
+    // A cell holds a note or a threaded comment, never both: the clerk's note becomes a comment.
+    await page.evaluate(() => {
+      const cell = globalThis.taizhangFake.cell('学习培训', 'B6')!;
+      delete cell.note;
+      cell.comment = '请核实日期';
+    });
+    await page.click('#mark');
+    await page.getByText('其中 1 个单元格已有批注，Excel 不允许再加注释，只加了底色。').waitFor();
+    expect(await page.evaluate(() => globalThis.taizhangFake.cell('学习培训', 'B6')?.note)).toBeUndefined();
+    await page.click('#clear-marks');
+    await page.getByText('已清除').waitFor();
+  });
+
   // Waits for generator/report's model builders; addin/pane/report.ts buildReport is where they plug in.
   it('generates the quarterly analysis as a .docx that carries the report title', async () => {
     await page.click('#tab-report');
