@@ -125,7 +125,10 @@ class Context implements ExcelContext {
     this.batch.requestBytes += commandBytes + (options.args === undefined ? 0 : utf8Bytes(JSON.stringify(options.args)));
   }
 
-  /** A write to the cells of `sheet`: refused on a protected sheet. */
+  /**
+   * A write to the cells of `sheet`: refused on a protected sheet. The code real Excel gives is not
+   * documented for each command; AccessDenied is the one its error list names for a refused operation.
+   */
   writeTo(sheet: FakeSheet): void {
     if (sheet.protected) throw new FakeExcelError('AccessDenied', `sheet ${sheet.name} is protected`);
   }
