@@ -1,13 +1,13 @@
 import { LedgerReadError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
-import { XmlDecoder } from './decode';
+import { decodeXml } from './decode';
 import { readLimits } from './limits';
 import { directoryOf, relationshipOfType, relationships, relationshipsPartOf, workbookPart } from './package';
 import { damaged, tooLarge } from './problems';
 import { sharedStrings } from './sharedStrings';
 import { styleFormats } from './styles';
 import { worksheetGrid } from './worksheet';
-import { unzipEntry, zipEntries, type ZipEntry } from './zip';
+import { portableUnzipper, unzipEntry, zipEntries, type Unzipper, type ZipEntry } from './zip';
 
 /**
  * Reads .xlsx bytes into grids, in the browser as well as in Node (no Node API here). The zip is taken
@@ -55,17 +55,16 @@ function notWorkbook(name: string): LedgerReadError {
   );
 }
 
-export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<WorkbookGrid> {
+export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzipper: Unzipper = portableUnzipper): Promise<WorkbookGrid> {
   refuseNonXlsx(bytes, name);
   const entries = zipEntries(bytes, name);
   let unzipped = 0;
   const entryOf = (path: string): ZipEntry | undefined => entries.get(path.toLowerCase());
   const part = (entry: ZipEntry | undefined, label: string): string | null => {
     if (!entry) return null;
-    const decoder = new XmlDecoder();
-    unzipEntry(bytes, entry, readLimits.partBytes, name, label, (chunk) => decoder.push(chunk));
+    const text = decodeXml(unzipEntry(bytes, entry, readLimits.partBytes, name, label, unzipper), name, label);
     unzipped += entry.size;
-    return decoder.text();
+    return text;
   };
 
   const packageRels = relationships(part(entryOf('_rels/.rels'), '包关系'), '');
