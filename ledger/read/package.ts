@@ -62,14 +62,26 @@ export interface WorkbookPart {
   sheets: Array<{ name: string; relationship: string }>;
 }
 
+/**
+ * Elements are matched by local name, so those of other namespaces must be told apart by prefix: Excel
+ * 2013 and later write an `<x15:workbookPr>` of their own inside `<extLst>`, which has no date1904 and
+ * must not reset the main one. Only elements in the prefix of the `<workbook>` root count.
+ */
 export function workbookPart(xml: string): WorkbookPart {
   const part: WorkbookPart = { isWorkbook: false, date1904: false, sheets: [] };
   const scanner = new XmlScanner(xml);
+  let main = '';
   for (let kind = scanner.next(); kind !== END; kind = scanner.next()) {
     if (kind !== OPEN) continue;
+    if (scanner.name === 'extLst') {
+      scanner.skip();
+      continue;
+    }
+    if (part.isWorkbook && scanner.prefix() !== main) continue;
     switch (scanner.name) {
       case 'workbook':
         part.isWorkbook = true;
+        main = scanner.prefix();
         break;
       case 'workbookPr': {
         const value = scanner.attr('date1904');

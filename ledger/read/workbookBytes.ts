@@ -4,7 +4,7 @@ import { decodeXml } from './decode';
 import { readLimits } from './limits';
 import { directoryOf, relationshipOfType, relationships, relationshipsPartOf, workbookPart } from './package';
 import { damaged, tooLarge } from './problems';
-import { sharedStrings } from './sharedStrings';
+import { sharedStrings, sharedStringsLabel } from './sharedStrings';
 import { styleFormats } from './styles';
 import { worksheetGrid } from './worksheet';
 import { portableUnzipper, unzipEntry, zipEntries, type Unzipper, type ZipEntry } from './zip';
@@ -76,7 +76,13 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzippe
   const base = directoryOf(workbookPath);
   const rels = relationships(part(entryOf(relationshipsPartOf(workbookPath)), '工作簿关系'), base);
 
+  const notes: string[] = [];
   const sheets = workbook.sheets.flatMap((sheet) => {
+    // Some tools list a sheet they never wrote with an empty r:id; the rest of the workbook is sound.
+    if (sheet.relationship === '') {
+      notes.push(`工作簿中的工作表“${sheet.name}”没有指向任何内容，已跳过。`);
+      return [];
+    }
     const rel = rels.get(sheet.relationship);
     // Chart sheets and macro sheets hold no cells.
     if (rel && !rel.type.endsWith('/worksheet')) return [];
@@ -91,7 +97,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzippe
   const planned = [
     ...sheets.map((s) => ({ entry: s.entry, label: `工作表“${s.name}”` })),
     { entry: stylesEntry, label: '样式表' },
-    { entry: stringsEntry, label: '共享字符串表' },
+    { entry: stringsEntry, label: sharedStringsLabel },
   ];
   let total = unzipped;
   for (const { entry, label } of planned) {
@@ -103,7 +109,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzippe
 
   const context = {
     file: name,
-    strings: sharedStrings(part(stringsEntry, '共享字符串表')),
+    strings: sharedStrings(part(stringsEntry, sharedStringsLabel), name),
     formats: styleFormats(part(stylesEntry, '样式表')),
     date1904: workbook.date1904,
     budget: { cells: readLimits.gridCells },
@@ -112,5 +118,6 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzippe
     name,
     date1904: workbook.date1904,
     sheets: sheets.map((sheet) => worksheetGrid(part(sheet.entry, `工作表“${sheet.name}”`) ?? '', sheet.name, context)),
+    ...(notes.length > 0 && { notes }),
   };
 }

@@ -2,7 +2,8 @@ import { cellAddress } from '../grid/address';
 import type { CellValue, MergedRange, SheetGrid } from '../grid/types';
 import { excelMaxColumn, excelMaxRow } from './limits';
 import { damaged, tooManyCells } from './problems';
-import { stringItem } from './sharedStrings';
+import { serialOfDay } from '../values/date';
+import { sharedStringsLabel, stringItem, unescapeOoxml } from './sharedStrings';
 import { CLOSE, END, OPEN, XmlScanner } from './xml';
 
 /** What every sheet of one workbook is read with. */
@@ -15,12 +16,6 @@ export interface SheetContext {
   /** Grid cells the workbook may still use (limits.gridCells), shared by all its sheets. */
   budget: { cells: number };
 }
-
-const msPerDay = 86_400_000;
-/** Days from 1899-12-30 (serial 0 of the 1900 system) to 1970-01-01. */
-const unixEpochSerial = 25569;
-/** Days between the 1900 and 1904 date systems. */
-const offset1904 = 1462;
 
 /** `A1` → [row, column], or null for anything that is not a plain cell address. */
 function parseAddress(ref: string): [number, number] | null {
@@ -49,23 +44,48 @@ function parseRange(ref: string): MergedRange | null {
   return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
 }
 
-/** A `t="d"` cell (ISO 8601 text) as the serial Excel would have stored, or the text when it is no date. */
+/** Days between the 1900 and 1904 date systems. */
+const offset1904 = 1462;
+
+/**
+ * ISO 8601 as SpreadsheetML's `t="d"` holds it: a date, a date and time, or a time alone. Excel keeps
+ * no time zones, so the wall-clock time written is the cell's time, whatever zone designator follows.
+ */
+const isoForm = /^(?:(\d{4})-(\d\d)-(\d\d))?(?:(?:^|T)(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$/u;
+
+/** A `t="d"` cell as the serial Excel would have stored, or its text when it is no ISO date or time. */
 function isoToSerial(text: string, date1904: boolean): number | string {
-  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/u.test(text) || !text.includes('T') ? text : `${text}Z`;
-  const ms = Date.parse(zoned);
-  if (!Number.isFinite(ms)) return text;
-  const serial = ms / msPerDay + unixEpochSerial;
-  return date1904 ? serial - offset1904 : serial;
+  const m = isoForm.exec(text);
+  if (!m || (m[1] === undefined && m[4] === undefined)) return text;
+  let serial = 0;
+  if (m[1] !== undefined) {
+    const day = serialOfDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (day === null) return text;
+    serial = date1904 ? day - offset1904 : day;
+  }
+  if (m[4] !== undefined) {
+    const [hours, minutes, seconds] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    if (hours > 23 || minutes > 59 || seconds >= 60) return text;
+    serial += (hours * 3600 + minutes * 60 + seconds) / 86400;
+  }
+  return serial;
 }
 
 /** A cell's value from its type, its `<v>` text and its inline string; null when it holds nothing. */
-function cellValue(type: string | null, raw: string | null, inline: string | null, ctx: SheetContext): CellValue {
+function cellValue(type: string | null, raw: string | null, inline: string | null, ctx: SheetContext, where: () => string): CellValue {
   switch (type) {
-    case 's':
-      return raw === null || raw.trim() === '' ? null : (ctx.strings[Number(raw)] ?? null);
+    case 's': {
+      if (raw === null || raw.trim() === '') return null;
+      const text = ctx.strings[Number(raw)];
+      if (text === undefined || !/^\s*\d+\s*$/u.test(raw)) {
+        throw damaged(ctx.file, `${where()}引用的第 ${raw.trim()} 项不在${sharedStringsLabel}中`);
+      }
+      return text;
+    }
     case 'inlineStr':
       return inline ?? raw;
     case 'str':
+      return raw === null ? null : unescapeOoxml(raw);
     case 'e':
       return raw;
     case 'b':
@@ -82,6 +102,7 @@ function cellValue(type: string | null, raw: string | null, inline: string | nul
 }
 
 function dateFormatFor(serial: number): string {
+  if (serial < 1) return 'hh:mm:ss';
   return serial % 1 === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
 }
 
@@ -122,7 +143,7 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
       else if (scanner.name === 'is') inline = stringItem(scanner);
       else scanner.skip();
     }
-    const value = cellValue(type, raw, inline, ctx);
+    const value = cellValue(type, raw, inline, ctx, () => `工作表“${name}”的单元格 ${cellAddress(row, column)} `);
     if (value === null) return;
     let format = style === null ? '' : (ctx.formats[Number(style)] ?? '');
     if (type === 'd' && typeof value === 'number' && format === '') format = dateFormatFor(value);

@@ -35,6 +35,7 @@ export class XmlScanner {
   /** The last start tag ended with `/>`. */
   selfClosing = false;
   private pos = 0;
+  private nameStart = 0;
   private attrStart = 0;
   private attrEnd = 0;
 
@@ -128,12 +129,19 @@ export class XmlScanner {
         return END;
       }
       this.name = this.localName(lt + 1, nameEnd);
+      this.nameStart = lt + 1;
       this.selfClosing = xml.charCodeAt(gt - 1) === 47;
       this.attrStart = nameEnd;
       this.attrEnd = this.selfClosing ? gt - 1 : gt;
       this.pos = gt + 1;
       return OPEN;
     }
+  }
+
+  /** The namespace prefix of the current start tag (`x15` of `x15:workbookPr`), '' when it has none. */
+  prefix(): string {
+    const colon = this.colonIn(this.nameStart, this.attrStart);
+    return colon < 0 ? '' : this.xml.slice(this.nameStart, colon);
   }
 
   /** The value of the current start tag's attribute with this local name (namespace declarations aside). */
