@@ -112,7 +112,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzippe
     strings: sharedStrings(part(stringsEntry, sharedStringsLabel), name),
     formats: styleFormats(part(stylesEntry, '样式表')),
     date1904: workbook.date1904,
-    budget: { cells: readLimits.gridCells },
+    budget: { cells: readLimits.gridCells, rows: readLimits.gridRows },
   };
   return {
     name,

@@ -1,7 +1,7 @@
 import { cellAddress } from '../grid/address';
 import type { CellValue, MergedRange, SheetGrid } from '../grid/types';
 import { excelMaxColumn, excelMaxRow } from './limits';
-import { damaged, tooManyCells } from './problems';
+import { damaged, tooManyCells, tooManyRows } from './problems';
 import { serialOfDay } from '../values/date';
 import { sharedStringsLabel, stringItem, unescapeOoxml } from './sharedStrings';
 import { CLOSE, END, OPEN, XmlScanner } from './xml';
@@ -13,8 +13,8 @@ export interface SheetContext {
   /** Number format of each cell style, by the cell's `s`. */
   formats: readonly string[];
   date1904: boolean;
-  /** Grid cells the workbook may still use (limits.gridCells), shared by all its sheets. */
-  budget: { cells: number };
+  /** Grid cells and rows the workbook may still use (limits.gridCells, gridRows), shared by all its sheets. */
+  budget: { cells: number; rows: number };
 }
 
 /** `A1` → [row, column], or null for anything that is not a plain cell address. */
@@ -108,12 +108,15 @@ function dateFormatFor(serial: number): string {
 
 /**
  * One worksheet part as a grid. Rows and cells that hold no value cost nothing, however many formatted
- * empty ones the part declares; every row up to the last filled one, and every cell of a row up to its
- * last filled one, counts against the workbook's budget.
+ * empty ones the part declares. Each cell of a row up to its last filled one counts against the
+ * workbook's cell budget; each row up to the last filled one against its row budget, and the rows
+ * without a value all share one empty row, so a stray value in Excel's last row costs two slots a row.
  */
 export function worksheetGrid(xml: string, name: string, ctx: SheetContext): SheetGrid {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
+  const noValues: CellValue[] = [];
+  const noFormats: string[] = [];
   const merges: MergedRange[] = [];
   const scanner = new XmlScanner(xml);
   let row = 0;
@@ -149,7 +152,15 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
     if (type === 'd' && typeof value === 'number' && format === '') format = dateFormatFor(value);
     let rowValues = values[row - 1];
     let rowFormats = numberFormats[row - 1];
-    if (rowValues === undefined) {
+    if (rowValues === undefined || rowValues === noValues) {
+      if (row > values.length) {
+        ctx.budget.rows -= row - values.length;
+        if (ctx.budget.rows < 0) throw tooManyRows(ctx.file, name, row);
+      }
+      while (values.length < row - 1) {
+        values.push(noValues);
+        numberFormats.push(noFormats);
+      }
       rowValues = values[row - 1] = [];
       rowFormats = numberFormats[row - 1] = [];
     }
@@ -185,23 +196,7 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
       if (range) merges.push(range);
     } else if ((tag === 'sheetData' || tag === 'mergeCells') && !scanner.selfClosing) section = tag;
   }
-  const grid = denseRows(values, numberFormats, name, ctx);
-  return { name, origin: { row: 1, column: 1 }, ...grid, merges: checkedMerges(merges, grid.values, name, ctx) };
-}
-
-/** Rows without a value become empty rows, so every row of the grid can be indexed. */
-function denseRows(values: CellValue[][], numberFormats: string[][], name: string, ctx: SheetContext) {
-  let missing = 0;
-  for (let r = 0; r < values.length; r++) if (values[r] === undefined) missing++;
-  if (missing === 0) return { values, numberFormats };
-  ctx.budget.cells -= missing;
-  if (ctx.budget.cells < 0) throw tooManyCells(ctx.file, name, cellAddress(values.length, 1));
-  const dense = { values: [] as CellValue[][], numberFormats: [] as string[][] };
-  for (let r = 0; r < values.length; r++) {
-    dense.values.push(values[r] ?? []);
-    dense.numberFormats.push(numberFormats[r] ?? []);
-  }
-  return dense;
+  return { name, origin: { row: 1, column: 1 }, values, numberFormats, merges: checkedMerges(merges, values, name, ctx) };
 }
 
 /**
