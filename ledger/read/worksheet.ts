@@ -51,7 +51,7 @@ const offset1904 = 1462;
  * ISO 8601 as SpreadsheetML's `t="d"` holds it: a date, a date and time, or a time alone. Excel keeps
  * no time zones, so the wall-clock time written is the cell's time, whatever zone designator follows.
  */
-const isoForm = /^(?:(\d{4})-(\d\d)-(\d\d))?(?:(?:^|T)(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$/u;
+const isoForm = /^(?:(\d{4})-(\d\d)-(\d\d))?(?:(?:^|[T ])(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$/u;
 
 /** A `t="d"` cell as the serial Excel would have stored, or its text when it is no ISO date or time. */
 function isoToSerial(text: string, date1904: boolean): number | string {
@@ -157,9 +157,11 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
         ctx.budget.rows -= row - values.length;
         if (ctx.budget.rows < 0) throw tooManyRows(ctx.file, name, row);
       }
-      while (values.length < row - 1) {
-        values.push(noValues);
-        numberFormats.push(noFormats);
+      const filled = values.length;
+      if (filled < row - 1) {
+        values.length = numberFormats.length = row - 1;
+        values.fill(noValues, filled);
+        numberFormats.fill(noFormats, filled);
       }
       rowValues = values[row - 1] = [];
       rowFormats = numberFormats[row - 1] = [];
