@@ -70,7 +70,14 @@ async function measure(records: number): Promise<SizeFigures> {
   const file = await ledgerFile(records);
   const bytes = readFileSync(file);
   const runs = records >= 100_000 ? 2 : 5;
-  const best = { readMs: Infinity, normaliseMs: Infinity, checkMs: Infinity, validateMs: Infinity, sheetjsParseMs: Infinity, floorMs: Infinity };
+  const best = {
+    readMs: Infinity,
+    normaliseMs: Infinity,
+    checkMs: Infinity,
+    validateMs: Infinity,
+    sheetjsParseMs: Infinity,
+    floorMs: Infinity,
+  };
   let grid: WorkbookGrid | null = null;
   let steps: ReturnType<typeof validateInSteps> | null = null;
   // Ours, SheetJS's and the floor in turn, so a busy moment of the machine hits all alike.
