@@ -14,7 +14,8 @@ export { LedgerReadError, readWorkbookBytes };
 const zlibUnzipper: Unzipper = {
   inflate(data, size) {
     try {
-      const out = inflateRawSync(data, { maxOutputLength: size + 1 });
+      // One output chunk of the declared size: zlib then hands it back without joining chunks.
+      const out = inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
       return out.length > size ? null : out;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;

@@ -44,6 +44,8 @@ function parseRange(ref: string): MergedRange | null {
   return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
 }
 
+const cellAttributes = ['r', 't', 's'] as const;
+
 /** Days between the 1900 and 1904 date systems. */
 const offset1904 = 1462;
 
@@ -123,8 +125,10 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
   let column = 0;
   let section = '';
 
+  const cellAttrs: Array<string | null> = [null, null, null];
   const readCell = () => {
-    const ref = scanner.attr('r');
+    scanner.attrs(cellAttributes, cellAttrs);
+    const [ref, type, style] = cellAttrs;
     const address = ref === null ? null : parseAddress(ref);
     if (address) [row, column] = address;
     else if (row === 0) [row, column] = [1, column + 1];
@@ -134,8 +138,6 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
     }
     // A cell with no content (a formatted empty cell) only moves the position.
     if (scanner.selfClosing) return;
-    const type = scanner.attr('t');
-    const style = scanner.attr('s');
     let raw: string | null = null;
     let inline: string | null = null;
     for (;;) {

@@ -144,34 +144,55 @@ export class XmlScanner {
     return colon < 0 ? '' : this.xml.slice(this.nameStart, colon);
   }
 
+  private readonly wantedOne: string[] = [''];
+  private readonly foundOne: Array<string | null> = [null];
+
   /** The value of the current start tag's attribute with this local name (namespace declarations aside). */
   attr(wanted: string): string | null {
+    this.wantedOne[0] = wanted;
+    this.attrs(this.wantedOne, this.foundOne);
+    return this.foundOne[0];
+  }
+
+  /**
+   * The values of several attributes of the current start tag in one pass over it, into `found` (null
+   * for each one absent): a cell's `r`, `s` and `t` are read for every cell of a sheet.
+   */
+  attrs(wanted: readonly string[], found: Array<string | null>): void {
     const xml = this.xml;
     const end = this.attrEnd;
+    found.fill(null);
+    let missing = wanted.length;
     let i = this.attrStart;
-    while (i < end) {
+    while (i < end && missing > 0) {
       if (isSpace(xml.charCodeAt(i))) {
         i++;
         continue;
       }
       const eq = this.find(61, i, end);
-      if (eq < 0) return null;
+      if (eq < 0) return;
       let nameEnd = eq;
       while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
       let q = eq + 1;
       while (q < end && isSpace(xml.charCodeAt(q))) q++;
       const quote = xml.charCodeAt(q);
-      if (quote !== 34 && quote !== 39) return null;
+      if (quote !== 34 && quote !== 39) return;
       const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-      if (close < 0 || close > end) return null;
+      if (close < 0 || close > end) return;
       const colon = this.colonIn(i, nameEnd);
       const local = colon >= 0 ? colon + 1 : i;
-      if (nameEnd - local === wanted.length && xml.startsWith(wanted, local) && !(colon >= 0 && xml.startsWith('xmlns', i))) {
-        return unescapeXml(xml.slice(q + 1, close));
+      if (!(colon >= 0 && xml.startsWith('xmlns', i))) {
+        for (let w = 0; w < wanted.length; w++) {
+          const name = wanted[w];
+          if (found[w] === null && nameEnd - local === name.length && xml.startsWith(name, local)) {
+            found[w] = unescapeXml(xml.slice(q + 1, close));
+            missing--;
+            break;
+          }
+        }
       }
       i = close + 1;
     }
-    return null;
   }
 
   /**
