@@ -144,6 +144,14 @@ export class XmlScanner {
     return colon < 0 ? '' : this.xml.slice(this.nameStart, colon);
   }
 
+  /** The namespace the current start tag itself declares for `prefix` ('' for the default one), or null. */
+  declaredNamespace(prefix: string): string | null {
+    const name = prefix === '' ? 'xmlns' : `xmlns:${prefix.replace(/\./gu, '\\.')}`;
+    const tag = this.xml.slice(this.attrStart, this.attrEnd);
+    const found = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])(.*?)\\1`, 'u').exec(tag);
+    return found ? unescapeXml(found[2]) : null;
+  }
+
   private readonly wantedOne: string[] = [''];
   private readonly foundOne: Array<string | null> = [null];
 

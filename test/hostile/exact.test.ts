@@ -78,6 +78,19 @@ describe('1. the 1904 date system of workbooks saved by Excel 2013 and later', (
     const foreign = '<extLst><ext uri="x"><workbookPr xmlns="urn:other" date1904="1"/></ext></extLst>';
     expect((await read({ sheets, workbookTail: foreign })).date1904).toBe(false);
   });
+
+  it('a prefixed root whose children use the same namespace as the default one', async () => {
+    const files = unzipSync(rawWorkbook({ sheets: [{ name: '表', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }] }));
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    files['xl/workbook.xml'] = strToU8(
+      `<x:workbook xmlns:x="${main}" xmlns="${main}" xmlns:r="${rel}" xmlns:x-15.a="urn:x15"><workbookPr date1904="1"/>` +
+        `<x-15.a:workbookPr/><x:sheets><sheet name="表" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+    );
+    const grid = await readWorkbookBytes(zipSync(files), '台账.xlsx');
+    expect(grid.date1904).toBe(true);
+    expect(grid.sheets.map((s) => s.values)).toEqual([[[1]]]);
+  });
 });
 
 describe('2. damaged shared strings are a damaged file, not empty cells', () => {
