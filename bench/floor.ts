@@ -19,7 +19,8 @@ export function readFloor(path: string): number {
     const at = entry.localOffset;
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
-    const xml = decoder.decode(entry.method === 8 ? inflateRawSync(data) : data);
+    // One output chunk of the declared size, as the reader asks of zlib: no chunks joined afterwards.
+    const xml = decoder.decode(entry.method === 8 ? inflateRawSync(data, { chunkSize: Math.max(64, entry.size + 1) }) : data);
     cellOrText.lastIndex = 0;
     while (cellOrText.exec(xml) !== null) matches++;
   }

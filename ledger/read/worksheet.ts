@@ -78,8 +78,9 @@ function cellValue(type: string | null, raw: string | null, inline: string | nul
   switch (type) {
     case 's': {
       if (raw === null || raw.trim() === '') return null;
-      const text = ctx.strings[Number(raw)];
-      if (text === undefined || !/^\s*\d+\s*$/u.test(raw)) {
+      const index = Number(raw);
+      const text = Number.isInteger(index) ? ctx.strings[index] : undefined;
+      if (text === undefined) {
         throw damaged(ctx.file, `${where()}引用的第 ${raw.trim()} 项不在${sharedStringsLabel}中`);
       }
       return text;
