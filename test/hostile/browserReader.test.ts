@@ -1,7 +1,7 @@
-import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { browserBundle } from '../helpers/browserBundle';
 
 /**
  * ledger/read reads .xlsx bytes in a browser as well as in Node: only workbookFile.ts, which reads from
@@ -22,16 +22,9 @@ describe('ledger/read in the browser', () => {
   });
 
   it('bundles for the browser from readWorkbookBytes', async () => {
-    const result = await build({
-      entryPoints: [join(dir, 'workbookBytes.ts')],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-    });
+    const result = await browserBundle({ entryPoints: [join(dir, 'workbookBytes.ts')] });
     expect(result.errors).toEqual([]);
-    const text = result.outputFiles[0].text;
+    const { text } = result;
     expect(text).not.toMatch(/require\("(node:)?(fs|path|zlib)"\)/u);
     expect(text).toContain('readWorkbookBytes');
   });

@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerReadError } from '../../ledger/errors';
 import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { styleFormats } from '../../ledger/read/styles';
@@ -11,22 +10,12 @@ import { portableUnzipper, type Unzipper } from '../../ledger/read/zip';
 import { validateGrid } from '../../ledger/validate';
 import { fromSerial, isDateFormat, toSerial } from '../../ledger/values/date';
 import { taizhang } from '../helpers/cli';
-import { rawWorkbook, type RawWorkbook } from './rawWorkbook';
+import { rawWorkbook } from './rawWorkbook';
+import { one, read, refusal } from './readerCases';
 
 /** The reader's defects of issue 11, section 0, each on a file that reproduces it. */
 const sample = 'templates/示例台账.xlsx';
 const asOf = '2026-07-20';
-const read = (book: RawWorkbook) => readWorkbookBytes(rawWorkbook(book), '台账.xlsx');
-const one = async (xml: string, extra: Partial<RawWorkbook> = {}) => (await read({ sheets: [{ name: '表', xml }], ...extra })).sheets[0];
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LedgerReadError);
-  return (error as LedgerReadError).message;
-}
 
 /** The sample ledger with some of its XML parts rewritten; `level: 0` stores every entry uncompressed. */
 function editedSample(edit: (parts: Record<string, string>) => void, level: 0 | 6 = 6): Uint8Array {
