@@ -5,8 +5,9 @@ import { damaged, tooLarge } from './problems';
 
 /**
  * Just enough of ZIP to take an .xlsx apart safely: the central directory is read first, so a part's
- * declared size is known (and refused above the limit) before a byte of it is inflated, and inflating
- * stops as soon as the real output passes the limit, whatever the header claimed.
+ * declared size is known (and refused above the limit, or for a compression ratio no real part has)
+ * before a byte of it is inflated; inflating stops as soon as the real output passes the declared size,
+ * and what comes out must match the entry's CRC-32.
  */
 export interface ZipEntry {
   name: string;
