@@ -211,11 +211,11 @@ export class XmlScanner {
     if (this.selfClosing) return '';
     const xml = this.xml;
     const lt = xml.indexOf('<', this.pos);
-    // The common case: plain text, then the element's own end tag.
+    // The common case: plain text, then the element's own end tag, stepped over without reading its name.
     if (lt >= 0 && xml.charCodeAt(lt + 1) === 47) {
       const raw = xml.slice(this.pos, lt);
-      this.pos = lt;
-      this.next();
+      const gt = xml.indexOf('>', lt + 2);
+      this.pos = gt < 0 ? xml.length : gt + 1;
       return unescapeXml(raw);
     }
     let text = '';
