@@ -12,6 +12,10 @@ export interface SizeFigures {
   sheetjsParseMs: number;
   /** validateMs ÷ sheetjsParseMs. */
   ratio: number;
+  /** Inflate + decode + one regex pass over every cell (bench/floor.ts). */
+  floorMs: number;
+  /** validateMs ÷ floorMs. */
+  floorRatio: number;
   /** Peak resident set size of a `taizhang validate` child process. */
   peakRssMB: number | null;
   /** Wall time of that child process, start-up and output included. */
@@ -44,6 +48,11 @@ export function checkTargets(figures: readonly SizeFigures[]): Target[] {
   }
   const small = at(figures, 10_000);
   const large = at(figures, 100_000);
+  targets.push({
+    target: '100,000 条：校验 ≤ 1.3 × 下限（解压 + 解码 + 一遍正则扫描）',
+    met: large ? large.floorRatio <= 1.3 : null,
+    detail: large ? `${large.floorRatio.toFixed(2)} ×` : '未测',
+  });
   const growth = small && large ? (large.normaliseMs + large.checkMs) / (small.normaliseMs + small.checkMs) : null;
   targets.push({
     target: '规范化 + 规则检查线性增长：100,000 条 ≤ 12 × 10,000 条',
@@ -79,6 +88,8 @@ const columns: Array<[string, (f: SizeFigures) => string]> = [
   ['校验合计', (f) => ms(f.validateMs)],
   ['SheetJS 解析', (f) => ms(f.sheetjsParseMs)],
   ['比值', (f) => `${f.ratio.toFixed(2)} ×`],
+  ['下限', (f) => ms(f.floorMs)],
+  ['对下限', (f) => `${f.floorRatio.toFixed(2)} ×`],
   ['峰值内存', (f) => (f.peakRssMB === null ? '—' : `${Math.round(f.peakRssMB)} MB`)],
   ['CLI 全程', (f) => ms(f.cliMs)],
   ['季度报告', (f) => ms(f.quarterlyMs)],

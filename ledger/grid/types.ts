@@ -30,4 +30,6 @@ export interface WorkbookGrid {
   /** Serial numbers count from 1904-01-01 instead of 1899-12-30. */
   date1904: boolean;
   sheets: SheetGrid[];
+  /** What the reader left out of a workbook it could still read (a sheet listed without content), in Chinese. */
+  notes?: string[];
 }

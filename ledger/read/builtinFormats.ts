@@ -2,7 +2,7 @@
  * Number formats a workbook may use by id alone, without a `<numFmt>` entry. Ids 27–36 and 50–58 are
  * the East Asian dates and times that Chinese Excel and WPS save for `yyyy年m月d日` and the like; their
  * codes are locale-bound, and these are the zh-CN ones. Id 0 (General) is left out: such a cell has no
- * format worth reporting.
+ * format worth reporting. Ids 0–49 are ECMA-376 Part 1, 18.8.30.
  */
 const yearMonth = 'yyyy"年"m"月"';
 const monthDay = 'm"月"d"日"';
@@ -27,7 +27,7 @@ export const builtinFormats: ReadonlyMap<number, string> = new Map([
   [19, 'h:mm:ss AM/PM'],
   [20, 'h:mm'],
   [21, 'h:mm:ss'],
-  [22, 'm/d/yy "h":mm'],
+  [22, 'm/d/yy h:mm'],
   [27, yearMonth],
   [28, monthDay],
   [29, monthDay],

@@ -12,9 +12,12 @@ export const readLimits = {
   totalBytes: 512 * 1024 * 1024,
   /**
    * Cells a workbook's grids may hold: each row counts from column A to its last filled cell. Formatted
-   * but empty rows and cells count nothing, however far they reach.
+   * but empty rows and cells count nothing, however far they reach, and rows without a value count
+   * only against gridRows.
    */
   gridCells: 10_000_000,
+  /** Rows of all grids together, up to each sheet's last filled one: sixteen sheets reaching Excel's last row. */
+  gridRows: 16 * 1_048_576,
   /** Entries in the zip; a workbook with thousands of pictures has a few thousand. */
   zipEntries: 100_000,
 } as const;

@@ -62,15 +62,35 @@ export interface WorkbookPart {
   sheets: Array<{ name: string; relationship: string }>;
 }
 
+/**
+ * Elements are matched by local name, so those of other namespaces must be told apart: Excel 2013 and
+ * later write an `<x15:workbookPr>` of their own inside `<extLst>`, which has no date1904 and must not
+ * reset the main one. Only elements in the namespace of the `<workbook>` root count: by a prefix the root
+ * binds to it, unless the element binds its prefix anew.
+ */
 export function workbookPart(xml: string): WorkbookPart {
   const part: WorkbookPart = { isWorkbook: false, date1904: false, sheets: [] };
   const scanner = new XmlScanner(xml);
+  let main: string | null = null;
+  const mainPrefixes = new Set<string>();
   for (let kind = scanner.next(); kind !== END; kind = scanner.next()) {
     if (kind !== OPEN) continue;
+    if (scanner.name === 'extLst') {
+      scanner.skip();
+      continue;
+    }
+    const prefix = scanner.prefix();
+    if (!part.isWorkbook) {
+      if (scanner.name !== 'workbook') continue;
+      part.isWorkbook = true;
+      main = scanner.declaredNamespace(prefix);
+      mainPrefixes.add(prefix);
+      if (main !== null && scanner.declaredNamespace('') === main) mainPrefixes.add('');
+      continue;
+    }
+    const own = scanner.declaredNamespace(prefix);
+    if (own !== null ? own !== main : !mainPrefixes.has(prefix)) continue;
     switch (scanner.name) {
-      case 'workbook':
-        part.isWorkbook = true;
-        break;
       case 'workbookPr': {
         const value = scanner.attr('date1904');
         part.date1904 = value === '1' || value === 'true';

@@ -19,3 +19,10 @@ export function tooManyCells(name: string, sheet: string, cell: string): LedgerR
       `请删除远离表格的多余内容后再试。`,
   );
 }
+
+export function tooManyRows(name: string, sheet: string, row: number): LedgerReadError {
+  return new LedgerReadError(
+    `无法读取“${name}”：各工作表的数据合计超过 ${readLimits.gridRows.toLocaleString('en-US')} 行的上限（工作表“${sheet}”已到第 ${row} 行）。` +
+      `请删除远离表格的多余内容后再试。`,
+  );
+}

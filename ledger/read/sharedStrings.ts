@@ -1,9 +1,10 @@
+import { damaged } from './problems';
 import { CLOSE, END, OPEN, XmlScanner } from './xml';
 
 const escapedChar = /_x([0-9A-Fa-f]{4})_/gu;
 
 /** OOXML's own escape for characters XML cannot hold (`_x000D_` for a carriage return). */
-function unescapeOoxml(text: string): string {
+export function unescapeOoxml(text: string): string {
   return text.indexOf('_x') < 0 ? text : text.replace(escapedChar, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
@@ -28,13 +29,25 @@ export function stringItem(scanner: XmlScanner): string {
   }
 }
 
-/** The shared string table; a cell of type `s` holds an index into it. */
-export function sharedStrings(xml: string | null): string[] {
+export const sharedStringsLabel = '共享字符串表';
+
+/**
+ * The shared string table; a cell of type `s` holds an index into it. A table that is empty or holds
+ * items other than `<si>` is damaged: reading on would turn its cells into empty ones in silence.
+ */
+export function sharedStrings(xml: string | null, file: string): string[] {
   if (xml === null) return [];
   const strings: string[] = [];
   const scanner = new XmlScanner(xml);
+  let root = false;
   for (let kind = scanner.next(); kind !== END; kind = scanner.next()) {
-    if (kind === OPEN && scanner.name === 'si') strings.push(stringItem(scanner));
+    if (kind !== OPEN) continue;
+    const name = scanner.name;
+    if (name === 'si') strings.push(stringItem(scanner));
+    else if (name === 'sst') root = true;
+    else if (name === 'extLst') scanner.skip();
+    else throw damaged(file, `${sharedStringsLabel}中有无法识别的条目 <${name}>`);
   }
+  if (!root) throw damaged(file, xml.trim() === '' ? `${sharedStringsLabel}是空的` : `${sharedStringsLabel}不是共享字符串表`);
   return strings;
 }

@@ -1,13 +1,13 @@
 import { LedgerReadError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
-import { XmlDecoder } from './decode';
+import { decodeXml } from './decode';
 import { readLimits } from './limits';
 import { directoryOf, relationshipOfType, relationships, relationshipsPartOf, workbookPart } from './package';
 import { damaged, tooLarge } from './problems';
-import { sharedStrings } from './sharedStrings';
+import { sharedStrings, sharedStringsLabel } from './sharedStrings';
 import { styleFormats } from './styles';
 import { worksheetGrid } from './worksheet';
-import { unzipEntry, zipEntries, type ZipEntry } from './zip';
+import { portableUnzipper, unzipEntry, zipEntries, type Unzipper, type ZipEntry } from './zip';
 
 /**
  * Reads .xlsx bytes into grids, in the browser as well as in Node (no Node API here). The zip is taken
@@ -55,17 +55,16 @@ function notWorkbook(name: string): LedgerReadError {
   );
 }
 
-export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<WorkbookGrid> {
+export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzipper: Unzipper = portableUnzipper): Promise<WorkbookGrid> {
   refuseNonXlsx(bytes, name);
   const entries = zipEntries(bytes, name);
   let unzipped = 0;
   const entryOf = (path: string): ZipEntry | undefined => entries.get(path.toLowerCase());
   const part = (entry: ZipEntry | undefined, label: string): string | null => {
     if (!entry) return null;
-    const decoder = new XmlDecoder();
-    unzipEntry(bytes, entry, readLimits.partBytes, name, label, (chunk) => decoder.push(chunk));
+    const text = decodeXml(unzipEntry(bytes, entry, readLimits.partBytes, name, label, unzipper), name, label);
     unzipped += entry.size;
-    return decoder.text();
+    return text;
   };
 
   const packageRels = relationships(part(entryOf('_rels/.rels'), '包关系'), '');
@@ -77,7 +76,13 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promis
   const base = directoryOf(workbookPath);
   const rels = relationships(part(entryOf(relationshipsPartOf(workbookPath)), '工作簿关系'), base);
 
+  const notes: string[] = [];
   const sheets = workbook.sheets.flatMap((sheet) => {
+    // Some tools list a sheet they never wrote with an empty r:id; the rest of the workbook is sound.
+    if (sheet.relationship === '') {
+      notes.push(`工作簿中的工作表“${sheet.name}”没有指向任何内容，已跳过。`);
+      return [];
+    }
     const rel = rels.get(sheet.relationship);
     // Chart sheets and macro sheets hold no cells.
     if (rel && !rel.type.endsWith('/worksheet')) return [];
@@ -92,7 +97,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promis
   const planned = [
     ...sheets.map((s) => ({ entry: s.entry, label: `工作表“${s.name}”` })),
     { entry: stylesEntry, label: '样式表' },
-    { entry: stringsEntry, label: '共享字符串表' },
+    { entry: stringsEntry, label: sharedStringsLabel },
   ];
   let total = unzipped;
   for (const { entry, label } of planned) {
@@ -104,14 +109,15 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promis
 
   const context = {
     file: name,
-    strings: sharedStrings(part(stringsEntry, '共享字符串表')),
+    strings: sharedStrings(part(stringsEntry, sharedStringsLabel), name),
     formats: styleFormats(part(stylesEntry, '样式表')),
     date1904: workbook.date1904,
-    budget: { cells: readLimits.gridCells },
+    budget: { cells: readLimits.gridCells, rows: readLimits.gridRows },
   };
   return {
     name,
     date1904: workbook.date1904,
     sheets: sheets.map((sheet) => worksheetGrid(part(sheet.entry, `工作表“${sheet.name}”`) ?? '', sheet.name, context)),
+    ...(notes.length > 0 && { notes }),
   };
 }

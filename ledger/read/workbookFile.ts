@@ -1,12 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { LedgerReadError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
 import { readLimits } from './limits';
 import { tooLarge } from './problems';
 import { readWorkbookBytes } from './workbookBytes';
+import type { Unzipper } from './zip';
 
 export { LedgerReadError, readWorkbookBytes };
+
+/** zlib stops at `maxOutputLength` by itself; one spare byte tells a part longer than declared. */
+const zlibUnzipper: Unzipper = {
+  inflate(data, size) {
+    try {
+      // One output chunk of the declared size: zlib then hands it back without joining chunks.
+      const out = inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
+      return out.length > size ? null : out;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+      throw error;
+    }
+  },
+  crc32: (data) => crc32(data),
+};
 
 /** The Node side of reading: the file from disk, with its own errors in Chinese; the bytes do the rest. */
 export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
@@ -25,5 +42,5 @@ export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
     if (code === 'EACCES') throw new LedgerReadError(`无权读取文件“${path}”。`);
     throw new LedgerReadError(`无法读取“${path}”：${(error as Error).message}`);
   }
-  return readWorkbookBytes(bytes, name);
+  return readWorkbookBytes(bytes, name, zlibUnzipper);
 }

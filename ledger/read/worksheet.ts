@@ -1,8 +1,9 @@
 import { cellAddress } from '../grid/address';
 import type { CellValue, MergedRange, SheetGrid } from '../grid/types';
 import { excelMaxColumn, excelMaxRow } from './limits';
-import { damaged, tooManyCells } from './problems';
-import { stringItem } from './sharedStrings';
+import { damaged, tooManyCells, tooManyRows } from './problems';
+import { serialOfDay } from '../values/date';
+import { sharedStringsLabel, stringItem, unescapeOoxml } from './sharedStrings';
 import { CLOSE, END, OPEN, XmlScanner } from './xml';
 
 /** What every sheet of one workbook is read with. */
@@ -12,15 +13,9 @@ export interface SheetContext {
   /** Number format of each cell style, by the cell's `s`. */
   formats: readonly string[];
   date1904: boolean;
-  /** Grid cells the workbook may still use (limits.gridCells), shared by all its sheets. */
-  budget: { cells: number };
+  /** Grid cells and rows the workbook may still use (limits.gridCells, gridRows), shared by all its sheets. */
+  budget: { cells: number; rows: number };
 }
-
-const msPerDay = 86_400_000;
-/** Days from 1899-12-30 (serial 0 of the 1900 system) to 1970-01-01. */
-const unixEpochSerial = 25569;
-/** Days between the 1900 and 1904 date systems. */
-const offset1904 = 1462;
 
 /** `A1` → [row, column], or null for anything that is not a plain cell address. */
 function parseAddress(ref: string): [number, number] | null {
@@ -49,23 +44,51 @@ function parseRange(ref: string): MergedRange | null {
   return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
 }
 
-/** A `t="d"` cell (ISO 8601 text) as the serial Excel would have stored, or the text when it is no date. */
+const cellAttributes = ['r', 't', 's'] as const;
+
+/** Days between the 1900 and 1904 date systems. */
+const offset1904 = 1462;
+
+/**
+ * ISO 8601 as SpreadsheetML's `t="d"` holds it: a date, a date and time, or a time alone. Excel keeps
+ * no time zones, so the wall-clock time written is the cell's time, whatever zone designator follows.
+ */
+const isoForm = /^(?:(\d{4})-(\d\d)-(\d\d))?(?:(?:^|[T ])(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$/u;
+
+/** A `t="d"` cell as the serial Excel would have stored, or its text when it is no ISO date or time. */
 function isoToSerial(text: string, date1904: boolean): number | string {
-  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/u.test(text) || !text.includes('T') ? text : `${text}Z`;
-  const ms = Date.parse(zoned);
-  if (!Number.isFinite(ms)) return text;
-  const serial = ms / msPerDay + unixEpochSerial;
-  return date1904 ? serial - offset1904 : serial;
+  const m = isoForm.exec(text);
+  if (!m || (m[1] === undefined && m[4] === undefined)) return text;
+  let serial = 0;
+  if (m[1] !== undefined) {
+    const day = serialOfDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (day === null) return text;
+    serial = date1904 ? day - offset1904 : day;
+  }
+  if (m[4] !== undefined) {
+    const [hours, minutes, seconds] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    if (hours > 23 || minutes > 59 || seconds >= 60) return text;
+    serial += (hours * 3600 + minutes * 60 + seconds) / 86400;
+  }
+  return serial;
 }
 
 /** A cell's value from its type, its `<v>` text and its inline string; null when it holds nothing. */
-function cellValue(type: string | null, raw: string | null, inline: string | null, ctx: SheetContext): CellValue {
+function cellValue(type: string | null, raw: string | null, inline: string | null, ctx: SheetContext, where: () => string): CellValue {
   switch (type) {
-    case 's':
-      return raw === null || raw.trim() === '' ? null : (ctx.strings[Number(raw)] ?? null);
+    case 's': {
+      if (raw === null || raw.trim() === '') return null;
+      const index = Number(raw);
+      const text = Number.isInteger(index) ? ctx.strings[index] : undefined;
+      if (text === undefined) {
+        throw damaged(ctx.file, `${where()}引用的第 ${raw.trim()} 项不在${sharedStringsLabel}中`);
+      }
+      return text;
+    }
     case 'inlineStr':
       return inline ?? raw;
     case 'str':
+      return raw === null ? null : unescapeOoxml(raw);
     case 'e':
       return raw;
     case 'b':
@@ -82,25 +105,31 @@ function cellValue(type: string | null, raw: string | null, inline: string | nul
 }
 
 function dateFormatFor(serial: number): string {
+  if (serial < 1) return 'hh:mm:ss';
   return serial % 1 === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
 }
 
 /**
  * One worksheet part as a grid. Rows and cells that hold no value cost nothing, however many formatted
- * empty ones the part declares; every row up to the last filled one, and every cell of a row up to its
- * last filled one, counts against the workbook's budget.
+ * empty ones the part declares. Each cell of a row up to its last filled one counts against the
+ * workbook's cell budget; each row up to the last filled one against its row budget, and the rows
+ * without a value all share one empty row, so a stray value in Excel's last row costs two slots a row.
  */
 export function worksheetGrid(xml: string, name: string, ctx: SheetContext): SheetGrid {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
+  const noValues: CellValue[] = [];
+  const noFormats: string[] = [];
   const merges: MergedRange[] = [];
   const scanner = new XmlScanner(xml);
   let row = 0;
   let column = 0;
   let section = '';
 
+  const cellAttrs: Array<string | null> = [null, null, null];
   const readCell = () => {
-    const ref = scanner.attr('r');
+    scanner.attrs(cellAttributes, cellAttrs);
+    const [ref, type, style] = cellAttrs;
     const address = ref === null ? null : parseAddress(ref);
     if (address) [row, column] = address;
     else if (row === 0) [row, column] = [1, column + 1];
@@ -110,8 +139,6 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
     }
     // A cell with no content (a formatted empty cell) only moves the position.
     if (scanner.selfClosing) return;
-    const type = scanner.attr('t');
-    const style = scanner.attr('s');
     let raw: string | null = null;
     let inline: string | null = null;
     for (;;) {
@@ -122,13 +149,23 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
       else if (scanner.name === 'is') inline = stringItem(scanner);
       else scanner.skip();
     }
-    const value = cellValue(type, raw, inline, ctx);
+    const value = cellValue(type, raw, inline, ctx, () => `工作表“${name}”的单元格 ${cellAddress(row, column)} `);
     if (value === null) return;
     let format = style === null ? '' : (ctx.formats[Number(style)] ?? '');
     if (type === 'd' && typeof value === 'number' && format === '') format = dateFormatFor(value);
     let rowValues = values[row - 1];
     let rowFormats = numberFormats[row - 1];
-    if (rowValues === undefined) {
+    if (rowValues === undefined || rowValues === noValues) {
+      if (row > values.length) {
+        ctx.budget.rows -= row - values.length;
+        if (ctx.budget.rows < 0) throw tooManyRows(ctx.file, name, row);
+      }
+      const filled = values.length;
+      if (filled < row - 1) {
+        values.length = numberFormats.length = row - 1;
+        values.fill(noValues, filled);
+        numberFormats.fill(noFormats, filled);
+      }
       rowValues = values[row - 1] = [];
       rowFormats = numberFormats[row - 1] = [];
     }
@@ -164,23 +201,7 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext): She
       if (range) merges.push(range);
     } else if ((tag === 'sheetData' || tag === 'mergeCells') && !scanner.selfClosing) section = tag;
   }
-  const grid = denseRows(values, numberFormats, name, ctx);
-  return { name, origin: { row: 1, column: 1 }, ...grid, merges: checkedMerges(merges, grid.values, name, ctx) };
-}
-
-/** Rows without a value become empty rows, so every row of the grid can be indexed. */
-function denseRows(values: CellValue[][], numberFormats: string[][], name: string, ctx: SheetContext) {
-  let missing = 0;
-  for (let r = 0; r < values.length; r++) if (values[r] === undefined) missing++;
-  if (missing === 0) return { values, numberFormats };
-  ctx.budget.cells -= missing;
-  if (ctx.budget.cells < 0) throw tooManyCells(ctx.file, name, cellAddress(values.length, 1));
-  const dense = { values: [] as CellValue[][], numberFormats: [] as string[][] };
-  for (let r = 0; r < values.length; r++) {
-    dense.values.push(values[r] ?? []);
-    dense.numberFormats.push(numberFormats[r] ?? []);
-  }
-  return dense;
+  return { name, origin: { row: 1, column: 1 }, values, numberFormats, merges: checkedMerges(merges, values, name, ctx) };
 }
 
 /**

@@ -35,6 +35,7 @@ export class XmlScanner {
   /** The last start tag ended with `/>`. */
   selfClosing = false;
   private pos = 0;
+  private nameStart = 0;
   private attrStart = 0;
   private attrEnd = 0;
 
@@ -128,6 +129,7 @@ export class XmlScanner {
         return END;
       }
       this.name = this.localName(lt + 1, nameEnd);
+      this.nameStart = lt + 1;
       this.selfClosing = xml.charCodeAt(gt - 1) === 47;
       this.attrStart = nameEnd;
       this.attrEnd = this.selfClosing ? gt - 1 : gt;
@@ -136,34 +138,69 @@ export class XmlScanner {
     }
   }
 
+  /** The namespace prefix of the current start tag (`x15` of `x15:workbookPr`), '' when it has none. */
+  prefix(): string {
+    const colon = this.colonIn(this.nameStart, this.attrStart);
+    return colon < 0 ? '' : this.xml.slice(this.nameStart, colon);
+  }
+
+  /** The namespace the current start tag itself declares for `prefix` ('' for the default one), or null. */
+  declaredNamespace(prefix: string): string | null {
+    const name = prefix === '' ? 'xmlns' : `xmlns:${prefix.replace(/\./gu, '\\.')}`;
+    const tag = this.xml.slice(this.attrStart, this.attrEnd);
+    const found = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])(.*?)\\1`, 'u').exec(tag);
+    return found ? unescapeXml(found[2]) : null;
+  }
+
+  private readonly wantedOne: string[] = [''];
+  private readonly foundOne: Array<string | null> = [null];
+
   /** The value of the current start tag's attribute with this local name (namespace declarations aside). */
   attr(wanted: string): string | null {
+    this.wantedOne[0] = wanted;
+    this.attrs(this.wantedOne, this.foundOne);
+    return this.foundOne[0];
+  }
+
+  /**
+   * The values of several attributes of the current start tag in one pass over it, into `found` (null
+   * for each one absent): a cell's `r`, `s` and `t` are read for every cell of a sheet.
+   */
+  attrs(wanted: readonly string[], found: Array<string | null>): void {
     const xml = this.xml;
     const end = this.attrEnd;
+    found.fill(null);
+    let missing = wanted.length;
     let i = this.attrStart;
-    while (i < end) {
+    while (i < end && missing > 0) {
       if (isSpace(xml.charCodeAt(i))) {
         i++;
         continue;
       }
       const eq = this.find(61, i, end);
-      if (eq < 0) return null;
+      if (eq < 0) return;
       let nameEnd = eq;
       while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
       let q = eq + 1;
       while (q < end && isSpace(xml.charCodeAt(q))) q++;
       const quote = xml.charCodeAt(q);
-      if (quote !== 34 && quote !== 39) return null;
+      if (quote !== 34 && quote !== 39) return;
       const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-      if (close < 0 || close > end) return null;
+      if (close < 0 || close > end) return;
       const colon = this.colonIn(i, nameEnd);
       const local = colon >= 0 ? colon + 1 : i;
-      if (nameEnd - local === wanted.length && xml.startsWith(wanted, local) && !(colon >= 0 && xml.startsWith('xmlns', i))) {
-        return unescapeXml(xml.slice(q + 1, close));
+      if (!(colon >= 0 && xml.startsWith('xmlns', i))) {
+        for (let w = 0; w < wanted.length; w++) {
+          const name = wanted[w];
+          if (found[w] === null && nameEnd - local === name.length && xml.startsWith(name, local)) {
+            found[w] = unescapeXml(xml.slice(q + 1, close));
+            missing--;
+            break;
+          }
+        }
       }
       i = close + 1;
     }
-    return null;
   }
 
   /**
@@ -174,11 +211,11 @@ export class XmlScanner {
     if (this.selfClosing) return '';
     const xml = this.xml;
     const lt = xml.indexOf('<', this.pos);
-    // The common case: plain text, then the element's own end tag.
+    // The common case: plain text, then the element's own end tag, stepped over without reading its name.
     if (lt >= 0 && xml.charCodeAt(lt + 1) === 47) {
       const raw = xml.slice(this.pos, lt);
-      this.pos = lt;
-      this.next();
+      const gt = xml.indexOf('>', lt + 2);
+      this.pos = gt < 0 ? xml.length : gt + 1;
       return unescapeXml(raw);
     }
     let text = '';

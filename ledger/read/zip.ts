@@ -1,17 +1,19 @@
-import { Inflate } from 'fflate';
-import { LedgerReadError } from '../errors';
-import { readLimits } from './limits';
+import CRC32 from 'crc-32';
+import { inflateSync } from 'fflate';
+import { megabytes, readLimits } from './limits';
 import { damaged, tooLarge } from './problems';
 
 /**
  * Just enough of ZIP to take an .xlsx apart safely: the central directory is read first, so a part's
- * declared size is known (and refused above the limit) before a byte of it is inflated, and inflating
- * stops as soon as the real output passes the limit, whatever the header claimed.
+ * declared size is known (and refused above the limit, or for a compression ratio no real part has)
+ * before a byte of it is inflated; inflating stops as soon as the real output passes the declared size,
+ * and what comes out must match the entry's CRC-32.
  */
 export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
+  crc32: number;
   compressedSize: number;
   size: number;
   localOffset: number;
@@ -97,13 +99,16 @@ export function zipEntries(bytes: Uint8Array, file: string): Map<string, ZipEntr
         .replace(/^\//u, ''),
       flags: r.u16(at + 8),
       method: r.u16(at + 10),
+      crc32: r.u32(at + 16),
       compressedSize: r.u32(at + 20),
       size: r.u32(at + 24),
       localOffset: r.u32(at + 42),
     };
     zip64Extra(r, at + 46 + nameLength, extraLength, entry);
     const key = entry.name.toLowerCase();
-    if (!entries.has(key)) entries.set(key, entry);
+    // Two entries of one name leave it open which of them a program reads, so neither can be trusted.
+    if (entries.has(key)) throw damaged(file, `压缩包中有两个同名的部件“${entry.name}”`);
+    entries.set(key, entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -118,42 +123,64 @@ function entryData(r: Reader, entry: ZipEntry, file: string): Uint8Array {
   return r.bytes.subarray(start, start + entry.compressedSize);
 }
 
-const chunkBytes = 64 * 1024;
+/**
+ * What unzipping needs from the platform. Node's zlib is several times faster than any JS inflater and
+ * stops at `maxOutputLength` by itself, so the Node entry (workbookFile.ts) brings its own; this module
+ * stays free of Node APIs so the reader also runs in a browser.
+ */
+export interface Unzipper {
+  /** Raw deflate data inflated in one call; null as soon as the output would pass `size` bytes. */
+  inflate(data: Uint8Array, size: number): Uint8Array | null;
+  crc32(data: Uint8Array): number;
+}
+
+/** The browser's unzipper: fflate's one-shot inflate into a buffer one byte larger than declared. */
+export const portableUnzipper: Unzipper = {
+  inflate(data, size) {
+    // fflate returns its `out` buffer unread for empty input, so empty deflate data is damage, not output.
+    if (data.length === 0) throw new Error('empty deflate data');
+    // With `out` given, fflate writes no further than its end; one spare byte tells an overlong part.
+    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    return out.length > size ? null : out;
+  },
+  crc32: (data) => CRC32.buf(data) >>> 0,
+};
 
 /**
- * The entry unzipped into `sink`, chunk by chunk. Its declared size is refused above `limit` before
- * anything is inflated, and inflating stops the moment the output passes the declared size: a forged
- * header cannot make us inflate more than it admits to. `label` names the part in messages.
+ * The compression ratio above which a part is refused unread, as Apache POI does (ZipSecureFile's
+ * minimum inflate ratio of 0.01): real XML stays far below it, and a zip bomb far above. Parts under
+ * `bombGrace` bytes are let through whatever their ratio, being harmless.
  */
-export function unzipEntry(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  limit: number,
-  file: string,
-  label: string,
-  sink: (chunk: Uint8Array) => void,
-): void {
+const bombRatio = 100;
+const bombGrace = 8 * 1024 * 1024;
+
+/**
+ * The entry unzipped whole, in one call. Its declared size is refused above `limit` before anything is
+ * inflated; inflating stops as soon as the output passes the declared size, so a forged header cannot
+ * make us inflate more than it admits to; and the CRC-32 must match. `label` names the part in messages.
+ */
+export function unzipEntry(bytes: Uint8Array, entry: ZipEntry, limit: number, file: string, label: string, unzipper: Unzipper): Uint8Array {
   if (entry.flags & 0x1) throw damaged(file, `${label}已加密`);
   if (entry.size > limit) throw tooLarge(file, label, entry.size, limit);
   const data = entryData(new Reader(bytes), entry, file);
+  let out: Uint8Array | null;
   if (entry.method === 0) {
-    sink(data.subarray(0, entry.size));
-    return;
-  }
-  if (entry.method !== 8) throw damaged(file, `${label}使用了不支持的压缩方式 ${entry.method}`);
-  let total = 0;
-  const inflate = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > entry.size) throw damaged(file, `${label}解压后比记录的大小 ${entry.size} 字节更大`);
-    sink(chunk);
-  });
-  try {
-    for (let at = 0; at < data.length || at === 0; at += chunkBytes) {
-      inflate.push(data.subarray(at, at + chunkBytes), at + chunkBytes >= data.length);
+    if (entry.compressedSize !== entry.size) throw damaged(file, `${label}的大小记录前后不一致`);
+    out = data;
+  } else if (entry.method === 8) {
+    if (entry.size > bombGrace && entry.size > entry.compressedSize * bombRatio) {
+      throw damaged(file, `${label}的压缩比异常（${entry.compressedSize} 字节解压后将有 ${megabytes(entry.size)}），疑似恶意构造的文件`);
     }
-  } catch (error) {
-    if (error instanceof LedgerReadError) throw error;
-    throw damaged(file, `${label}无法解压：${error instanceof Error ? error.message : String(error)}`);
+    try {
+      out = unzipper.inflate(data, entry.size);
+    } catch {
+      throw damaged(file, `${label}的压缩数据已损坏，无法解压`);
+    }
+    if (out === null) throw damaged(file, `${label}解压后比记录的大小 ${entry.size} 字节更大`);
+    if (out.length !== entry.size) throw damaged(file, `${label}解压后只有 ${out.length} 字节，少于记录的 ${entry.size} 字节`);
+  } else {
+    throw damaged(file, `${label}使用了不支持的压缩方式 ${entry.method}`);
   }
-  if (total !== entry.size) throw damaged(file, `${label}解压后只有 ${total} 字节，少于记录的 ${entry.size} 字节`);
+  if (unzipper.crc32(out) !== entry.crc32) throw damaged(file, `${label}的校验值（CRC-32）不符，内容已被改动或损坏`);
+  return out;
 }

@@ -7,7 +7,15 @@ import { foldWidth } from '../text/fold';
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const excelEpoch1900 = new CalendarDate(1899, 12, 30);
+const msPerDay = 86_400_000;
+/** Serial 0 of each date system: 1899-12-30 (so that serial 61 is 1900-03-01) and 1904-01-01. */
+const epoch1900 = Date.UTC(1899, 11, 30);
+const epoch1904 = Date.UTC(1904, 0, 1);
+/**
+ * Excel, like Lotus 1-2-3 before it, counts a 1900-02-29 that never was (serial 60), so serials 1–59
+ * (1900-01-01 to 1900-02-28) lie one day later in its count than in the calendar's.
+ */
+const fictitiousLeapDay = 60;
 
 /** A workbook has a handful of number formats and a ledger many date cells, so each is judged once. */
 const dateFormats = new Map<string, boolean>();
@@ -50,17 +58,32 @@ export function fromSerial(serial: number, date1904: boolean): SerialDateTime | 
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86400);
+  let day = days + Math.floor(seconds / 86400);
+  if (!date1904 && day <= fictitiousLeapDay) {
+    if (day === fictitiousLeapDay) return null;
+    day += 1;
+  }
   // Stepping a CalendarDate forward by thousands of days walks month by month; Date arithmetic is O(1).
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const utc = new Date(epoch + (days + Math.floor(seconds / 86400)) * 86_400_000);
+  const utc = new Date((date1904 ? epoch1904 : epoch1900) + day * msPerDay);
   const date = new CalendarDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
   const s = seconds % 86400;
   return { date, time: new Time(Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60), hasFraction: seconds > 0 };
 }
 
+/** Excel serial of a calendar day (1900 date system), or null for a day that does not exist. */
+export function serialOfDay(year: number, month: number, day: number): number | null {
+  const utc = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, takes years 0–99 as they stand.
+  utc.setUTCFullYear(year, month - 1, day);
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) return null;
+  const serial = (utc.getTime() - epoch1900) / msPerDay;
+  return serial <= fictitiousLeapDay ? serial - 1 : serial;
+}
+
 /** Excel serial of a date, for writing dates back into a workbook. */
 export function toSerial(iso: string): number {
-  return parseIsoDate(iso).compare(excelEpoch1900);
+  const date = parseIsoDate(iso);
+  return serialOfDay(date.year, date.month, date.day) ?? Number.NaN;
 }
 
 export function parseIsoDate(iso: string): CalendarDate {

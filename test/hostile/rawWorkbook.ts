@@ -11,6 +11,8 @@ export interface RawSheet {
   /** `worksheet` unless given (`chartsheet`, …). */
   type?: string;
   state?: 'hidden' | 'veryHidden';
+  /** The `r:id` the workbook lists the sheet with, when not its own relationship's. */
+  rid?: string;
 }
 
 export interface RawWorkbook {
@@ -25,6 +27,8 @@ export interface RawWorkbook {
   strict?: boolean;
   /** Encodes a part as UTF-16LE with a byte order mark instead of UTF-8. */
   utf16?: string[];
+  /** Markup written after `<sheets>` in the workbook part (an `<extLst>`, say). */
+  workbookTail?: string;
 }
 
 const escape = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
@@ -59,7 +63,7 @@ export function rawWorkbook(book: RawWorkbook): Uint8Array {
     const target = `${type}s/sheet${i + 1}.xml`;
     rels.push(`<Relationship Id="rId${i + 1}" Type="${relType}/${type}" Target="${target}"/>`);
     sheets.push(
-      `<sheet name="${escape(sheet.name)}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`,
+      `<sheet name="${escape(sheet.name)}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="${sheet.rid ?? `rId${i + 1}`}"/>`,
     );
     parts[dir + target] = /^\s*<(\?xml|[\w:]*worksheet|[\w:]*chartsheet)/u.test(sheet.xml)
       ? sheet.xml
@@ -88,7 +92,7 @@ export function rawWorkbook(book: RawWorkbook): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
   parts[workbookPath] =
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${relType}">` +
-    `<workbookPr${book.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.join('')}</sheets></workbook>`;
+    `<workbookPr${book.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.join('')}</sheets>${book.workbookTail ?? ''}</workbook>`;
   const files: Zippable = {};
   for (const [name, text] of Object.entries(parts)) {
     files[name] = book.utf16?.includes(name) ? utf16(text) : new TextEncoder().encode(text);

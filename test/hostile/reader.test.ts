@@ -1,21 +1,9 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { LedgerReadError } from '../../ledger/errors';
 import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
 import { readLimits } from '../../ledger/read/limits';
-import { rawWorkbook, type RawWorkbook } from './rawWorkbook';
-
-const read = (book: RawWorkbook) => readWorkbookBytes(rawWorkbook(book), '台账.xlsx');
-const one = async (xml: string, extra: Partial<RawWorkbook> = {}) => (await read({ sheets: [{ name: '表', xml }], ...extra })).sheets[0];
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LedgerReadError);
-  return (error as LedgerReadError).message;
-}
+import { rawWorkbook } from './rawWorkbook';
+import { one, read, refusal } from './readerCases';
 
 describe('cell values of every kind', () => {
   it('reads shared strings, inline strings, numbers, booleans, errors and cached formula results', async () => {

@@ -1,7 +1,7 @@
-import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { browserBundle } from '../helpers/browserBundle';
 
 /**
  * The add-in builds the same documents in the browser, so everything under generator/report/ but
@@ -29,19 +29,14 @@ describe('generator/report/ in the browser', () => {
   });
 
   it('bundles for the browser: builders, template parser and renderer', async () => {
-    const result = await build({
+    const result = await browserBundle({
       stdin: {
         contents: files.map((f) => `export * from './${relative(root, f).replace(/\.ts$/u, '')}';`).join('\n'),
         resolveDir: root,
         loader: 'ts',
       },
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
     });
     expect(result.errors).toEqual([]);
-    expect(result.outputFiles[0].text).not.toMatch(/require\("(node:)?(fs|path)"\)/u);
+    expect(result.text).not.toMatch(/require\("(node:)?(fs|path)"\)/u);
   });
 });
