@@ -335,8 +335,8 @@ describe('台账助手.html', () => {
 
   it('asks for the file again with one click (or one key) where the browser has no File System Access', async () => {
     const plain = await context.newPage();
-    // As in Firefox: the API is absent (Chromium defines it on Window.prototype).
-    await plain.addInitScript(() => Reflect.deleteProperty(Window.prototype, 'showOpenFilePicker'));
+    // As in Firefox, where the API is absent.
+    await plain.addInitScript(() => Object.defineProperty(window, 'showOpenFilePicker', { value: undefined }));
     await plain.goto(pageUrl);
     await plain.focus('#choose');
     const first = plain.waitForEvent('filechooser');
