@@ -18,7 +18,11 @@ addEventListener('message', (event: MessageEvent<CheckRequest>) => {
       reply({ id, kind: 'progress', text: `正在读取“${name}”（${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB）……` });
       const grid = await readWorkbookBytes(new Uint8Array(bytes), name);
       const rows = grid.sheets.reduce((sum, sheet) => sum + sheet.values.length, 0);
-      reply({ id, kind: 'progress', text: `已读取 ${grid.sheets.length} 张工作表、${rows.toLocaleString('zh-CN')} 行，正在按实施方案检查……` });
+      reply({
+        id,
+        kind: 'progress',
+        text: `已读取 ${grid.sheets.length} 张工作表、${rows.toLocaleString('zh-CN')} 行，正在按实施方案检查……`,
+      });
       reply({ id, kind: 'done', result: validateGrid(grid, { asOf }) });
     } catch (error) {
       reply({ id, kind: 'failed', message: failureLine(error) });

@@ -47,7 +47,16 @@ function buildPage(): string {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
   const run = spawnSync(
     process.execPath,
-    [resolve(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'addin/page/vite.config.ts', '--outDir', outDir, '--logLevel', 'error'],
+    [
+      resolve(repo, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'addin/page/vite.config.ts',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'error',
+    ],
     { cwd: repo, env, encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
@@ -167,10 +176,18 @@ describe('台账助手.html', () => {
       const { error, warning, info } = expected.summary;
       expect(status).toContain(`错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项`);
       expect(await page.locator('.finding').count()).toBe(expected.findings.length);
-      const shown = await page.locator('.finding').evaluateAll((items) =>
-        items.map((item) => [item.querySelector('.cell')?.textContent, item.querySelector('.rule')?.textContent, item.querySelector('.message')?.textContent]),
+      const shown = await page
+        .locator('.finding')
+        .evaluateAll((items) =>
+          items.map((item) => [
+            item.querySelector('.cell')?.textContent,
+            item.querySelector('.rule')?.textContent,
+            item.querySelector('.message')?.textContent,
+          ]),
+        );
+      const bySheet = [...new Set(expected.findings.map((f) => f.sheet))].flatMap((sheet) =>
+        expected.findings.filter((f) => f.sheet === sheet),
       );
-      const bySheet = [...new Set(expected.findings.map((f) => f.sheet))].flatMap((sheet) => expected.findings.filter((f) => f.sheet === sheet));
       expect(shown).toEqual(bySheet.map((f) => [f.cell, f.rule, f.message]));
 
       for (const row of ruleRows(expected.rules)) {
@@ -224,7 +241,8 @@ describe('台账助手.html', () => {
       if (!touched.has(name)) expect(Buffer.compare(Buffer.from(after[name]), Buffer.from(bytes)), name).toBe(0);
     }
     const added = Object.keys(after).filter((name) => !(name in before));
-    for (const name of added) expect(touched.has(name) || /^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml)$/u.test(name), name).toBe(true);
+    for (const name of added)
+      expect(touched.has(name) || /^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml)$/u.test(name), name).toBe(true);
     expect(readFileSync(path)).toEqual(readFileSync(ledgers.sample));
 
     const original = JSON.parse(python(readWithOpenpyxl, path)) as OpenpyxlCells;

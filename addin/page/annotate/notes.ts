@@ -52,7 +52,9 @@ function mergeComments(xml: string, notes: readonly NoteMark[]): { xml: string; 
       out = `${out.slice(0, at)}${pRun(`\n${note.note}`)}${out.slice(at)}`;
     } else added.push(note);
   }
-  const comments = added.map((n) => `<${p}comment ref="${n.cell}" authorId="${authorId}"><${p}text>${pRun(n.note)}</${p}text></${p}comment>`);
+  const comments = added.map(
+    (n) => `<${p}comment ref="${n.cell}" authorId="${authorId}"><${p}text>${pRun(n.note)}</${p}text></${p}comment>`,
+  );
   const list = findElement(out, p, 'commentList');
   out = list
     ? appendToCollection(out, list, p, 'commentList', comments.join(''), 0)
@@ -97,7 +99,9 @@ function mergeVml(xml: string, notes: readonly NoteMark[]): string {
 
 /** The next free VML shape block: each drawing's shapes are numbered in blocks of 1024 (`o:idmap`). */
 function freeShapeBlock(parts: PackageParts, vmlParts: readonly string[]): number {
-  const used = vmlParts.flatMap((path) => [...(parts.text(path) ?? '').matchAll(/data="([\d,\s]+)"/gu)].flatMap((m) => m[1].split(/[,\s]+/u).map(Number)));
+  const used = vmlParts.flatMap((path) =>
+    [...(parts.text(path) ?? '').matchAll(/data="([\d,\s]+)"/gu)].flatMap((m) => m[1].split(/[,\s]+/u).map(Number)),
+  );
   return Math.max(0, ...used) + 1;
 }
 
@@ -106,7 +110,9 @@ function withLegacyDrawing(xml: string, id: string): string {
   const p = rootPrefix(xml, 'worksheet');
   const root = /<(\w+:)?worksheet[^>]*>/u.exec(xml)![0];
   const bound = new RegExp(`xmlns:(\\w+)="${relationshipsNamespace}"`, 'u').exec(root)?.[1];
-  const element = bound ? `<${p}legacyDrawing ${bound}:id="${id}"/>` : `<${p}legacyDrawing xmlns:r="${relationshipsNamespace}" r:id="${id}"/>`;
+  const element = bound
+    ? `<${p}legacyDrawing ${bound}:id="${id}"/>`
+    : `<${p}legacyDrawing xmlns:r="${relationshipsNamespace}" r:id="${id}"/>`;
   const later = afterLegacyDrawing
     .map((name) => findElement(xml, p, name))
     .filter((f) => f !== null)
@@ -165,7 +171,10 @@ export function addNotes(parts: PackageParts, sheetPath: string, sheetXml: strin
 
   if (newRels.length > 0) {
     const at = relsXml.lastIndexOf('</Relationships>');
-    relsXml = at >= 0 ? relsXml.slice(0, at) + newRels.join('') + relsXml.slice(at) : relsXml.replace(/<Relationships([^>]*)\/>/u, `<Relationships$1>${newRels.join('')}</Relationships>`);
+    relsXml =
+      at >= 0
+        ? relsXml.slice(0, at) + newRels.join('') + relsXml.slice(at)
+        : relsXml.replace(/<Relationships([^>]*)\/>/u, `<Relationships$1>${newRels.join('')}</Relationships>`);
     parts.setText(relsPath, relsXml);
   }
   return xml;

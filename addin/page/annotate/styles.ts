@@ -46,7 +46,10 @@ export class MarkStyles {
     if (this.addedFormats.length === 0) return this.xml;
     const p = this.prefix;
     const fills = this.addedFills
-      .map((s) => `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${markFill[s].slice(1)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)
+      .map(
+        (s) =>
+          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${markFill[s].slice(1)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+      )
       .join('');
     let xml = appendToCollection(this.xml, findElement(this.xml, p, 'fills')!, p, 'fills', fills, this.fillCount + this.addedFills.length);
     const formats = findElement(xml, p, 'cellXfs')!;

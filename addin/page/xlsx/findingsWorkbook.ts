@@ -17,8 +17,7 @@ export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadshe
 
 function row(index: number, texts: readonly string[], style: number): string {
   const cells = texts.map(
-    (text, i) =>
-      `<c r="${cellAddress(index, i + 1)}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`,
+    (text, i) => `<c r="${cellAddress(index, i + 1)}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`,
   );
   return `<row r="${index}">${cells.join('')}</row>`;
 }

@@ -1,8 +1,9 @@
 /** Text made safe for the XML parts the page writes. */
 
-// XML 1.0 admits tab, line feed and carriage return among the control characters; a ledger cell can
-// hold the others (pasted from old systems), and one of them would make the whole part unreadable.
-const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu;
+// Everything XML 1.0 does not admit as a character: control characters but tab, line feed and carriage
+// return, lone surrogates, U+FFFE and U+FFFF. A ledger cell can hold them (pasted from old systems), and
+// one of them would make the whole part unreadable.
+const forbidden = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
