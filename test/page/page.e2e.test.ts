@@ -18,6 +18,7 @@ import { ruleRows } from '../../addin/pane/viewModel';
 import { findingsHeader } from '../../addin/page/xlsx/findingsWorkbook';
 import { severityLabel } from '../../ledger/findings';
 import type { JsonReport } from '../../ledger/jsonReport';
+import { buildPage } from '../helpers/buildPage';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
 
@@ -25,7 +26,6 @@ const repo = resolve(import.meta.dirname, '../..');
 const artifacts = resolve(repo, 'test/artifacts');
 const scratch = mkdtempSync(join(tmpdir(), 'taizhang-page-'));
 const asOf = '2026-07-20';
-const pageName = '台账助手.html';
 
 const ledgers = {
   sample: resolve(repo, 'templates/示例台账.xlsx'),
@@ -40,28 +40,6 @@ let page: Page;
 let pageUrl: string;
 /** Every request the page made that did not stay inside the file and what it made of itself. */
 const foreign: string[] = [];
-
-function buildPage(): string {
-  const outDir = join(scratch, 'dist');
-  // The build must not think it runs under the test runner.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
-  const run = spawnSync(
-    process.execPath,
-    [
-      resolve(repo, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'addin/page/vite.config.ts',
-      '--outDir',
-      outDir,
-      '--logLevel',
-      'error',
-    ],
-    { cwd: repo, env, encoding: 'utf8' },
-  );
-  if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
-  return join(outDir, pageName);
-}
 
 function cliJson(path: string): JsonReport {
   const run = taizhang(['validate', path, '--format', 'json', '--as-of', asOf]);
@@ -122,7 +100,7 @@ print(json.dumps(out, ensure_ascii=False))
 type OpenpyxlCells = Record<string, Record<string, { value: string | null; note: string | null; fill: string | null }>>;
 
 beforeAll(async () => {
-  pageUrl = pathToFileURL(buildPage()).href;
+  pageUrl = pathToFileURL(buildPage(join(scratch, 'dist'))).href;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
