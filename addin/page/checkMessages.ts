@@ -1,5 +1,7 @@
-/** What the page and its validation worker say to each other. */
-import type { ValidationResult } from '../../ledger/model';
+/** What the page and its worker say to each other. */
+import type { CheckedLedger } from '../pane/panel';
+import type { ReportFile } from '../pane/report';
+import type { ReportKind } from '../pane/viewModel';
 
 export interface CheckRequest {
   id: number;
@@ -7,9 +9,11 @@ export interface CheckRequest {
   bytes: ArrayBuffer;
   name: string;
   asOf: string;
+  /** Also a report on the ledger as checked. */
+  report?: { kind: ReportKind; period: string };
 }
 
 export type CheckReply =
   | { id: number; kind: 'progress'; text: string }
-  | { id: number; kind: 'done'; result: ValidationResult }
+  | { id: number; kind: 'done'; result: CheckedLedger; report: ReportFile | null }
   | { id: number; kind: 'failed'; message: string };

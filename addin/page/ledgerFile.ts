@@ -3,8 +3,8 @@
  * checked in the worker whenever the 校验日期 changes; 重新校验 makes a new source from the file on disk.
  */
 import { failureLine } from '../../ledger/errors';
-import type { ValidationResult } from '../../ledger/model';
-import type { LedgerSource } from '../pane/panel';
+import type { CheckedLedger, LedgerSource } from '../pane/panel';
+import type { ReportFile } from '../pane/report';
 import type { CheckReply, CheckRequest } from './checkMessages';
 import CheckWorker from './checkWorker?worker&inline';
 
@@ -14,12 +14,14 @@ class CheckFailure extends Error {}
 let worker: Worker | null = null;
 let nextId = 1;
 
-function check(bytes: Uint8Array, name: string, asOf: string, progress: (text: string) => void): Promise<ValidationResult> {
+type Checked = { result: CheckedLedger; report: ReportFile | null };
+
+function inWorker(bytes: Uint8Array, request: Omit<CheckRequest, 'id' | 'bytes'>, progress: (text: string) => void): Promise<Checked> {
   worker ??= new CheckWorker();
   const running = worker;
   const id = nextId++;
   // A copy goes over, so the bytes the page keeps for the 标注副本 stay whole.
-  const request: CheckRequest = { id, bytes: bytes.slice().buffer, name, asOf };
+  const message: CheckRequest = { ...request, id, bytes: bytes.slice().buffer };
   return new Promise((resolve, reject) => {
     const listen = (event: MessageEvent<CheckReply>) => {
       const answer = event.data;
@@ -29,11 +31,11 @@ function check(bytes: Uint8Array, name: string, asOf: string, progress: (text: s
         return;
       }
       running.removeEventListener('message', listen);
-      if (answer.kind === 'done') resolve(answer.result);
+      if (answer.kind === 'done') resolve({ result: answer.result, report: answer.report });
       else reject(new CheckFailure(answer.message));
     };
     running.addEventListener('message', listen);
-    running.postMessage(request, [request.bytes]);
+    running.postMessage(message, [message.bytes]);
   });
 }
 
@@ -56,7 +58,12 @@ export function ledgerFile(file: File): LedgerFile {
   return {
     name: file.name,
     bytes,
-    validate: async (asOf, progress) => check(await bytes(), file.name, asOf, progress),
+    validate: async (asOf, progress) => (await inWorker(await bytes(), { name: file.name, asOf }, progress)).result,
+    report: async (kind, period, asOf, progress) => {
+      const { result, report } = await inWorker(await bytes(), { name: file.name, asOf, report: { kind, period } }, progress);
+      if (!report) throw new Error('报告未生成');
+      return { result, file: report };
+    },
     describeError: (error) => (error instanceof CheckFailure ? error.message : failureLine(error)),
   };
 }

@@ -73,17 +73,17 @@ export class LedgerPage {
   /** Checks a newly chosen file; only when it can be read does it replace what is shown. */
   private async open(file: File, handle: FileHandle | null): Promise<void> {
     const candidate = ledgerFile(file);
-    const validate = candidate.validate;
+    // The bar runs while the worker reads, checks or writes a report.
+    const busy = <T>(work: Promise<T>): Promise<T> => {
+      this.progress.hidden = false;
+      return work.finally(() => {
+        this.progress.hidden = true;
+      });
+    };
     const withProgress: LedgerFile = {
       ...candidate,
-      validate: async (asOf, progress) => {
-        this.progress.hidden = false;
-        try {
-          return await validate(asOf, progress);
-        } finally {
-          this.progress.hidden = true;
-        }
-      },
+      validate: (asOf, progress) => busy(candidate.validate(asOf, progress)),
+      report: (kind, period, asOf, progress) => busy(candidate.report(kind, period, asOf, progress)),
     };
     if (!(await this.panel.validate(withProgress))) return;
     this.file = withProgress;

@@ -4,15 +4,22 @@
  */
 import type { LedgerHost } from '../excel/adapter';
 import { describeHostError } from '../excel/adapter';
+import type { ValidationResult } from '../../ledger/model';
 import { validateGrid } from '../../ledger/validate';
 import { byId } from './dom';
 import type { LedgerSource, Valued } from './panel';
 import { Panel } from './panel';
+import { buildReport } from './report';
 
 /** The open workbook as the panel's source. */
-function excelSource(host: LedgerHost): LedgerSource {
+function excelSource(host: LedgerHost): LedgerSource<ValidationResult> {
+  const validate = async (asOf: string) => validateGrid(await host.readWorkbook(), { asOf });
   return {
-    validate: async (asOf) => validateGrid(await host.readWorkbook(), { asOf }),
+    validate,
+    report: async (kind, period, asOf) => {
+      const result = await validate(asOf);
+      return { result, file: await buildReport(kind, result, period) };
+    },
     locate: async (finding) => {
       const found = await host.selectCell(finding.sheet, finding.cell);
       return {
@@ -25,7 +32,7 @@ function excelSource(host: LedgerHost): LedgerSource {
 }
 
 export class Pane {
-  private readonly panel: Panel;
+  private readonly panel: Panel<ValidationResult>;
 
   constructor(host: LedgerHost | null) {
     const buttons = {

@@ -8,7 +8,8 @@ import type { Finding } from '../../ledger/findings';
 import type { ValidationResult } from '../../ledger/model';
 import { byId, h } from './dom';
 import { saveFile } from './download';
-import { buildReport, docxType } from './report';
+import type { ReportFile } from './report';
+import { docxType } from './report';
 import type { ReportKind, SeverityFilter } from './viewModel';
 import { defaultPeriod, localToday, reportPeriods } from './viewModel';
 import { renderFindings, renderRules, renderSummary } from './views';
@@ -18,10 +19,20 @@ export interface Said {
   isError: boolean;
 }
 
-/** Where the panel gets the ledger from. */
-export interface LedgerSource {
+/**
+ * What the panel shows of a check: the result without the ledger's records, which may stay where they
+ * were read (the page keeps them in its worker, so a big ledger never crosses to the page's thread).
+ */
+export type CheckedLedger = Omit<ValidationResult, 'ledger'>;
+
+type Progress = (text: string) => void;
+
+/** Where the panel gets the ledger from; `R` is what its check gives back. */
+export interface LedgerSource<R extends CheckedLedger = CheckedLedger> {
   /** The ledger as it is now, checked for `asOf`; `progress` tells the clerk how far a long check has got. */
-  validate(asOf: string, progress: (text: string) => void): Promise<ValidationResult>;
+  validate(asOf: string, progress: Progress): Promise<R>;
+  /** The report for `period` on the ledger as it is now, checked for `asOf`, with that check's result. */
+  report(kind: ReportKind, period: string, asOf: string, progress: Progress): Promise<{ result: R; file: ReportFile }>;
   /** Shows the finding's cell where the ledger is open; absent where it is not open beside the panel. */
   locate?(finding: Finding): Promise<Said>;
   /** The one line the clerk reads when something went wrong. */
@@ -41,8 +52,8 @@ export interface HostButton {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 
-export class Panel {
-  private current: ValidationResult | null = null;
+export class Panel<R extends CheckedLedger = CheckedLedger> {
+  private current: R | null = null;
   private filter: SeverityFilter = 'all';
   private busy = false;
   private readonly asOf = byId<HTMLInputElement>('as-of');
@@ -53,7 +64,7 @@ export class Panel {
   private readonly reportPeriod = byId<Valued>('report-period');
 
   constructor(
-    private source: LedgerSource | null,
+    private source: LedgerSource<R> | null,
     private readonly hostButtons: readonly HostButton[] = [],
   ) {
     this.asOf.value = localToday();
@@ -65,7 +76,7 @@ export class Panel {
     this.refreshButtons();
   }
 
-  get result(): ValidationResult | null {
+  get result(): R | null {
     return this.current;
   }
 
@@ -87,7 +98,11 @@ export class Panel {
    * current source only when the action succeeds, so a file that cannot be read changes nothing.
    * True when the action ran and succeeded.
    */
-  async act(working: string, action: (source: LedgerSource) => Promise<string>, source = this.source): Promise<boolean> {
+  async act(
+    working: string,
+    action: (source: LedgerSource<R>) => Promise<string>,
+    source: LedgerSource<R> | null = this.source,
+  ): Promise<boolean> {
     if (this.busy || !source) return false;
     this.busy = true;
     this.refreshButtons();
@@ -111,17 +126,15 @@ export class Panel {
     return this.asOf.value;
   }
 
-  private readAndValidate(source: LedgerSource): Promise<ValidationResult> {
-    return source.validate(this.asOfDate(), (text) => this.say(text));
-  }
+  private readonly progress: Progress = (text) => this.say(text);
 
   /** 一键校验 (or 重新校验 with a fresh source): reads, checks and shows the result. */
-  validate(source = this.source): Promise<boolean> {
+  validate(source: LedgerSource<R> | null = this.source): Promise<boolean> {
     return this.act(
       '正在读取并校验台账……',
       async (chosen) => {
         const started = performance.now();
-        const result = await this.readAndValidate(chosen);
+        const result = await chosen.validate(this.asOfDate(), this.progress);
         this.show(result);
         const { error, warning, info } = result.summary;
         return `校验完成：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项（用时 ${seconds(performance.now() - started)}）。`;
@@ -130,7 +143,7 @@ export class Panel {
     );
   }
 
-  private show(result: ValidationResult): void {
+  private show(result: R): void {
     this.current = result;
     byId('ledger-name').textContent = `${result.unit || '未填写单位名称'} · ${result.year}年台账 · 截至 ${result.asOf}`;
     this.renderResult();
@@ -175,13 +188,13 @@ export class Panel {
 
   private generateReport(): Promise<boolean> {
     return this.act('正在生成报告……', async (source) => {
-      const result = await this.readAndValidate(source);
-      this.show(result);
+      const asOf = this.asOfDate();
       const kind = (this.reportKind.value || 'quarterly') as ReportKind;
-      const period = this.reportPeriod.value || defaultPeriod(kind, result.year, result.asOf);
-      const report = await buildReport(kind, result, period);
-      saveFile(report.bytes, report.fileName, docxType);
-      return `已生成“${report.fileName}”，请在下载提示中保存。`;
+      const period = this.reportPeriod.value || defaultPeriod(kind, this.current?.year ?? Number(asOf.slice(0, 4)), asOf);
+      const { result, file } = await source.report(kind, period, asOf, this.progress);
+      this.show(result);
+      saveFile(file.bytes, file.fileName, docxType);
+      return `已生成“${file.fileName}”，请在下载提示中保存。`;
     });
   }
 }

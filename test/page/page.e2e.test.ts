@@ -253,18 +253,25 @@ describe('台账助手.html', () => {
     expect(existsSync(copyPath.replace(/\.xlsx$/u, '.pdf'))).toBe(true);
   });
 
-  it('downloads both reports as .docx files that carry their titles', async () => {
+  it('downloads both reports, worded exactly as the CLI words them', async () => {
     await choose(page, ledgers.sample);
     await page.click('#tab-report');
     const quarterly = await download(page, '#generate-report');
     await page.click('fluent-radio[value="semiannual"]');
     const semiannual = await download(page, '#generate-report');
     const text = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']).replace(/<[^>]+>/gu, '');
+    const cliReport = (kind: string, period: string) => {
+      const out = join(scratch, `${kind}.docx`);
+      const run = taizhang(['report', kind, ledgers.sample, '--period', period, '--as-of', asOf, '--out', out]);
+      expect(run.status, run.stderr).toBe(0);
+      return new Uint8Array(readFileSync(out));
+    };
     expect(quarterly.name).toMatch(/\.docx$/u);
-    expect(text(quarterly.bytes)).toContain('2026年第三季度');
-    expect(text(quarterly.bytes)).toContain('意识形态领域情况分析报告');
+    expect(text(quarterly.bytes)).toContain('2026年第三季度意识形态领域情况分析报告');
+    expect(text(quarterly.bytes)).toBe(text(cliReport('quarterly', '2026Q3')));
     expect(semiannual.name).toMatch(/\.docx$/u);
     expect(text(semiannual.bytes)).toContain('2026年下半年');
+    expect(text(semiannual.bytes)).toBe(text(cliReport('semiannual', '2026H2')));
     await page.click('fluent-radio[value="quarterly"]');
     await page.click('#tab-findings');
   });
