@@ -1,8 +1,9 @@
 /**
  * `npm run bench:page [-- --records 10000]`: validation of the generated ledger inside 台账助手.html in
  * headless Chromium (file chosen → 校验完成, in the page's worker), against the Node figure of the same
- * run (read + validate in this process), and the longest the page's main thread stalled meanwhile —
- * what decides whether the page feels frozen. Progress goes to stderr, figures to stdout.
+ * run (read + validate in this process), and the page's longest main-thread task meanwhile — what
+ * decides whether the page feels frozen (reading and checking run in its worker; what is left is
+ * showing the result). Progress goes to stderr, figures to stdout.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,22 +41,19 @@ try {
     const tab = await browser.newPage();
     await tab.goto(pathToFileURL(page).href);
     await tab.fill('#as-of', benchAsOf);
-    // Gaps between timer ticks on the main thread: a long one is a frozen page.
+    // Long tasks (over 50 ms) of the page's main thread: a long one is a page that does not answer.
     await tab.evaluate(() => {
-      const probe = globalThis as unknown as { longestGap: number };
-      probe.longestGap = 0;
-      let last = performance.now();
-      setInterval(() => {
-        const now = performance.now();
-        probe.longestGap = Math.max(probe.longestGap, now - last);
-        last = now;
-      }, 10);
+      const probe = globalThis as unknown as { longestTask: number };
+      probe.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) probe.longestTask = Math.max(probe.longestTask, entry.duration);
+      }).observe({ entryTypes: ['longtask'] });
     });
     const started = performance.now();
     await tab.setInputFiles('#file', file);
     await tab.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('校验完成'), null, { timeout: 600_000 });
     pageMs = Math.min(pageMs, performance.now() - started);
-    stallMs = Math.max(stallMs, await tab.evaluate(() => (globalThis as unknown as { longestGap: number }).longestGap));
+    stallMs = Math.max(stallMs, await tab.evaluate(() => (globalThis as unknown as { longestTask: number }).longestTask));
     pageFindings = await tab.locator('.finding').count();
     await tab.close();
   }
@@ -70,6 +68,6 @@ const rows = [
   ['Node 读取并校验（最快一次）', `${node.ms.toFixed(0)} ms`],
   ['Chromium 页面：选择文件到“校验完成”（最快一次，含列出问题）', `${pageMs.toFixed(0)} ms`],
   ['页面 ÷ Node', `${(pageMs / node.ms).toFixed(2)} 倍`],
-  ['校验期间页面主线程最长停顿', `${stallMs.toFixed(0)} ms`],
+  ['校验期间页面主线程最长的一个任务', `${stallMs.toFixed(0)} ms`],
 ];
 process.stdout.write(`${rows.map(([k, v]) => `${k}：${v}`).join('\n')}\n`);
