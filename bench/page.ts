@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { readWorkbookFile } from '../ledger/read/workbookFile';
 import { validateGrid } from '../ledger/validate';
 import { buildPage } from '../test/helpers/buildPage';
+import { launchChromium } from '../test/helpers/chromium';
 import { benchAsOf } from './ledger';
 import { ledgerFile } from './ledgerCache';
 import { fastest } from './measure';
@@ -29,10 +29,8 @@ const node = await fastest(runs, async () => validateGrid(await readWorkbookFile
 progress(`  Node：${node.ms.toFixed(0)} ms，${node.result.findings.length} 条问题`);
 
 const page = buildPage(mkdtempSync(join(tmpdir(), 'taizhang-bench-page-')));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
+
 let pageMs = Infinity;
 let stallMs = 0;
 let pageFindings = -1;

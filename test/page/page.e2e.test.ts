@@ -12,13 +12,13 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleRows } from '../../addin/pane/viewModel';
 import { findingsHeader } from '../../addin/page/xlsx/findingsWorkbook';
 import { severityLabel } from '../../ledger/findings';
 import type { JsonReport } from '../../ledger/jsonReport';
 import { buildPage } from '../helpers/buildPage';
+import { launchChromium } from '../helpers/chromium';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
 
@@ -101,19 +101,7 @@ type OpenpyxlCells = Record<string, Record<string, { value: string | null; note:
 
 beforeAll(async () => {
   pageUrl = pathToFileURL(buildPage(join(scratch, 'dist'))).href;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=zh-CN',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -8,12 +8,12 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
+import { launchChromium } from '../../helpers/chromium';
 import { stateFromGrid } from '../fake/state';
 import type { StaticServer } from './staticServer';
 import { serveFolder } from './staticServer';
@@ -68,19 +68,7 @@ interface Violation {
 beforeAll(async () => {
   buildPane();
   server = await serveFolder(resolve(repo, 'dist'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=zh-CN',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: paneWidth, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   page.on('request', (request) => requests.push(request.url()));
   await page.addInitScript({ content: violations + (await fakeHostScript()) });
