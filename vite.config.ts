@@ -8,6 +8,7 @@ import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import { buildOrigin, devPort } from './addin/hosting';
 import { devHttpsOptions } from './addin/vite/devCerts';
+import { htmlPartials } from './addin/vite/htmlPartials';
 import { manifestAssets, officeJs } from './addin/vite/plugins';
 
 const root = resolve(import.meta.dirname, 'addin');
@@ -34,6 +35,10 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         input: { taskpane: resolve(root, 'taskpane.html'), help: resolve(root, 'help.html') },
       },
     },
-    plugins: [officeJs(), manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env))],
+    plugins: [
+      htmlPartials(resolve(root, 'partials')),
+      officeJs(),
+      manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env)),
+    ],
   };
 });

@@ -2,7 +2,7 @@
  * 台账助手.html: the shared panel on a ledger file the clerk chooses or drops, plus what only the page
  * does (重新校验 from disk, 下载校验结果, 下载标注副本). Nothing leaves the browser.
  */
-import { byId } from '../pane/dom';
+import { byId, h } from '../pane/dom';
 import { saveFile } from '../pane/download';
 import type { Valued } from '../pane/panel';
 import { Panel } from '../pane/panel';
@@ -30,6 +30,8 @@ export class LedgerPage {
       { element: button('download-marked'), needsResult: true },
     ]);
     this.panel.say('选择或拖入台账文件后自动校验。');
+    // The results markup is the pane's, which greets a clerk with Excel open; here the first step is the file.
+    byId('findings').replaceChildren(h('p', { class: 'empty' }, '选择台账文件后，在这里按工作表列出每个问题及其单元格。'));
     byId('choose').addEventListener('click', () => void this.choose());
     this.input.addEventListener('change', () => {
       const file = this.input.files?.[0];

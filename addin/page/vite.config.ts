@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { htmlPartials } from '../vite/htmlPartials';
 import { singleFile } from '../vite/singleFile';
 
 export const pageFileName = '台账助手.html';
@@ -24,5 +25,5 @@ export default defineConfig({
     rolldownOptions: { output: { codeSplitting: false } },
   },
   worker: { format: 'iife' },
-  plugins: [singleFile(pageFileName)],
+  plugins: [htmlPartials(resolve(import.meta.dirname, '../partials')), singleFile(pageFileName)],
 });

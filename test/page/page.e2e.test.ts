@@ -18,7 +18,7 @@ import { findingsHeader } from '../../addin/page/xlsx/findingsWorkbook';
 import { severityLabel } from '../../ledger/findings';
 import type { JsonReport } from '../../ledger/jsonReport';
 import { buildPage } from '../helpers/buildPage';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium, overflowingElements } from '../helpers/chromium';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
 
@@ -349,14 +349,7 @@ describe('台账助手.html', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.waitForTimeout(200);
     await page.screenshot({ path: resolve(artifacts, 'page-360.png'), fullPage: true });
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && r.right > document.documentElement.clientWidth + 0.5;
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-    );
+    const overflowing = await overflowingElements(page);
     expect(overflowing).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   });

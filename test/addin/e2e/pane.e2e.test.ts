@@ -13,7 +13,7 @@ import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
-import { launchChromium } from '../../helpers/chromium';
+import { launchChromium, overflowingElements } from '../../helpers/chromium';
 import { stateFromGrid } from '../fake/state';
 import type { StaticServer } from './staticServer';
 import { serveFolder } from './staticServer';
@@ -216,14 +216,7 @@ describe('the task pane in Chromium', () => {
       client: document.documentElement.clientWidth,
     }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && r.right > document.documentElement.clientWidth + 0.5;
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-    );
+    const overflowing = await overflowingElements(page);
     expect(overflowing).toEqual([]);
   });
 
