@@ -114,6 +114,11 @@ beforeAll(async () => {
     // The page's own worker comes from a blob: URL it made of its bundled code (blob:null/… on file://).
     if (!url.startsWith('file:') && !url.startsWith('blob:null/') && !foreign.includes(url)) foreign.push(url);
   });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(globalThis, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   page = await openPage();
 }, 180_000);
 
@@ -354,7 +359,8 @@ describe('台账助手.html', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('made no request outside the file', () => {
+  it('made no request outside the file and broke no rule of its Content-Security-Policy', async () => {
     expect(foreign).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   });
 });
