@@ -157,7 +157,8 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
       this.filter = filter;
       this.renderResult();
     });
-    renderFindings(byId('findings'), this.current.findings, this.filter, (index) => void this.select(index));
+    const locates = this.source?.locate !== undefined;
+    renderFindings(byId('findings'), this.current.findings, this.filter, (index) => void this.select(index), locates);
   }
 
   private async select(index: number): Promise<void> {
