@@ -16,7 +16,7 @@ const mimeTypes: Record<string, string> = { png: 'image/png', svg: 'image/svg+xm
  * the page makes of its own bundled code, styles only inline, images only as data:, no connections,
  * frames, fonts, plugins or form posts.
  */
-export function contentSecurityPolicy(scriptHash: string): string {
+function contentSecurityPolicy(scriptHash: string): string {
   return [
     "default-src 'none'",
     `script-src '${scriptHash}'`,

@@ -21,8 +21,8 @@ const relType = {
   comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
   vml: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
 };
-export const commentsType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
-export const vmlType = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+const commentsType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+const vmlType = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const author = '台账校验';
 
 /** Sheet elements that come after `<legacyDrawing>` in the schema's order (ECMA-376 Part 1, 18.3.1.99). */

@@ -23,7 +23,7 @@ export function withAttribute(tag: string, name: string, value: string): string 
 }
 
 /** The element's `count` attribute set to `count` (when it has one). */
-export function withCount(tag: string, count: number): string {
+function withCount(tag: string, count: number): string {
   return attribute(tag, 'count') === null ? tag : withAttribute(tag, 'count', String(count));
 }
 

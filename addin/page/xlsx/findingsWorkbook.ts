@@ -22,6 +22,9 @@ function row(index: number, texts: readonly string[], style: number): string {
   return `<row r="${index}">${cells.join('')}</row>`;
 }
 
+/** The filtered range: the header and one row per finding. */
+const filterRange = (findings: number) => `$A$1:$${columnLetter(findingsHeader.length)}$${findings + 1}`;
+
 function sheetXml(findings: readonly Finding[]): string {
   const rows = [
     row(1, findingsHeader, 1),
@@ -48,8 +51,6 @@ const packageRels =
   `${xmlDeclaration}<Relationships xmlns="${packageRelationshipsNamespace}">` +
   `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
   `</Relationships>`;
-
-const filterRange = (findings: number) => `$A$1:$${columnLetter(findingsHeader.length)}$${findings + 1}`;
 
 const workbook = (findings: number) =>
   `${xmlDeclaration}<workbook xmlns="${mainNamespace}" xmlns:r="${relationshipsNamespace}">` +
