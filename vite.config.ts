@@ -8,6 +8,7 @@ import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import { buildOrigin, devPort, officeJsSource } from './addin/hosting';
 import { devHttpsOptions } from './addin/vite/devCerts';
+import { htmlPartials } from './addin/vite/htmlPartials';
 import { manifestAssets, officeJs } from './addin/vite/plugins';
 
 const root = resolve(import.meta.dirname, 'addin');
@@ -35,6 +36,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
       },
     },
     plugins: [
+      htmlPartials(resolve(root, 'partials')),
       officeJs(officeJsSource(process.env)),
       manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env)),
     ],

@@ -4,10 +4,7 @@
  * reading (bench/floor.ts), the CLI's peak memory, the two reports and the add-in's round trips, prints one
  * table and checks the targets of the performance issue (exit code 1 when one is missed). Progress goes to stderr, figures to stdout.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import XLSX from 'xlsx';
 import { runChecks } from '../ledger/check';
 import { summarise } from '../ledger/findings';
@@ -17,7 +14,8 @@ import { readWorkbookFile } from '../ledger/read/workbookFile';
 import { sortFindings } from '../ledger/sortFindings';
 import { validateGrid } from '../ledger/validate';
 import { readFloor } from './floor';
-import { benchAsOf, writeBenchLedger } from './ledger';
+import { benchAsOf } from './ledger';
+import { ledgerFile } from './ledgerCache';
 import { buildCli, fastest, runCliValidate } from './measure';
 import { reportTimes } from './reports';
 import { addinSyncCalls } from './syncCalls';
@@ -28,23 +26,6 @@ const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
 const progress = (text: string) => process.stderr.write(`${text}\n`);
-
-/** Generated ledgers are kept between runs, keyed by the generator's own source, so a rerun starts at once. */
-async function ledgerFile(records: number): Promise<string> {
-  const version = createHash('sha256')
-    .update(readFileSync(join(import.meta.dirname, 'ledger.ts')))
-    .digest('hex')
-    .slice(0, 10);
-  const dir = join(tmpdir(), 'taizhang-bench');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `ledger-${records}-${version}.xlsx`);
-  if (!existsSync(path)) {
-    const started = performance.now();
-    await writeBenchLedger(path, records);
-    progress(`  生成 ${records} 条记录的台账：${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  return path;
-}
 
 /** validateGrid's own steps, timed one by one; the result is checked against validateGrid itself. */
 function validateInSteps(grid: WorkbookGrid) {

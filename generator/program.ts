@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { LedgerReadError } from '../ledger/errors';
+import { failureLine, LedgerReadError } from '../ledger/errors';
 import { exitCode, UsageError } from './errors';
 
 type Register = (program: Command) => void;
@@ -63,8 +63,7 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
       process.stderr.write(`${error.message}\n`);
       return exitCode.usage;
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`处理失败：${reason.split('\n')[0]}（设置环境变量 TAIZHANG_DEBUG=1 可查看详细信息）\n`);
+    process.stderr.write(`${failureLine(error)}（设置环境变量 TAIZHANG_DEBUG=1 可查看详细信息）\n`);
     if (process.env.TAIZHANG_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return exitCode.usage;
   }

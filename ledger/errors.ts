@@ -1,7 +1,14 @@
 /**
  * The workbook cannot be checked at all (not an .xlsx, damaged, no ledger sheet in it). The CLI prints
- * the message alone and exits 2; the add-in shows it in the pane.
+ * the message alone and exits 2; the add-in and 台账助手.html show it in their status line.
  */
 export class LedgerReadError extends Error {
   override name = 'LedgerReadError';
+}
+
+/** The one line a clerk is shown when a ledger could not be checked, by the CLI and the page alike. */
+export function failureLine(error: unknown): string {
+  if (error instanceof LedgerReadError) return error.message;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `处理失败：${reason.split('\n')[0]}`;
 }

@@ -1,7 +1,7 @@
 // `npm run demo`: validates the sample ledger on a fixed date and writes the results and both reports
-// to out/, through the same bin a clerk runs.
+// to out/, through the same bin a clerk runs; 台账助手.html (built by `npm run build:page`) is put beside them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const ledger = 'templates/示例台账.xlsx';
 const asOf = '2026-07-20';
@@ -33,4 +33,8 @@ for (const [kind, period, out] of reports) {
   }
   process.stdout.write(run.stdout);
 }
-process.stdout.write('\n校验结果和报告已写入 out/：校验结果.txt、校验结果.json、季度分析报告-2026Q2.docx、半年通报-2026H1.docx\n');
+copyFileSync('dist/台账助手.html', 'out/台账助手.html');
+process.stdout.write(
+  '\n校验结果和报告已写入 out/：校验结果.txt、校验结果.json、季度分析报告-2026Q2.docx、半年通报-2026H1.docx；' +
+    '另有 台账助手.html（双击即可在浏览器中校验台账）\n',
+);

@@ -29,10 +29,10 @@ export function renderSummary(
   container.hidden = false;
 }
 
-function findingButton(finding: Finding, index: number, onSelect: (index: number) => void): HTMLButtonElement {
+function findingButton(finding: Finding, index: number, onSelect: (index: number) => void, locates: boolean): HTMLButtonElement {
   const button = h(
     'button',
-    { type: 'button', class: 'finding', 'data-index': String(index), title: `转到 ${finding.sheet}!${finding.cell}` },
+    { type: 'button', class: 'finding', 'data-index': String(index), title: locates ? `转到 ${finding.sheet}!${finding.cell}` : undefined },
     h(
       'span',
       { class: 'head' },
@@ -51,6 +51,8 @@ export function renderFindings(
   findings: readonly Finding[],
   filter: SeverityFilter,
   onSelect: (index: number) => void,
+  /** A click shows the cell in the workbook (the pane), rather than only marking the item (the page). */
+  locates = true,
 ): void {
   const groups = groupFindings(findings, filter);
   if (groups.length === 0) {
@@ -65,7 +67,7 @@ export function renderFindings(
         'details',
         { class: 'group', open: true },
         h('summary', {}, h('span', {}, group.sheet), h('span', { class: 'n' }, `${group.items.length} 项`)),
-        ...group.items.map(({ finding, index }) => findingButton(finding, index, onSelect)),
+        ...group.items.map(({ finding, index }) => findingButton(finding, index, onSelect, locates)),
       ),
     ),
   );

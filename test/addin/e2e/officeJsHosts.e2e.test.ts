@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../helpers/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberTable } from '../../../addin/excel/api';
 import { excelMembers, missingMembers, noteMembers } from '../../../addin/excel/api';

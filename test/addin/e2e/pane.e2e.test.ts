@@ -13,9 +13,9 @@ import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
+import { launchChromium, overflowingElements } from '../../helpers/chromium';
 import { stateFromGrid } from '../fake/state';
 import type { StaticServer } from './staticServer';
-import { launchChromium } from './chromium';
 import { serveFolder } from './staticServer';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -68,7 +68,7 @@ interface Violation {
 beforeAll(async () => {
   buildPane();
   server = await serveFolder(resolve(repo, 'dist'));
-  browser = await launchChromium(['--lang=zh-CN']);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: paneWidth, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   page.on('request', (request) => requests.push(request.url()));
   await page.addInitScript({ content: violations + (await fakeHostScript()) });
@@ -240,14 +240,7 @@ describe('the task pane in Chromium', () => {
       client: document.documentElement.clientWidth,
     }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && r.right > document.documentElement.clientWidth + 0.5;
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-    );
+    const overflowing = await overflowingElements(page);
     expect(overflowing).toEqual([]);
   });
 

@@ -1,0 +1,40 @@
+/**
+ * Reads and checks a ledger off the page's main thread, so a 100,000-record ledger never freezes the
+ * page: the same core as the CLI (ledger/read on the bytes, then validateGrid), with a line of
+ * progress between the stages. The records stay here; the page gets the findings and statuses, and
+ * a report is built here too, from the records.
+ */
+import '../pane/noEval';
+import { failureLine } from '../../ledger/errors';
+import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { validateGrid } from '../../ledger/validate';
+import { buildReport } from '../pane/report';
+import type { CheckReply, CheckRequest } from './checkMessages';
+
+const reply = (message: CheckReply, transfer: Transferable[] = []) => postMessage(message, { transfer });
+
+addEventListener('message', (event: MessageEvent<CheckRequest>) => {
+  const { id, bytes, name, asOf, report } = event.data;
+  void (async () => {
+    try {
+      reply({ id, kind: 'progress', text: `正在读取“${name}”（${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB）……` });
+      const grid = await readWorkbookBytes(new Uint8Array(bytes), name);
+      const rows = grid.sheets.reduce((sum, sheet) => sum + sheet.values.length, 0);
+      reply({
+        id,
+        kind: 'progress',
+        text: `已读取 ${grid.sheets.length} 张工作表、${rows.toLocaleString('zh-CN')} 行，正在按实施方案检查……`,
+      });
+      const { ledger, ...result } = validateGrid(grid, { asOf });
+      if (!report) {
+        reply({ id, kind: 'done', result, report: null });
+        return;
+      }
+      reply({ id, kind: 'progress', text: '正在生成报告……' });
+      const file = await buildReport(report.kind, { ...result, ledger }, report.period);
+      reply({ id, kind: 'done', result, report: file }, [file.bytes.buffer]);
+    } catch (error) {
+      reply({ id, kind: 'failed', message: failureLine(error) });
+    }
+  })();
+});

@@ -1,0 +1,6 @@
+import '../pane/noEval';
+import { registerFluent } from '../pane/fluent';
+import { LedgerPage } from './page';
+
+registerFluent();
+new LedgerPage();

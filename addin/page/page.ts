@@ -1,0 +1,131 @@
+/**
+ * 台账助手.html: the shared panel on a ledger file the clerk chooses or drops, plus what only the page
+ * does (重新校验 from disk, 下载校验结果, 下载标注副本). Nothing leaves the browser.
+ */
+import { byId, h } from '../pane/dom';
+import { saveFile } from '../pane/download';
+import type { Valued } from '../pane/panel';
+import { Panel } from '../pane/panel';
+import { annotatedCopy } from './annotate/annotatedCopy';
+import type { LedgerFile } from './ledgerFile';
+import { ledgerFile } from './ledgerFile';
+import type { FileHandle } from './pickFile';
+import { canPickHandles, droppedFile, pickHandle } from './pickFile';
+import { findingsWorkbook, xlsxType } from './xlsx/findingsWorkbook';
+
+const stem = (name: string) => name.replace(/\.xlsx$/iu, '');
+
+export class LedgerPage {
+  private readonly panel: Panel;
+  private file: LedgerFile | null = null;
+  private handle: FileHandle | null = null;
+  private readonly input = byId<HTMLInputElement>('file');
+  private readonly progress = byId<HTMLProgressElement>('progress');
+
+  constructor() {
+    const button = (id: string) => byId<Valued>(id);
+    this.panel = new Panel(null, [
+      { element: button('reload'), needsResult: false },
+      { element: button('download-results'), needsResult: true },
+      { element: button('download-marked'), needsResult: true },
+    ]);
+    this.panel.say('选择或拖入台账文件后自动校验。');
+    // The results markup is the pane's, which greets a clerk with Excel open; here the first step is the file.
+    byId('findings').replaceChildren(h('p', { class: 'empty' }, '选择台账文件后，在这里按工作表列出每个问题及其单元格。'));
+    byId('choose').addEventListener('click', () => void this.choose());
+    this.input.addEventListener('change', () => {
+      const file = this.input.files?.[0];
+      this.input.value = '';
+      if (file) void this.open(file, null);
+    });
+    button('reload').addEventListener('click', () => void this.reload());
+    button('download-results').addEventListener('click', () => void this.downloadResults());
+    button('download-marked').addEventListener('click', () => void this.downloadMarked());
+    this.acceptDrops(byId('drop'));
+  }
+
+  private acceptDrops(zone: HTMLElement): void {
+    // The whole window takes the drop, so a file let go beside the box is not opened by the browser instead.
+    window.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      zone.classList.add('is-over');
+    });
+    window.addEventListener('dragleave', () => zone.classList.remove('is-over'));
+    window.addEventListener('drop', (event) => {
+      event.preventDefault();
+      zone.classList.remove('is-over');
+      if (!event.dataTransfer) return;
+      void droppedFile(event.dataTransfer).then((dropped) => dropped && this.open(dropped.file, dropped.handle));
+    });
+  }
+
+  private async choose(): Promise<void> {
+    if (!canPickHandles()) {
+      this.input.click();
+      return;
+    }
+    try {
+      const handle = await pickHandle();
+      if (handle) await this.open(await handle.getFile(), handle);
+    } catch (error) {
+      this.panel.say(`无法打开文件：${error instanceof Error ? error.message : String(error)}`, true);
+    }
+  }
+
+  /** Checks a newly chosen file; only when it can be read does it replace what is shown. */
+  private async open(file: File, handle: FileHandle | null): Promise<void> {
+    const candidate = ledgerFile(file);
+    // The bar runs while the worker reads, checks or writes a report.
+    const busy = <T>(work: Promise<T>): Promise<T> => {
+      this.progress.hidden = false;
+      return work.finally(() => {
+        this.progress.hidden = true;
+      });
+    };
+    const withProgress: LedgerFile = {
+      ...candidate,
+      validate: (asOf, progress) => busy(candidate.validate(asOf, progress)),
+      report: (kind, period, asOf, progress) => busy(candidate.report(kind, period, asOf, progress)),
+    };
+    if (!(await this.panel.validate(withProgress))) return;
+    this.file = withProgress;
+    this.handle = handle;
+    const name = byId('file-name');
+    name.textContent = `当前文件：${file.name}`;
+    name.classList.add('is-chosen');
+  }
+
+  /** 重新校验: the file as it is on disk now; without a handle, one click on the chooser. */
+  private async reload(): Promise<void> {
+    if (!this.handle) {
+      await this.choose();
+      return;
+    }
+    try {
+      await this.open(await this.handle.getFile(), this.handle);
+    } catch (error) {
+      this.panel.say(`无法重新读取文件：${error instanceof Error ? error.message : String(error)}。请重新选择文件。`, true);
+    }
+  }
+
+  private downloadResults(): Promise<boolean> {
+    return this.panel.act('正在生成校验结果表……', async () => {
+      const result = this.panel.result;
+      if (!result || !this.file) return '请先校验。';
+      const name = `${stem(this.file.name)}-校验结果.xlsx`;
+      saveFile(findingsWorkbook(result.findings), name, xlsxType);
+      return `已生成“${name}”（${result.findings.length} 项问题），请在下载提示中保存。`;
+    });
+  }
+
+  private downloadMarked(): Promise<boolean> {
+    return this.panel.act('正在生成标注副本……', async () => {
+      const result = this.panel.result;
+      if (!result || !this.file) return '请先校验。';
+      const copy = annotatedCopy(await this.file.bytes(), result.findings);
+      const name = `${stem(this.file.name)}-标注副本.xlsx`;
+      saveFile(copy.bytes, name, xlsxType);
+      return `已生成“${name}”：${copy.marked} 个单元格加了底色和批注，原文件未改动。请在下载提示中保存。`;
+    });
+  }
+}

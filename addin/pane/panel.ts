@@ -1,0 +1,201 @@
+/**
+ * What the task pane and 台账助手.html show and do alike: the 校验日期, the status line, one action
+ * at a time, the counts, 问题清单, 制度落实 and 生成报告. Where the ledger comes from is the host's
+ * business (Excel through the adapter, a chosen file in the page); the host hands the panel a
+ * `LedgerSource` and adds its own buttons.
+ */
+import type { Finding } from '../../ledger/findings';
+import type { ValidationResult } from '../../ledger/model';
+import { byId, h } from './dom';
+import { saveFile } from './download';
+import type { ReportFile } from './report';
+import { docxType } from './report';
+import type { ReportKind, SeverityFilter } from './viewModel';
+import { defaultPeriod, localToday, reportPeriods } from './viewModel';
+import { renderFindings, renderRules, renderSummary } from './views';
+
+export interface Said {
+  text: string;
+  isError: boolean;
+}
+
+/**
+ * What the panel shows of a check: the result without the ledger's records, which may stay where they
+ * were read (the page keeps them in its worker, so a big ledger never crosses to the page's thread).
+ */
+export type CheckedLedger = Omit<ValidationResult, 'ledger'>;
+
+type Progress = (text: string) => void;
+
+/** Where the panel gets the ledger from; `R` is what its check gives back. */
+export interface LedgerSource<R extends CheckedLedger = CheckedLedger> {
+  /** The ledger as it is now, checked for `asOf`; `progress` tells the clerk how far a long check has got. */
+  validate(asOf: string, progress: Progress): Promise<R>;
+  /** The report for `period` on the ledger as it is now, checked for `asOf`, with that check's result. */
+  report(kind: ReportKind, period: string, asOf: string, progress: Progress): Promise<{ result: R; file: ReportFile }>;
+  /** Shows the finding's cell where the ledger is open; absent where it is not open beside the panel. */
+  locate?(finding: Finding): Promise<Said>;
+  /** The one line the clerk reads when something went wrong. */
+  describeError(error: unknown): string;
+}
+
+export interface Valued extends HTMLElement {
+  value: string;
+  disabled: boolean;
+}
+
+/** A host's own button: enabled when the panel is idle, has a source and, if asked, a result. */
+export interface HostButton {
+  element: Valued;
+  needsResult: boolean;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
+
+export class Panel<R extends CheckedLedger = CheckedLedger> {
+  private current: R | null = null;
+  private filter: SeverityFilter = 'all';
+  private busy = false;
+  private readonly asOf = byId<HTMLInputElement>('as-of');
+  private readonly status = byId('status');
+  private readonly validateButton = byId<Valued>('validate');
+  private readonly reportButton = byId<Valued>('generate-report');
+  private readonly reportKind = byId<Valued>('report-kind');
+  private readonly reportPeriod = byId<Valued>('report-period');
+
+  constructor(
+    private source: LedgerSource<R> | null,
+    private readonly hostButtons: readonly HostButton[] = [],
+  ) {
+    this.asOf.value = localToday();
+    this.fillPeriods();
+    this.validateButton.addEventListener('click', () => void this.validate());
+    this.reportButton.addEventListener('click', () => void this.generateReport());
+    this.reportKind.addEventListener('change', () => this.fillPeriods());
+    byId('report-form').addEventListener('submit', (event) => event.preventDefault());
+    this.refreshButtons();
+  }
+
+  get result(): R | null {
+    return this.current;
+  }
+
+  say(text: string, isError = false): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('is-error', isError);
+  }
+
+  private refreshButtons(): void {
+    const idle = !this.busy && this.source !== null;
+    this.validateButton.disabled = !idle;
+    this.reportButton.disabled = !idle;
+    for (const { element, needsResult } of this.hostButtons) element.disabled = !idle || (needsResult && this.current === null);
+  }
+
+  /**
+   * Runs one action: busy while it runs, its outcome or its error in the status line. `source` is the
+   * one to act on; a host trying a new one (a newly chosen file) passes it, and it replaces the
+   * current source only when the action succeeds, so a file that cannot be read changes nothing.
+   * True when the action ran and succeeded.
+   */
+  async act(
+    working: string,
+    action: (source: LedgerSource<R>) => Promise<string>,
+    source: LedgerSource<R> | null = this.source,
+  ): Promise<boolean> {
+    if (this.busy || !source) return false;
+    this.busy = true;
+    this.refreshButtons();
+    this.say(working);
+    try {
+      const outcome = await action(source);
+      this.source = source;
+      this.say(outcome);
+      return true;
+    } catch (error) {
+      this.say(source.describeError(error), true);
+      return false;
+    } finally {
+      this.busy = false;
+      this.refreshButtons();
+    }
+  }
+
+  private asOfDate(): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(this.asOf.value)) this.asOf.value = localToday();
+    return this.asOf.value;
+  }
+
+  private readonly progress: Progress = (text) => this.say(text);
+
+  /** 一键校验 (or 重新校验 with a fresh source): reads, checks and shows the result. */
+  validate(source: LedgerSource<R> | null = this.source): Promise<boolean> {
+    return this.act(
+      '正在读取并校验台账……',
+      async (chosen) => {
+        const started = performance.now();
+        const result = await chosen.validate(this.asOfDate(), this.progress);
+        this.show(result);
+        const { error, warning, info } = result.summary;
+        return `校验完成：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项（用时 ${seconds(performance.now() - started)}）。`;
+      },
+      source,
+    );
+  }
+
+  private show(result: R): void {
+    this.current = result;
+    byId('ledger-name').textContent = `${result.unit || '未填写单位名称'} · ${result.year}年台账 · 截至 ${result.asOf}`;
+    this.renderResult();
+    renderRules(byId('rules'), result.rules);
+    this.fillPeriods();
+  }
+
+  private renderResult(): void {
+    if (!this.current) return;
+    renderSummary(byId('summary'), this.current.summary, this.filter, (filter) => {
+      this.filter = filter;
+      this.renderResult();
+    });
+    const locates = this.source?.locate !== undefined;
+    renderFindings(byId('findings'), this.current.findings, this.filter, (index) => void this.select(index), locates);
+  }
+
+  private async select(index: number): Promise<void> {
+    const finding = this.current?.findings[index];
+    if (!finding || !this.source) return;
+    for (const item of byId('findings').querySelectorAll('.finding')) {
+      item.classList.toggle('is-selected', item.getAttribute('data-index') === String(index));
+    }
+    if (!this.source.locate) return;
+    try {
+      const said = await this.source.locate(finding);
+      this.say(said.text, said.isError);
+    } catch (error) {
+      this.say(this.source.describeError(error), true);
+    }
+  }
+
+  private fillPeriods(): void {
+    const kind = (this.reportKind.value || 'quarterly') as ReportKind;
+    const asOf = this.asOfDate();
+    const year = this.current?.year ?? Number(asOf.slice(0, 4));
+    const chosen = defaultPeriod(kind, year, asOf);
+    this.reportPeriod.replaceChildren(
+      ...reportPeriods(kind, year).map((p) => h('fluent-option', { value: p.code, selected: p.code === chosen }, p.label)),
+    );
+    this.reportPeriod.value = chosen;
+  }
+
+  private generateReport(): Promise<boolean> {
+    return this.act('正在生成报告……', async (source) => {
+      const asOf = this.asOfDate();
+      const kind = (this.reportKind.value || 'quarterly') as ReportKind;
+      const period = this.reportPeriod.value || defaultPeriod(kind, this.current?.year ?? Number(asOf.slice(0, 4)), asOf);
+      const { result, file } = await source.report(kind, period, asOf, this.progress);
+      this.show(result);
+      saveFile(file.bytes, file.fileName, docxType);
+      return `已生成“${file.fileName}”，请在下载提示中保存。`;
+    });
+  }
+}
