@@ -57,7 +57,7 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
             报送数: included.length + excluded.length,
             汇总数: included.length,
             未纳入数: excluded.length || undefined,
-            全部达标数: included.filter(isComplete).length,
+            全部达标数: included.filter(isComplete).length || undefined,
             逾期单位数: overdueUnits || undefined,
           }),
     ),
