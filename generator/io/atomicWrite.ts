@@ -38,7 +38,13 @@ export async function writeNewFileAtomic(path: string, data: Uint8Array | string
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw alreadyExists(path);
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
-      if (await stat(path).then(() => true, () => false)) throw alreadyExists(path);
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw alreadyExists(path);
       await rename(temp, path);
     }
   });

@@ -12,8 +12,7 @@ import { ledgerDigest, type LedgerDigest } from '../summary/digest';
  * it, or the digest `summary` rolls up.
  */
 export type Task =
-  | { kind: 'text' | 'json'; path: string; asOf: string }
-  | { kind: 'digest'; path: string; asOf: string; period: PeriodCode };
+  { kind: 'text' | 'json'; path: string; asOf: string } | { kind: 'digest'; path: string; asOf: string; period: PeriodCode };
 
 /**
  * What came of it, again plain data: the whole ValidationResult (every record) would cost more to copy

@@ -20,7 +20,12 @@ export function defaultJobs(ledgers: number): number {
 }
 
 function crashed(task: Task, error: Error): Outcome {
-  return { kind: 'unreadable', path: task.path, workbook: basename(task.path), message: `处理“${task.path}”失败：${error.message.split('\n')[0]}` };
+  return {
+    kind: 'unreadable',
+    path: task.path,
+    workbook: basename(task.path),
+    message: `处理“${task.path}”失败：${error.message.split('\n')[0]}`,
+  };
 }
 
 function startWorker(): Worker {

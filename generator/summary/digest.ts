@@ -43,7 +43,8 @@ const lateRecordRules = ['R17', 'R19'];
 export function ledgerDigest(path: string, result: ValidationResult, period: PeriodCode): LedgerDigest {
   const requirements = result.rules.map((rule): RequirementDigest => {
     const periods = rule.periods.filter((p) => relevant(p, period));
-    if (periods.length === 0) return { id: rule.id, title: rule.title, status: rule.status, required: rule.required, actual: rule.actual, periods };
+    if (periods.length === 0)
+      return { id: rule.id, title: rule.title, status: rule.status, required: rule.required, actual: rule.actual, periods };
     return {
       id: rule.id,
       title: rule.title,

@@ -17,7 +17,8 @@ import { summaryWorkbook } from './workbook';
 export async function summarise(paths: readonly string[], options: SummaryOptions): Promise<void> {
   const period = summaryPeriod(options.period);
   const asOf = resolveAsOf(options.asOf);
-  if (extname(options.out).toLowerCase() !== '.xlsx') throw new UsageError(`--out 的文件“${options.out}”应以 .xlsx 结尾：汇总表是 Excel 工作簿。`);
+  if (extname(options.out).toLowerCase() !== '.xlsx')
+    throw new UsageError(`--out 的文件“${options.out}”应以 .xlsx 结尾：汇总表是 Excel 工作簿。`);
   const out = resolve(options.out);
   const docxOut = options.docx ? `${out.slice(0, -extname(out).length)}.docx` : null;
   // Refused before any ledger is read; the writes below refuse again should a file appear meanwhile.

@@ -31,7 +31,18 @@ function overviewSheet(workbook: ExcelJS.Workbook, rollup: Rollup): void {
   ws.getRow(1).height = 90;
   rollup.included.forEach((d, i) => {
     const statuses = requirements.map((r) => d.requirements.find((x) => x.id === r.id)?.status ?? '');
-    const row = ws.addRow([i + 1, unitName(d), d.year, d.workbook, d.summary.error, d.summary.warning, d.summary.info, ...statuses, d.overdue.length, d.overdue.join('；')]);
+    const row = ws.addRow([
+      i + 1,
+      unitName(d),
+      d.year,
+      d.workbook,
+      d.summary.error,
+      d.summary.warning,
+      d.summary.info,
+      ...statuses,
+      d.overdue.length,
+      d.overdue.join('；'),
+    ]);
     statuses.forEach((s, k) => {
       if (s !== '') fillStatus(row.getCell(fixed.length + k + 1), s);
     });
@@ -49,7 +60,10 @@ function requirementSheet(workbook: ExcelJS.Workbook, rollup: Rollup, rule: (typ
   for (const d of rollup.included) {
     const r = d.requirements.find((x) => x.id === rule.id);
     if (!r) continue;
-    const periods = r.periods.length > 0 ? r.periods : [{ label: `${d.year}年`, unit: null, required: r.required, actual: r.actual, status: r.status, due: '' }];
+    const periods =
+      r.periods.length > 0
+        ? r.periods
+        : [{ label: `${d.year}年`, unit: null, required: r.required, actual: r.actual, status: r.status, due: '' }];
     for (const p of periods) {
       const row = ws.addRow([unitName(d), p.label, p.unit ?? '', p.required, p.actual, p.status, p.due ? chineseDate(p.due) : '']);
       fillStatus(row.getCell(6), p.status);

@@ -17,7 +17,8 @@ async function validateOne(path: string, asOf: string, format: ValidateOptions['
   process.exitCode = result.summary.error > 0 ? exitCode.findings : exitCode.ok;
 }
 
-const outcomeCode = (o: Outcome) => (o.kind === 'unreadable' ? exitCode.usage : o.kind === 'validated' && o.errors > 0 ? exitCode.findings : exitCode.ok);
+const outcomeCode = (o: Outcome) =>
+  o.kind === 'unreadable' ? exitCode.usage : o.kind === 'validated' && o.errors > 0 ? exitCode.findings : exitCode.ok;
 
 /**
  * Several ledgers, each judged on its own: its findings as one ledger's would be printed (text, or one

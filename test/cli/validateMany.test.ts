@@ -50,7 +50,7 @@ describe('taizhang validate on many ledgers', () => {
       ['2乙局.xlsx', '县乙局'],
       ['4丙局.xlsx', '县丙局'],
     ]);
-    expect(run.stdout).toMatch(/^  错误 [A-Z]+\d+ +R01 /mu);
+    expect(run.stdout).toMatch(/^ {2}错误 [A-Z]+\d+ +R01 /mu);
     expect(run.stdout).toContain('共 4 本台账：无错误 2 本，有错误 1 本，无法读取 1 本。');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('3损坏.xlsx');

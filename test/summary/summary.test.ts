@@ -29,7 +29,9 @@ async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
 }
 
 const rowsOf = (ws: ExcelJS.Worksheet) =>
-  ws.getSheetValues().flatMap((values) => (Array.isArray(values) ? [values.slice(1).map((v) => (v === undefined || v === null ? '' : String(v)))] : []));
+  ws
+    .getSheetValues()
+    .flatMap((values) => (Array.isArray(values) ? [values.slice(1).map((v) => (v === undefined || v === null ? '' : String(v)))] : []));
 
 let folder: string;
 let run: ReturnType<typeof taizhang>;
@@ -56,7 +58,9 @@ describe('taizhang summary', () => {
     const workbook = await readWorkbook(join(folder, '汇总.xlsx'));
     const [header, ...rows] = rowsOf(workbook.getWorksheet('汇总')!);
     expect(header.slice(0, 7)).toEqual(['序号', '单位', '年度', '台账文件', '错误', '警告', '提示']);
-    expect(header.slice(7, 26).map((h) => h.slice(0, 3))).toEqual(Array.from({ length: 19 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`));
+    expect(header.slice(7, 26).map((h) => h.slice(0, 3))).toEqual(
+      Array.from({ length: 19 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`),
+    );
     expect(header.slice(26)).toEqual(['逾期事项数', '逾期事项']);
     expect(rows.map((r) => r.slice(0, 4))).toEqual([
       ['1', '县甲局', '2026', '甲局.xlsx'],
@@ -115,7 +119,14 @@ describe('taizhang summary', () => {
     expect(texts).toContain('中共XX县委宣传部');
     expect(texts).toContain('2027年1月20日');
     const headings = texts.filter((t) => /^[一二三四五六七]、/u.test(t));
-    expect(headings).toEqual(['一、总体情况', '二、各项制度落实情况', '三、各单位落实情况', '四、未纳入汇总的台账', '五、存在的问题', '六、下一步工作要求']);
+    expect(headings).toEqual([
+      '一、总体情况',
+      '二、各项制度落实情况',
+      '三、各单位落实情况',
+      '四、未纳入汇总的台账',
+      '五、存在的问题',
+      '六、下一步工作要求',
+    ]);
     const [requirements, units] = tablesOf(document);
     expect(requirements[0]).toEqual(['序号', '工作要求', '达标', '进行中', '未达标', '无法判断']);
     expect(requirements[9]).toEqual(['9', '党总支、各支部每半年专题汇报1次（三(三)）', '1', '0', '1', '0']);
