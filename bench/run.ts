@@ -1,13 +1,12 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,10000]`: generates ledgers of 1,000, 10,000 and 100,000
+ * `npm run bench [-- --json] [-- --sizes 1000,10000] [-- --many 50,500]`: generates ledgers of 1,000, 10,000 and 100,000
  * records, measures reading, normalising, checking, SheetJS's bare parse of the same file, the CLI's peak
  * memory, the two reports and the add-in's round trips, prints one table and checks the targets of the
- * performance issue (exit code 1 when one is missed). Progress goes to stderr, figures to stdout.
+ * performance issue (exit code 1 when one is missed). Then the CLI's start, and folders of 50 and 500
+ * ledgers (`--many 0` skips them) validated in one run against one CLI run per ledger.
+ * Progress goes to stderr, figures to stdout.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import XLSX from 'xlsx';
 import { runChecks } from '../ledger/check';
 import { summarise } from '../ledger/findings';
@@ -16,7 +15,10 @@ import { normaliseWorkbook } from '../ledger/normalise';
 import { readWorkbookFile } from '../ledger/read/workbookFile';
 import { sortFindings } from '../ledger/sortFindings';
 import { validateGrid } from '../ledger/validate';
-import { benchAsOf, writeBenchLedger } from './ledger';
+import { benchAsOf } from './ledger';
+import { ledgerFile } from './ledgerFile';
+import { startFigures, startLines, startTargets } from './cliStart';
+import { manyFigures, manyLines, manyTargets, type ManyFigures } from './many';
 import { buildCli, fastest, runCliValidate } from './measure';
 import { reportTimes } from './reports';
 import { addinSyncCalls } from './syncCalls';
@@ -26,24 +28,9 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
+const manyArg = args[args.indexOf('--many') + 1];
+const manyCounts = (args.includes('--many') && manyArg ? manyArg.split(',').map(Number) : [50, 500]).filter((n) => n > 0);
 const progress = (text: string) => process.stderr.write(`${text}\n`);
-
-/** Generated ledgers are kept between runs, keyed by the generator's own source, so a rerun starts at once. */
-async function ledgerFile(records: number): Promise<string> {
-  const version = createHash('sha256')
-    .update(readFileSync(join(import.meta.dirname, 'ledger.ts')))
-    .digest('hex')
-    .slice(0, 10);
-  const dir = join(tmpdir(), 'taizhang-bench');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `ledger-${records}-${version}.xlsx`);
-  if (!existsSync(path)) {
-    const started = performance.now();
-    await writeBenchLedger(path, records);
-    progress(`  生成 ${records} 条记录的台账：${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  return path;
-}
 
 /** validateGrid's own steps, timed one by one; the result is checked against validateGrid itself. */
 function validateInSteps(grid: WorkbookGrid) {
@@ -66,7 +53,7 @@ function validateInSteps(grid: WorkbookGrid) {
 
 async function measure(records: number): Promise<SizeFigures> {
   progress(`${records} 条记录：`);
-  const file = await ledgerFile(records);
+  const file = await ledgerFile(records, progress);
   const bytes = readFileSync(file);
   const runs = records >= 100_000 ? 2 : 5;
   const best = { readMs: Infinity, normaliseMs: Infinity, checkMs: Infinity, validateMs: Infinity, sheetjsParseMs: Infinity };
@@ -109,10 +96,14 @@ async function measure(records: number): Promise<SizeFigures> {
 if (!buildCli()) progress('警告：CLI 构建失败（npm run build:cli），峰值内存用现有的 build/taizhang.mjs 测量（如有）。');
 const figures: SizeFigures[] = [];
 for (const records of sizes) figures.push(await measure(records));
-const targets = checkTargets(figures);
+progress('CLI 启动：');
+const start = startFigures();
+const many: ManyFigures[] = [];
+for (const count of manyCounts) many.push(await manyFigures(count, progress));
+const targets = [...checkTargets(figures), ...startTargets(start), ...manyTargets(many)];
 const rounded = figures.map((f) =>
   Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v])),
 );
-if (asJson) process.stdout.write(`${JSON.stringify({ sizes: rounded, targets }, null, 2)}\n`);
-else process.stdout.write(figuresTable(figures, targets));
+if (asJson) process.stdout.write(`${JSON.stringify({ sizes: rounded, start, many, targets }, null, 2)}\n`);
+else process.stdout.write([figuresTable(figures, targets), ...startLines(start), ...manyLines(many), ''].join('\n'));
 process.exitCode = targets.some((t) => t.met === false) ? 1 : 0;

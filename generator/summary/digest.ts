@@ -1,20 +1,15 @@
 import { basename } from 'node:path';
 import { ruleInfo } from '../../ledger/check/ruleTable';
 import type { Summary } from '../../ledger/findings';
-import type { PeriodStatus, RequirementStatus, ValidationResult } from '../../ledger/model';
+import type { PeriodStatus, RequirementStatus, RuleStatus, ValidationResult } from '../../ledger/model';
 import { periodWithin, type PeriodCode } from '../../ledger/values/period';
 
-/** One requirement of one ledger, judged for the summary's period. */
-export interface RequirementDigest {
-  id: string;
-  title: string;
-  /** The worst status of the periods below; the rule's own status when it judges no period. */
-  status: RequirementStatus;
-  required: number;
-  actual: number;
-  /** The rule's periods that fall within the summary's period or contain it (a quarter of the half, the year). */
-  periods: PeriodStatus[];
-}
+/**
+ * One requirement of one ledger, judged for the summary's period: `periods` are the rule's periods that
+ * fall within it or contain it (a quarter of the half, the year), `status` the worst of them and the
+ * counts their sums; a rule that judges no period keeps its own.
+ */
+export type RequirementDigest = RuleStatus;
 
 /** What the county's roll-up keeps of one ledger: small enough to pass between threads. */
 export interface LedgerDigest {
