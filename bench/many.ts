@@ -11,14 +11,21 @@ const poolSizes = Array.from({ length: 10 }, (_, i) => (i + 1) * 1_000);
 /** One-at-a-time CLI runs are timed on at most this many ledgers and scaled up, so 500 stays a few minutes. */
 const sampledRuns = 50;
 
+interface Run {
+  ms: number;
+  cpuMs: number;
+  peakRssMB: number;
+}
+
 export interface ManyFigures {
   ledgers: number;
   records: number;
   /** Wall time and peak memory of `taizhang validate <folder>` in one thread, and across `threads` worker threads. */
-  oneThread: { ms: number; peakRssMB: number };
-  threads: { count: number; ms: number; peakRssMB: number };
+  oneThread: Run;
+  threads: Run & { count: number };
   /** `taizhang validate <file>` once per ledger, one after another; estimated from a sample when `sampled`. */
   oneAtATimeMs: number;
+  oneAtATimeCpuMs: number;
   sampled: boolean;
 }
 
@@ -42,10 +49,10 @@ async function ledgerFolder(count: number, progress: (text: string) => void): Pr
   return { dir, files, records };
 }
 
-function folderRun(dir: string, jobs: number): { ms: number; peakRssMB: number } {
+function folderRun(dir: string, jobs: number): Run {
   const run = runCli(['validate', dir, '--as-of', benchAsOf, '--format', 'json', '--jobs', String(jobs)]);
   if (!run || run.status === 2) throw new Error(`taizhang validate ${dir} --jobs ${jobs} 失败`);
-  return { ms: run.ms, peakRssMB: run.peakRssMB };
+  return { ms: run.ms, cpuMs: run.cpuMs, peakRssMB: run.peakRssMB };
 }
 
 export async function manyFigures(count: number, progress: (text: string) => void): Promise<ManyFigures> {
@@ -59,10 +66,24 @@ export async function manyFigures(count: number, progress: (text: string) => voi
   const step = Math.max(1, Math.floor(files.length / sampledRuns));
   const sample = files.filter((_, i) => i % step === 0);
   let sampleMs = 0;
-  for (const file of sample) sampleMs += runCli(['validate', file, '--as-of', benchAsOf, '--format', 'json'])?.ms ?? NaN;
-  const oneAtATimeMs = (sampleMs * files.length) / sample.length;
+  let sampleCpuMs = 0;
+  for (const file of sample) {
+    const run = runCli(['validate', file, '--as-of', benchAsOf, '--format', 'json']);
+    sampleMs += run?.ms ?? NaN;
+    sampleCpuMs += run?.cpuMs ?? NaN;
+  }
+  const scale = files.length / sample.length;
+  const oneAtATimeMs = sampleMs * scale;
   progress(`  逐个运行 CLI：${(oneAtATimeMs / 1000).toFixed(1)} s${sample.length < files.length ? `（按 ${sample.length} 本估算）` : ''}`);
-  return { ledgers: count, records, oneThread, threads, oneAtATimeMs, sampled: sample.length < files.length };
+  return {
+    ledgers: count,
+    records,
+    oneThread,
+    threads,
+    oneAtATimeMs,
+    oneAtATimeCpuMs: sampleCpuMs * scale,
+    sampled: sample.length < files.length,
+  };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -72,9 +93,10 @@ export function manyLines(figures: readonly ManyFigures[]): string[] {
   return figures.map((f) => {
     const estimate = f.sampled ? '（抽样估算）' : '';
     return (
-      `${f.ledgers} 本台账（共 ${f.records.toLocaleString('en-US')} 条记录）：一次校验整个文件夹 单线程 ${seconds(f.oneThread.ms)}、峰值内存 ${Math.round(f.oneThread.peakRssMB)} MB；` +
-      `${f.threads.count} 个线程 ${seconds(f.threads.ms)}、峰值内存 ${Math.round(f.threads.peakRssMB)} MB；` +
-      `逐个运行 CLI ${seconds(f.oneAtATimeMs)}${estimate}；逐个运行 ÷ 文件夹 = ${(f.oneAtATimeMs / best(f)).toFixed(1)} ×；多线程加速 ${(f.oneThread.ms / f.threads.ms).toFixed(2)} ×`
+      `${f.ledgers} 本台账（共 ${f.records.toLocaleString('en-US')} 条记录）：一次校验整个文件夹 单线程 ${seconds(f.oneThread.ms)}（CPU ${seconds(f.oneThread.cpuMs)}）、峰值内存 ${Math.round(f.oneThread.peakRssMB)} MB；` +
+      `${f.threads.count} 个线程 ${seconds(f.threads.ms)}（CPU ${seconds(f.threads.cpuMs)}）、峰值内存 ${Math.round(f.threads.peakRssMB)} MB；` +
+      `逐个运行 CLI ${seconds(f.oneAtATimeMs)}（CPU ${seconds(f.oneAtATimeCpuMs)}）${estimate}；` +
+      `逐个运行 ÷ 文件夹 = ${(f.oneAtATimeMs / best(f)).toFixed(1)} ×（CPU ${(f.oneAtATimeCpuMs / f.oneThread.cpuMs).toFixed(1)} ×）；多线程加速 ${(f.oneThread.ms / f.threads.ms).toFixed(2)} ×`
     );
   });
 }

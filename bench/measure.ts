@@ -26,6 +26,8 @@ export function buildCli(): boolean {
 
 export interface CliFigure {
   ms: number;
+  /** CPU time of the process, all its threads: unlike wall time, hardly moved by other work on the machine. */
+  cpuMs: number;
   peakRssMB: number;
   status: number | null;
 }
@@ -50,8 +52,9 @@ export function runCli(args: readonly string[]): CliFigure | null {
   });
   const ms = performance.now() - started;
   const peak = /TAIZHANG_PEAK_RSS_KB=(\d+)/u.exec(run.stderr ?? '');
-  if (!peak) return null;
-  return { ms, peakRssMB: Number(peak[1]) / 1024, status: run.status };
+  const cpu = /TAIZHANG_CPU_US=(\d+)/u.exec(run.stderr ?? '');
+  if (!peak || !cpu) return null;
+  return { ms, cpuMs: Number(cpu[1]) / 1000, peakRssMB: Number(peak[1]) / 1024, status: run.status };
 }
 
 /** Wall time of the fastest of `runs` runs of `node …args`, output discarded. */

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256, taizhang } from '../helpers/cli';
+import { bin, sha256, taizhang } from '../helpers/cli';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { ledgerFolder } from '../helpers/ledgerFolder';
 import { setSetting } from '../helpers/ledgerCases';
@@ -83,6 +84,22 @@ describe('taizhang validate on many ledgers', () => {
     const single = taizhang(['validate', folder, '--as-of', yearClosed, '--format', 'json', '--jobs', '1']);
     expect(threads.stdout).toBe(single.stdout);
     expect(threads.status).toBe(single.status);
+  });
+
+  it('shows a progress line on a terminal and takes it away, leaving the same results as without one', () => {
+    const args = ['validate', join(folder, '1甲局.xlsx'), join(folder, '2乙局.xlsx'), '--as-of', yearClosed, '--jobs', '1'];
+    // script(1) runs the CLI on a pseudo-terminal, as a clerk's console is.
+    const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
+    const terminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+    expect(terminal.status).toBe(1);
+    const clear = '\r\x1b[K';
+    expect(terminal.stdout).toContain(`${clear}已校验 0/2 本台账`);
+    expect(terminal.stdout).toContain(`${clear}已校验 1/2 本台账${clear}`);
+    const results = [0, 1, 2]
+      .reduce((text, n) => text.replaceAll(`${clear}已校验 ${n}/2 本台账`, ''), terminal.stdout)
+      .replaceAll(clear, '')
+      .replaceAll('\r\n', '\n');
+    expect(results).toBe(taizhang(args).stdout);
   });
 
   it('refuses an empty folder and a bad --jobs with a Chinese line and exit 2', async () => {
