@@ -69,8 +69,9 @@ export async function manyFigures(count: number, progress: (text: string) => voi
   let sampleCpuMs = 0;
   for (const file of sample) {
     const run = runCli(['validate', file, '--as-of', benchAsOf, '--format', 'json']);
-    sampleMs += run?.ms ?? NaN;
-    sampleCpuMs += run?.cpuMs ?? NaN;
+    if (!run || run.status === 2) throw new Error(`taizhang validate ${file} 失败`);
+    sampleMs += run.ms;
+    sampleCpuMs += run.cpuMs;
   }
   const scale = files.length / sample.length;
   const oneAtATimeMs = sampleMs * scale;
