@@ -40,7 +40,8 @@ describe('the package', () => {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as Array<{
+    // The bundle `npm test` built is packed as it is: `prepare` would rebuild it under the other CLI tests' feet.
+    const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as Array<{
       filename: string;
       files: Array<{ path: string }>;
     }>;
