@@ -68,7 +68,8 @@ export async function judgeAll(tasks: readonly Task[], jobs: number, each: (outc
         settle(current, outcome);
         send();
       });
-      // A worker that dies (out of memory on a huge file) loses only its ledger: it is reported, a fresh worker goes on.
+      // judgeLedger catches every error, so a worker dies only as a whole (Node ends one that reaches its heap
+      // limit with ERR_WORKER_OUT_OF_MEMORY): the ledger it held is reported and a fresh worker takes the rest.
       worker.once('error', (error) => {
         if (current >= 0) settle(current, crashed(tasks[current], error));
         runWorker(startWorker()).then(resolve, reject);
