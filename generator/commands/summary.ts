@@ -22,6 +22,6 @@ export function registerSummary(program: Command): void {
     .option('--as-of <YYYY-MM-DD>', '校验日期和成文日期（默认今天）')
     .option('--template <FILE.yaml>', '汇总通报的措辞模板（默认 templates/reports/汇总通报.yaml）')
     .option('--doc-number <文号>', '汇总通报的发文字号')
-    .option('--jobs <n>', '同时读取的台账数（默认为 CPU 核数）', parseJobs)
+    .option('--jobs <n>', '同时读取的台账数（默认：4 核及以上为 CPU 核数，否则为 1）', parseJobs)
     .action(async (paths: string[], options: SummaryOptions) => (await import('../summary/run')).summarise(paths, options));
 }
