@@ -26,6 +26,8 @@ export function buildCli(): boolean {
 
 export interface CliFigure {
   ms: number;
+  /** CPU time of the process, all its threads: unlike wall time, hardly moved by other work on the machine. */
+  cpuMs: number;
   peakRssMB: number;
   status: number | null;
 }
@@ -36,15 +38,34 @@ export interface CliFigure {
  * long synchronous work that a sampling timer would miss.
  */
 export function runCliValidate(file: string, asOf: string): CliFigure | null {
+  return runCli(['validate', file, '--as-of', asOf, '--format', 'json']);
+}
+
+/** `taizhang …args` in a child process: its wall time, exit status and peak memory (worker threads included). */
+export function runCli(args: readonly string[]): CliFigure | null {
   if (!existsSync(cli)) return null;
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', peakHook, cli, 'validate', file, '--as-of', asOf, '--format', 'json'], {
+  const run = spawnSync(process.execPath, ['--import', peakHook, cli, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - started;
   const peak = /TAIZHANG_PEAK_RSS_KB=(\d+)/u.exec(run.stderr ?? '');
-  if (!peak) return null;
-  return { ms, peakRssMB: Number(peak[1]) / 1024, status: run.status };
+  const cpu = /TAIZHANG_CPU_US=(\d+)/u.exec(run.stderr ?? '');
+  if (!peak || !cpu) return null;
+  return { ms, cpuMs: Number(cpu[1]) / 1000, peakRssMB: Number(peak[1]) / 1024, status: run.status };
 }
+
+/** Wall time of the fastest of `runs` runs of `node …args`, output discarded. */
+export function fastestProcess(args: readonly string[], runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+export const cliPath = cli;

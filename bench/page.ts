@@ -14,7 +14,7 @@ import { validateGrid } from '../ledger/validate';
 import { buildPage } from '../test/helpers/buildPage';
 import { launchChromium } from '../test/helpers/chromium';
 import { benchAsOf } from './ledger';
-import { ledgerFile } from './ledgerCache';
+import { ledgerFile } from './ledgerFile';
 import { fastest } from './measure';
 
 const args = process.argv.slice(2);
@@ -22,7 +22,7 @@ const records = args.includes('--records') ? Number(args[args.indexOf('--records
 const runs = 3;
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
-const file = await ledgerFile(records);
+const file = await ledgerFile(records, progress);
 progress(`${records} 条记录：${(readFileSync(file).length / 1024 / 1024).toFixed(1)} MB`);
 
 const node = await fastest(runs, async () => validateGrid(await readWorkbookFile(file), { asOf: benchAsOf }));

@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,10000]`: generates ledgers of 1,000, 10,000 and 100,000
- * records, measures reading, normalising, checking, SheetJS's bare parse of the same file, the floor of
+ * `npm run bench [-- --json] [-- --sizes 1000,10000] [-- --many 50,500]`: generates ledgers of 1,000, 10,000 and
+ * 100,000 records, measures reading, normalising, checking, SheetJS's bare parse of the same file, the floor of
  * reading (bench/floor.ts), the CLI's peak memory, the two reports and the add-in's round trips, prints one
- * table and checks the targets of the performance issue (exit code 1 when one is missed). Progress goes to stderr, figures to stdout.
+ * table and checks the targets of the performance issue (exit code 1 when one is missed). Then the CLI's start,
+ * and folders of 50 and 500 ledgers (`--many 0` skips them) validated in one run against one CLI run per ledger.
+ * Progress goes to stderr, figures to stdout.
  */
 import { readFileSync } from 'node:fs';
 import XLSX from 'xlsx';
@@ -13,9 +15,11 @@ import { normaliseWorkbook } from '../ledger/normalise';
 import { readWorkbookFile } from '../ledger/read/workbookFile';
 import { sortFindings } from '../ledger/sortFindings';
 import { validateGrid } from '../ledger/validate';
+import { startFigures, startLines, startTargets } from './cliStart';
 import { readFloor } from './floor';
 import { benchAsOf } from './ledger';
-import { ledgerFile } from './ledgerCache';
+import { ledgerFile } from './ledgerFile';
+import { manyFigures, manyLines, manyTargets, type ManyFigures } from './many';
 import { buildCli, fastest, runCliValidate } from './measure';
 import { reportTimes } from './reports';
 import { addinSyncCalls } from './syncCalls';
@@ -25,6 +29,8 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
+const manyArg = args[args.indexOf('--many') + 1];
+const manyCounts = (args.includes('--many') && manyArg ? manyArg.split(',').map(Number) : [50, 500]).filter((n) => n > 0);
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 /** validateGrid's own steps, timed one by one; the result is checked against validateGrid itself. */
@@ -48,7 +54,7 @@ function validateInSteps(grid: WorkbookGrid) {
 
 async function measure(records: number): Promise<SizeFigures> {
   progress(`${records} 条记录：`);
-  const file = await ledgerFile(records);
+  const file = await ledgerFile(records, progress);
   const bytes = readFileSync(file);
   const runs = records >= 100_000 ? 2 : 5;
   const best = {
@@ -100,10 +106,14 @@ async function measure(records: number): Promise<SizeFigures> {
 if (!buildCli()) progress('警告：CLI 构建失败（npm run build:cli），峰值内存用现有的 build/taizhang.mjs 测量（如有）。');
 const figures: SizeFigures[] = [];
 for (const records of sizes) figures.push(await measure(records));
-const targets = checkTargets(figures);
+progress('CLI 启动：');
+const start = startFigures();
+const many: ManyFigures[] = [];
+for (const count of manyCounts) many.push(await manyFigures(count, progress));
+const targets = [...checkTargets(figures), ...startTargets(start), ...manyTargets(many)];
 const rounded = figures.map((f) =>
   Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v])),
 );
-if (asJson) process.stdout.write(`${JSON.stringify({ sizes: rounded, targets }, null, 2)}\n`);
-else process.stdout.write(figuresTable(figures, targets));
+if (asJson) process.stdout.write(`${JSON.stringify({ sizes: rounded, start, many, targets }, null, 2)}\n`);
+else process.stdout.write([figuresTable(figures, targets), ...startLines(start), ...manyLines(many), ''].join('\n'));
 process.exitCode = targets.some((t) => t.met === false) ? 1 : 0;

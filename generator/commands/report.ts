@@ -3,8 +3,6 @@ import { realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { ruleInfo } from '../../ledger/check/ruleTable';
 import type { ValidationResult } from '../../ledger/model';
-import { readWorkbookFile } from '../../ledger/read/workbookFile';
-import { validateGrid } from '../../ledger/validate';
 import { resolveAsOf } from '../asOf';
 import { exitCode, UsageError } from '../errors';
 import { writeFileAtomic } from '../io/atomicWrite';
@@ -44,7 +42,12 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
   if (options.out !== undefined && extname(options.out).toLowerCase() !== '.docx') {
     throw new UsageError(`--out 的文件“${options.out}”应以 .docx 结尾：报告是 Word 文档。`);
   }
-  const { reportBuilder, renderReport } = await import('../report/generate');
+  // Loaded when the command runs, so that other commands start without the reader, zod and docx.
+  const [{ reportBuilder, renderReport }, { readWorkbookFile }, { validateGrid }] = await Promise.all([
+    import('../report/generate'),
+    import('../../ledger/read/workbookFile'),
+    import('../../ledger/validate'),
+  ]);
   // The wording template is checked before the ledger is read.
   const buildReport = await reportBuilder(kind, options.template);
   const result = validateGrid(await readWorkbookFile(ledgerPath), { asOf });

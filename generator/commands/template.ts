@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { writeFileAtomic } from '../io/atomicWrite';
-import { blankLedger } from '../template/blankLedger';
 
 export function registerTemplate(program: Command): void {
   program
@@ -16,6 +15,7 @@ export function registerTemplate(program: Command): void {
         throw new UsageError(`--year 的值“${options.year}”不是有效年度，应为 2000 到 2100 之间的四位年份。`);
       }
       const out = resolve(options.out ?? `意识形态工作台账${year}.xlsx`);
+      const { blankLedger } = await import('../template/blankLedger');
       const bytes = await (await blankLedger(year)).xlsx.writeBuffer();
       await writeFileAtomic(out, new Uint8Array(bytes as ArrayBuffer));
       process.stdout.write(`已生成空白台账：${out}\n`);

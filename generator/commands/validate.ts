@@ -1,23 +1,21 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { toJsonReport } from '../../ledger/jsonReport';
-import { readWorkbookFile } from '../../ledger/read/workbookFile';
-import { validateGrid } from '../../ledger/validate';
-import { resolveAsOf } from '../asOf';
-import { exitCode } from '../errors';
-import { renderText } from '../render/text';
+import { parseJobs } from '../ledgers/jobs';
+
+export interface ValidateOptions {
+  asOf?: string;
+  format: 'text' | 'json';
+  jobs?: number;
+}
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('按实施方案校验台账，列出问题和各项制度落实情况')
-    .argument('<ledger.xlsx>', '台账工作簿')
+    .description('按实施方案校验台账，列出问题和各项制度落实情况；可一次校验多个台账或整个文件夹')
+    .argument('<台账...>', '台账工作簿（.xlsx）或存放台账的文件夹，可写多个')
     .option('--as-of <YYYY-MM-DD>', '校验日期（默认今天）')
-    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .action(async (path: string, options: { asOf?: string; format: 'text' | 'json' }) => {
-      const asOf = resolveAsOf(options.asOf);
-      const result = validateGrid(await readWorkbookFile(path), { asOf });
-      process.stdout.write(options.format === 'json' ? `${JSON.stringify(toJsonReport(result), null, 2)}\n` : renderText(result));
-      process.exitCode = result.summary.error > 0 ? exitCode.findings : exitCode.ok;
-    });
+    .addOption(new Option('--format <format>', '输出格式（多个台账时 json 为每行一个台账）').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--jobs <n>', '同时校验的台账数（默认：4 核及以上为 CPU 核数，否则为 1）').argParser(parseJobs))
+    // The work is loaded only when the command runs, so other commands start without the reader and zod.
+    .action(async (paths: string[], options: ValidateOptions) => (await import('../validate/run')).validateLedgers(paths, options));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { sha256, taizhang } from '../helpers/cli';
 import { writeLedger } from '../helpers/ledgerWorkbook';
@@ -76,17 +76,37 @@ describe('taizhang rules', () => {
 });
 
 describe('the bundled CLI', () => {
-  /** The modules Node loads before any command runs: the entry and the chunks it imports statically. */
-  function loadedAtStart(): string {
-    const build = resolve(import.meta.dirname, '../../build');
-    const entry = readFileSync(join(build, 'taizhang.mjs'), 'utf8');
-    const chunks = [...entry.matchAll(/^import[^;]*?from "\.\/(chunks\/[^"]+)"/gmu)].map((m) => readFileSync(join(build, m[1]), 'utf8'));
-    return [entry, ...chunks].join('\n');
+  const build = resolve(import.meta.dirname, '../../build');
+  const chunks = readdirSync(join(build, 'chunks')).filter((f) => f.endsWith('.mjs'));
+
+  /** A bundle file and every chunk it imports statically, transitively: what Node loads with it. */
+  function loadedWith(file: string, seen = new Set<string>()): string {
+    if (seen.has(file)) return '';
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    const imported = [...code.matchAll(/^(?:import|export)[^;]*?from "(\.\.?\/[^"]+)"/gmu)].map((m) => join(dirname(file), m[1]));
+    return [code, ...imported.map((f) => loadedWith(f, seen))].join('\n');
   }
 
-  it('starts without docx, the YAML reader or exceljs, which only report and template use', () => {
-    const code = loadedAtStart();
-    expect(code).toMatch(/from "zod"/u);
-    for (const lib of ['docx', 'yaml', 'exceljs']) expect(code).not.toMatch(new RegExp(`^import[^;]*from "${lib}"`, 'mu'));
+  /** The packages bundled into some code, from the `// node_modules/…` path comments esbuild leaves. */
+  const packagesIn = (code: string) => new Set([...code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gmu)].map((m) => m[1]));
+
+  /** The chunk holding a source module, with what it loads. */
+  function commandCode(source: string): string {
+    const chunk = chunks.find((f) => readFileSync(join(build, 'chunks', f), 'utf8').includes(`// ${source}\n`));
+    if (!chunk) throw new Error(`no chunk holds ${source}`);
+    return loadedWith(join(build, 'chunks', chunk));
+  }
+
+  it('starts with commander and the date library alone: each command loads its own work when it runs', () => {
+    const start = loadedWith(join(build, 'taizhang.mjs'));
+    expect([...packagesIn(start)].sort()).toEqual(['@internationalized/date', 'commander']);
+    expect(start).not.toMatch(/^\/\/ ledger\/(read|normalise|schema)\//mu);
+  });
+
+  it('loads the reader and zod for validate, but not docx, the YAML reader or exceljs', () => {
+    const validate = packagesIn(commandCode('generator/validate/run.ts'));
+    for (const lib of ['zod', 'fflate']) expect(validate).toContain(lib);
+    for (const lib of ['docx', 'yaml', 'exceljs']) expect(validate).not.toContain(lib);
   });
 });

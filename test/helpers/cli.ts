@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const bin = resolve(import.meta.dirname, '../../build/taizhang.mjs');
+export const bin = resolve(import.meta.dirname, '../../build/taizhang.mjs');
 
 export interface CliRun {
   status: number | null;

@@ -17,7 +17,12 @@ export const defaultTemplateFile: Record<ReportKind, string> = {
  * both from source (generator/report/template/) and bundled (build/).
  */
 export function defaultTemplatePath(kind: ReportKind): string {
-  const name = join('templates', 'reports', defaultTemplateFile[kind]);
+  return packagedTemplatePath(defaultTemplateFile[kind]);
+}
+
+/** A template file of the package's own `templates/reports/`, by file name. */
+export function packagedTemplatePath(fileName: string): string {
+  const name = join('templates', 'reports', fileName);
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, name);
@@ -31,6 +36,11 @@ export function defaultTemplatePath(kind: ReportKind): string {
 /** Reads and checks a wording template: `path` when given (--template), otherwise the default one. */
 export async function loadTemplateFile<K extends ReportKind>(kind: K, path?: string): Promise<TemplateOf<K>> {
   const file = path === undefined ? defaultTemplatePath(kind) : resolve(path);
+  return parseTemplate(kind, await readTemplateText(file, path), path ?? file);
+}
+
+/** A template's text, BOM removed; `path` is the file as the user named it, for messages. */
+export async function readTemplateText(file: string, path?: string): Promise<string> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -40,5 +50,5 @@ export async function loadTemplateFile<K extends ReportKind>(kind: K, path?: str
     if (code === 'EISDIR') throw new TemplateError(`模板文件“${path ?? file}”是一个文件夹，应为 .yaml 文件。`);
     throw new TemplateError(`无法读取模板文件“${path ?? file}”：${(error as Error).message}`);
   }
-  return parseTemplate(kind, text.replace(/^\uFEFF/u, ''), path ?? file);
+  return text.replace(/^\uFEFF/u, '');
 }

@@ -58,6 +58,11 @@ function describeIssue(doc: Document, lines: LineCounter, issue: z.core.$ZodIssu
  * can pass the template bundled with it; `file` names the template in messages.
  */
 export function parseTemplate<K extends ReportKind>(kind: K, text: string, file: string): TemplateOf<K> {
+  return parseTemplateWith<unknown>(templateSchemas[kind], text, file) as TemplateOf<K>;
+}
+
+/** The same for any wording template's schema (the county's 汇总通报 has its own). */
+export function parseTemplateWith<T>(schema: z.ZodType<T>, text: string, file: string): T {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
@@ -66,8 +71,8 @@ export function parseTemplate<K extends ReportKind>(kind: K, text: string, file:
     const reason = syntax.message.split('\n')[0];
     throw new TemplateError(`模板文件“${file}”第${line}行：YAML 格式有误（${reason}）。请检查缩进、冒号和引号是否成对。`);
   }
-  const result = templateSchemas[kind].safeParse(doc.toJS());
-  if (result.success) return result.data as TemplateOf<K>;
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => describeIssue(doc, lines, issue));
   const shown = problems.slice(0, shownIssues).map((p) => `模板文件“${file}”第${p.line}行${p.text}`);
   const more = problems.length > shownIssues ? [`……另有 ${problems.length - shownIssues} 处问题。`] : [];

@@ -12,7 +12,7 @@ function unknownPlaceholder(name: string, allowed: readonly string[]): string {
 }
 
 /** Text with `{placeholders}` drawn from `allowed`; checked when the template is loaded. */
-function phrase(allowed: readonly string[]) {
+export function phrase(allowed: readonly string[]) {
   return z.string({ error: '应为一段文字' }).superRefine((text, ctx) => {
     const parsed = parsePhrase(text);
     if (!parsed.ok) {
@@ -30,7 +30,7 @@ const label = phrase([]);
 
 const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ 标题: label, ...shape });
 
-function headers(count: number) {
+export function headers(count: number) {
   return z.array(label, { error: '应为表头文字的列表' }).length(count, { error: `表头应有${count}项` });
 }
 

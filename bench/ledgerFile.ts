@@ -4,17 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchLedger } from './ledger';
 
-const progress = (text: string) => process.stderr.write(`${text}\n`);
-
-/** Generated ledgers are kept between runs, keyed by the generator's own source, so a rerun starts at once. */
-export async function ledgerFile(records: number): Promise<string> {
+/** Where generated ledgers are kept between runs, keyed by the generator's own source. */
+export function benchDir(): string {
   const version = createHash('sha256')
     .update(readFileSync(join(import.meta.dirname, 'ledger.ts')))
     .digest('hex')
     .slice(0, 10);
-  const dir = join(tmpdir(), 'taizhang-bench');
+  const dir = join(tmpdir(), 'taizhang-bench', version);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `ledger-${records}-${version}.xlsx`);
+  return dir;
+}
+
+/** A generated ledger of `records` records, written on first use so a rerun starts at once. */
+export async function ledgerFile(records: number, progress: (text: string) => void): Promise<string> {
+  const path = join(benchDir(), `ledger-${records}.xlsx`);
   if (!existsSync(path)) {
     const started = performance.now();
     await writeBenchLedger(path, records);

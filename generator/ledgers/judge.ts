@@ -1,0 +1,40 @@
+import { basename } from 'node:path';
+import { LedgerReadError } from '../../ledger/errors';
+import { toJsonReport } from '../../ledger/jsonReport';
+import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import { validateGrid } from '../../ledger/validate';
+import type { PeriodCode } from '../../ledger/values/period';
+import { renderText } from '../render/text';
+import { ledgerDigest, type LedgerDigest } from '../summary/digest';
+
+/**
+ * One ledger to judge, as plain data so it can cross to a worker thread: what `validate` prints for
+ * it, or the digest `summary` rolls up.
+ */
+export type Task =
+  { kind: 'text' | 'json'; path: string; asOf: string } | { kind: 'digest'; path: string; asOf: string; period: PeriodCode };
+
+/**
+ * What came of it, again plain data: the whole ValidationResult (every record) would cost more to copy
+ * between threads than to compute, so only what the command prints or counts comes back.
+ */
+export type Outcome =
+  | { kind: 'validated'; path: string; errors: number; output: string }
+  | { kind: 'digest'; path: string; digest: LedgerDigest }
+  | { kind: 'unreadable'; path: string; workbook: string; message: string };
+
+export async function judgeLedger(task: Task): Promise<Outcome> {
+  try {
+    const result = validateGrid(await readWorkbookFile(task.path), { asOf: task.asOf });
+    if (task.kind === 'digest') return { kind: 'digest', path: task.path, digest: ledgerDigest(task.path, result, task.period) };
+    const output = task.kind === 'json' ? `${JSON.stringify(toJsonReport(result))}\n` : renderText(result);
+    return { kind: 'validated', path: task.path, errors: result.summary.error, output };
+  } catch (error) {
+    // A ledger the reader refuses, or one that trips over a fault of ours, is reported and the others go on.
+    const message =
+      error instanceof LedgerReadError
+        ? error.message
+        : `处理“${task.path}”失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    return { kind: 'unreadable', path: task.path, workbook: basename(task.path), message };
+  }
+}

@@ -1,0 +1,70 @@
+import { basename } from 'node:path';
+import { ruleInfo } from '../../ledger/check/ruleTable';
+import type { Summary } from '../../ledger/findings';
+import type { PeriodStatus, RequirementStatus, RuleStatus, ValidationResult } from '../../ledger/model';
+import { periodWithin, type PeriodCode } from '../../ledger/values/period';
+
+/**
+ * One requirement of one ledger, judged for the summary's period: `periods` are the rule's periods that
+ * fall within it or contain it (a quarter of the half, the year), `status` the worst of them and the
+ * counts their sums; a rule that judges no period keeps its own.
+ */
+export type RequirementDigest = RuleStatus;
+
+/** What the county's roll-up keeps of one ledger: small enough to pass between threads. */
+export interface LedgerDigest {
+  path: string;
+  workbook: string;
+  unit: string;
+  year: number;
+  summary: Summary;
+  requirements: RequirementDigest[];
+  /** Work past its due date: a requirement's period 逾期未完成, or 重大舆情/整改 past its limit. */
+  overdue: string[];
+}
+
+/** Worst first: a requirement across periods or units is as good as its weakest part. */
+const statusRank: Record<RequirementStatus, number> = { 未达标: 0, 无法判断: 1, 进行中: 2, 达标: 3 };
+
+export function worstStatus(statuses: readonly RequirementStatus[]): RequirementStatus | null {
+  return statuses.reduce<RequirementStatus | null>((worst, s) => (worst === null || statusRank[s] < statusRank[worst] ? s : worst), null);
+}
+
+const relevant = (p: PeriodStatus, period: PeriodCode) => periodWithin(p.period, period) || periodWithin(period, p.period);
+
+/** Rules that judge each record and find it late rather than a period's count short. */
+const lateRecordRules = ['R17', 'R19'];
+
+export function ledgerDigest(path: string, result: ValidationResult, period: PeriodCode): LedgerDigest {
+  const requirements = result.rules.map((rule): RequirementDigest => {
+    const periods = rule.periods.filter((p) => relevant(p, period));
+    if (periods.length === 0)
+      return { id: rule.id, title: rule.title, status: rule.status, required: rule.required, actual: rule.actual, periods };
+    return {
+      id: rule.id,
+      title: rule.title,
+      status: worstStatus(periods.map((p) => p.status)) ?? rule.status,
+      required: periods.reduce((n, p) => n + p.required, 0),
+      actual: periods.reduce((n, p) => n + p.actual, 0),
+      periods,
+    };
+  });
+  const overduePeriods = requirements.flatMap((r) =>
+    ruleInfo(r.id).judged?.judges === 'periods'
+      ? r.periods.filter((p) => p.status === '未达标').map((p) => `${p.label}${p.unit ? `“${p.unit}”` : ''}${r.title}`)
+      : [],
+  );
+  const overdueRecords = lateRecordRules.flatMap((id) => {
+    const late = result.findings.filter((f) => f.rule === id).length;
+    return late > 0 ? [`${ruleInfo(id).title}：${late}项逾期`] : [];
+  });
+  return {
+    path,
+    workbook: basename(path),
+    unit: result.unit,
+    year: result.year,
+    summary: result.summary,
+    requirements,
+    overdue: [...overduePeriods, ...overdueRecords],
+  };
+}

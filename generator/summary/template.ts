@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { packagedTemplatePath, readTemplateText } from '../report/template/file';
+import { parseTemplateWith } from '../report/template/parse';
+import { headers, phrase } from '../report/template/schema';
+
+/** Placeholders every phrase of the 汇总通报 may use. */
+export const noticeContext = ['年度', '期间', '起始日期', '截止日期', '成文日期'] as const;
+
+const the = (...names: string[]) => phrase([...noticeContext, ...names]);
+const label = phrase([]);
+const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ 标题: label, ...shape });
+
+const noticeSchema = z.strictObject({
+  标题: z.array(the(), { error: '应为标题各行文字的列表' }).min(1, { error: '标题至少要有一行' }),
+  主送: the(),
+  发文机关署名: the(),
+  开头: the(),
+  总体情况: section({ 概述: the('报送数', '汇总数', '未纳入数', '全部达标数', '逾期单位数'), 无台账: the() }),
+  制度落实: section({ 概述: the('要求数'), 表头: headers(6) }),
+  各单位情况: section({ 概述: the(), 表头: headers(5) }),
+  未纳入汇总: section({
+    概述: the('未纳入数'),
+    条目: the('序号', '台账文件', '单位', '原因'),
+    其他年度: the('台账年度'),
+    无法读取: the(),
+  }),
+  存在的问题: section({ 未达标: the('要求', '依据', '单位数', '单位'), 无法判断: the('要求', '依据', '单位数', '单位'), 无问题: the() }),
+  下一步: section({ 概述: the() }),
+});
+
+export type NoticeTemplate = z.output<typeof noticeSchema>;
+
+export const defaultNoticeTemplate = '汇总通报.yaml';
+
+/** The 汇总通报's wording: the file at `path` (--template), or the package's own. */
+export async function loadNoticeTemplate(path?: string): Promise<NoticeTemplate> {
+  const file = path === undefined ? packagedTemplatePath(defaultNoticeTemplate) : resolve(path);
+  return parseTemplateWith(noticeSchema, await readTemplateText(file, path), path ?? file);
+}
