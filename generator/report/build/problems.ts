@@ -38,14 +38,19 @@ export const aspectOfRule = (id: string): Aspect => aspectOf[id] ?? '责任落�
 /** A sentence names this many units at most, then counts them. */
 const namedUnits = 5;
 
+/** Units named in a sentence: the first few, then how many in all. */
+function unitList(ctx: ReportContext, units: readonly string[], name: string): string | undefined {
+  if (units.length === 0) return undefined;
+  const more = units.length > namedUnits ? `等${ctx.figure({ of: 'derived', name, value: units.length })}个单位` : '';
+  return `${listOf(units.slice(0, namedUnits))}${more}`;
+}
+
 /** Placeholders of a requirement sentence ({要求} {单位} {考核期间} …). */
 export function requirementValues(ctx: ReportContext, group: EntryGroup): Values {
-  const { units } = group;
-  const more = units.length > namedUnits ? `等${ctx.figure({ of: 'derived', name: `${group.rule.id}单位数`, value: units.length })}个单位` : '';
   return {
     要求: group.rule.title,
     依据: planText(ruleInfo(group.rule.id).plan),
-    单位: units.length > 0 ? `${listOf(units.slice(0, namedUnits))}${more}` : undefined,
+    单位: unitList(ctx, group.units, `${group.rule.id}单位数`),
     考核期间: group.label,
     到期日期: chineseDate(group.due),
     未达标数: unlessZero(group.short),
@@ -66,7 +71,7 @@ function openRectification(ctx: ReportContext): Values | null {
     value: records.length,
   });
   const units = [...new Set(records.flatMap((r) => (r.data.被检查单位 ? [r.data.被检查单位] : [])))];
-  return { 未整改数: count, 单位: units.length > 0 ? listOf(units) : undefined };
+  return { 未整改数: count, 单位: unitList(ctx, units, '未整改单位数') };
 }
 
 /** The sentence a requirement's shortfall gets: per period and unit, or by how many records fell short. */

@@ -13,7 +13,7 @@ import { pointParagraphs } from './points';
 import { problemsSection } from './problems';
 import { entriesFor, requirementRows } from './requirements';
 import { table } from './tables';
-import { chineseNumber, cleanText } from './text';
+import { chineseNumber, cleanText, excerpt } from './text';
 import { workValues } from './work';
 import type { Values } from '../template/phrase';
 
@@ -21,8 +21,9 @@ type T = QuarterlyTemplate;
 
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
-/** How many analyses' own words a report quotes: the 季度分析 first, so the quarter's own view leads. */
+/** How many analyses' own words a report quotes, the 季度分析 first so the quarter's own view leads, and how much of each. */
 const quoted = 3;
+const quoteLength = 80;
 
 /** 主要工作开展情况: one paragraph per theme with anything to say, `一是……二是……`. */
 function work(ctx: ReportContext, t: T['主要工作'], values: Values): Section {
@@ -45,7 +46,7 @@ function situation(ctx: ReportContext, t: T['总体态势'], values: Values, opi
     .filter((r) => r.data.分析类型 === '季度分析' || r.data.分析类型 === '专项研判')
     .sort((a, b) => Number(b.data.分析类型 === '季度分析') - Number(a.data.分析类型 === '季度分析'));
   const texts = (field: '主要情况' | '倾向性问题') => {
-    const found = [...new Set(analyses.flatMap((r) => (r.data[field] ? [cleanText(r.data[field])] : [])))];
+    const found = [...new Set(analyses.flatMap((r) => (r.data[field] ? [excerpt(cleanText(r.data[field]), quoteLength)] : [])))];
     return found.length > 0 ? found.slice(0, quoted).join('；') : undefined;
   };
   const blocks: Block[] = [];
@@ -81,7 +82,9 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
   const opinions = opinionSummary(ctx);
   const values = workValues(ctx, opinions);
   const problems = problemsSection(ctx, t.存在的问题);
-  const measures = [...new Set(ctx.records('analysis').flatMap((r) => (r.data.应对措施 ? [cleanText(r.data.应对措施)] : [])))].slice(0, quoted);
+  const measures = [
+    ...new Set(ctx.records('analysis').flatMap((r) => (r.data.应对措施 ? [excerpt(cleanText(r.data.应对措施), quoteLength)] : []))),
+  ].slice(0, quoted);
   const sections = [
     overviewSection(ctx, t.基本情况),
     work(ctx, t.主要工作, values),

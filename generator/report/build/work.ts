@@ -47,6 +47,7 @@ export function workValues(ctx: ReportContext, opinions: OpinionSummary): Values
   const branchReports = ctx.records('branchReport');
   const reporting = new Set(branchReports.flatMap((r) => (r.data.汇报单位 ? [r.data.汇报单位] : [])));
   const problemInspections = withProblems
+    .filter((r) => [...cleanText(r.data.发现问题 ?? '')].length <= nameLength)
     .slice(0, named)
     .map((r) => `对${r.data.被检查单位 ?? '有关单位'}的检查发现“${cleanText(r.data.发现问题 ?? '')}”`);
 

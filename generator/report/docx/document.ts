@@ -1,5 +1,5 @@
-import { Document, Packer, SectionType, VerticalAlignSection } from 'docx';
-import type { FileChild, ISectionOptions } from 'docx';
+import { Document, Packer } from 'docx';
+import type { FileChild } from 'docx';
 import { fontTableXml } from './fonts';
 import { imprintParagraphs } from './imprint';
 import type { Report } from '../model';
@@ -26,23 +26,6 @@ function tail(report: Report): FileChild[] {
   return [...note, blankLine(), ...signature(report.issuer, report.date, report.sealed), ...appendices];
 }
 
-const pageProperties = {
-  size: { width: page.width, height: page.height },
-  margin: { ...margin, header: 851, footer: footerDistance, gutter: 0 },
-};
-
-/** The 版记 on a page of its own at the end, set at the foot of that page as GB/T 9704 7.4 places it. */
-function imprintSection(report: Report): ISectionOptions[] {
-  if (!report.imprint) return [];
-  return [
-    {
-      properties: { type: SectionType.NEXT_PAGE, page: pageProperties, verticalAlign: VerticalAlignSection.BOTTOM },
-      footers: pageNumberFooters(),
-      children: imprintParagraphs(report.imprint),
-    },
-  ];
-}
-
 export function reportDocument(report: Report): Document {
   return new Document({
     title: reportTitle(report),
@@ -58,11 +41,15 @@ export function reportDocument(report: Report): Document {
     },
     sections: [
       {
-        properties: { page: pageProperties },
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { ...margin, header: 851, footer: footerDistance, gutter: 0 },
+          },
+        },
         footers: pageNumberFooters(),
-        children: [...head(report), ...blockElements(report.body), ...tail(report)],
+        children: [...head(report), ...blockElements(report.body), ...tail(report), ...(report.imprint ? imprintParagraphs(report.imprint) : [])],
       },
-      ...imprintSection(report),
     ],
   });
 }
