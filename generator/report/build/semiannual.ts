@@ -96,12 +96,13 @@ function inspections(ctx: ReportContext, t: T['检查抽查']): Section {
   const others = records.filter((r) => !known.some((unit) => sameUnit(r.data.被检查单位, unit)));
   if (others.length > 0) rows.push(row(t.其他单位, others, null));
   const intro = ctx.say(t.概述, {
-    定期检查数: figure({ where: { 检查类型: '定期检查' } }, records.filter((r) => r.data.检查类型 === '定期检查')),
-    抽查数: figure({ where: { 检查类型: '不定期抽查' } }, records.filter((r) => r.data.检查类型 === '不定期抽查')),
+    检查数: figure({}, records),
+    定期检查数: unlessZero(figure({ where: { 检查类型: '定期检查' } }, records.filter((r) => r.data.检查类型 === '定期检查'))),
+    抽查数: unlessZero(figure({ where: { 检查类型: '不定期抽查' } }, records.filter((r) => r.data.检查类型 === '不定期抽查'))),
     覆盖数: ctx.figure({ of: 'derived', name: '受检单位数', value: units.filter((unit) => records.some((r) => sameUnit(r.data.被检查单位, unit))).length }),
     单位数: ctx.figure({ of: 'derived', name: '股室站所数', value: units.length }),
-    问题数: figure({ filled: ['发现问题'] }, withProblems),
-    已整改数: figure({ where: { 整改情况: '已整改' }, filled: ['发现问题'] }, inState(withProblems, '已整改')),
+    问题数: unlessZero(figure({ filled: ['发现问题'] }, withProblems)),
+    已整改数: unlessZero(figure({ where: { 整改情况: '已整改' }, filled: ['发现问题'] }, inState(withProblems, '已整改'))),
     整改中数: unlessZero(figure({ where: { 整改情况: '整改中' }, filled: ['发现问题'] }, inState(withProblems, '整改中'))),
     未整改数: unlessZero(figure({ where: { 整改情况: '未整改' }, filled: ['发现问题'] }, inState(withProblems, '未整改'))),
   });
