@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Paragraph, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { Imprint } from '../model';
 import { fontFace, linesPerPage, size, textWidth } from './layout';
 import { runProperties } from './run';
@@ -38,7 +38,7 @@ function imprintLines(imprint: Imprint): Paragraph[] {
     spacing: bodySpacing,
     tabStops: [{ type: TabStopType.RIGHT, position: textWidth - 2 * oneChar }],
     border: { ...(imprint.copyTo ? {} : { top: thick }), bottom: thick },
-    children: [run(imprint.issuedBy), run('\t'), run(`${imprint.issuedOn}印发`)],
+    children: [run(imprint.issuedBy), new TextRun({ children: [new Tab(), `${imprint.issuedOn}印发`], ...runProperties(imprintStyle) })],
   });
   if (!imprint.copyTo) return [issued];
   const copyTo = new Paragraph({

@@ -1,0 +1,10 @@
+import { readWorkbookFile } from '/work/wt-i12/ledger/read/workbookFile';
+import { validateGrid } from '/work/wt-i12/ledger/validate';
+import { reportBuilder } from '/work/wt-i12/generator/report/generate';
+const [file, asOf, kind, period] = process.argv.slice(2);
+const result = validateGrid(await readWorkbookFile(file), { asOf });
+const b = await reportBuilder(kind as 'quarterly', undefined);
+const r = b(result, { period });
+console.log(r.titleLines.join('|'), r.recipients);
+for (const x of [...r.body, ...r.appendices.flatMap(a=>a.body)]) console.log(x.kind === 'table' ? 'TABLE ' + JSON.stringify(x.rows) : (x.kind==='heading'?'## ':'  ') + x.text);
+console.log(r.imprint);
