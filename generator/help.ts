@@ -1,5 +1,6 @@
 import { Help } from 'commander';
 import type { Command, HelpConfiguration, Option } from 'commander';
+import { stripVTControlCharacters } from 'node:util';
 
 /** Commander's section titles and usage words, in the clerk's language. */
 const titles: Record<string, string> = {
@@ -11,12 +12,13 @@ const titles: Record<string, string> = {
 };
 
 /** East Asian wide and full-width characters take two columns of a terminal. */
-const wide = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const wide =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 export function terminalWidth(text: string): number {
   let width = 0;
-  // ANSI colour codes take no room; commander's own displayWidth strips them too.
-  for (const ch of text.replace(/\x1b\[[0-9;]*m/gu, '')) width += wide.test(ch) ? 2 : 1;
+  // Colour codes take no room; commander's own displayWidth strips them too.
+  for (const ch of stripVTControlCharacters(text)) width += wide.test(ch) ? 2 : 1;
   return width;
 }
 

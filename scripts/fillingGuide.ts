@@ -58,7 +58,9 @@ function defaultOf(schema: z.ZodType): string {
 const cell = (text: string) => text.replace(/\|/gu, '\\|');
 
 function fieldRows(schema: z.ZodObject, withDefault: boolean): string[] {
-  const head = withDefault ? ['| 项目 | 必填 | 填写内容 | 默认 |', '| --- | --- | --- | --- |'] : ['| 列名 | 必填 | 填写内容 | 也可写作 |', '| --- | --- | --- | --- |'];
+  const head = withDefault
+    ? ['| 项目 | 必填 | 填写内容 | 默认 |', '| --- | --- | --- | --- |']
+    : ['| 列名 | 必填 | 填写内容 | 也可写作 |', '| --- | --- | --- | --- |'];
   return [
     ...head,
     ...fieldsOf(schema).map((field) => {

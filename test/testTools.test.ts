@@ -16,6 +16,8 @@ describe('npm test’s first step (pretest)', () => {
     expect(run.status).toBe(1);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^测试需要先安装：sudo apt-get install --no-install-recommends .*libreoffice-writer-nogui.*poppler-utils.*fonts-noto-cjk/u);
+    expect(lines[0]).toMatch(
+      /^测试需要先安装：sudo apt-get install --no-install-recommends .*libreoffice-writer-nogui.*poppler-utils.*fonts-noto-cjk/u,
+    );
   });
 });

@@ -6,7 +6,10 @@ import { taizhang } from '../helpers/cli';
 function descriptionColumns(help: string, section: string): number[] {
   const lines = help.split('\n');
   const start = lines.indexOf(section);
-  const items = lines.slice(start + 1, lines.findIndex((l, i) => i > start && l === ''));
+  const items = lines.slice(
+    start + 1,
+    lines.findIndex((l, i) => i > start && l === ''),
+  );
   return items.map((line) => {
     const m = /^( {2}\S.*?\s{2,})\S/u.exec(line);
     return m ? terminalWidth(m[1]) : -1;

@@ -49,7 +49,6 @@ function expectClean(report: Report): void {
   expect(text).not.toMatch(/undefined|null|NaN|\{|\}|\[|\]|（未填写）/u);
 }
 
-
 /** Paragraphs numbered 一是、二是…: a numbered list has at least two items, or is not numbered. */
 function expectWholeLists(report: Report): void {
   const numbered = texts(report.body).filter((t) => /^[一二三四五六七八九十]+是/u.test(t));
@@ -178,7 +177,10 @@ describe('a quarter with little in it', () => {
   });
 
   it('is marked as a draft when asked', () => {
-    expect(buildQuarterlyReport(closed, quarterly, { period: '2026Q1', draft: true, sealed: true })).toMatchObject({ draft: true, sealed: true });
+    expect(buildQuarterlyReport(closed, quarterly, { period: '2026Q1', draft: true, sealed: true })).toMatchObject({
+      draft: true,
+      sealed: true,
+    });
   });
 });
 
@@ -217,7 +219,9 @@ describe('半年通报 from a ledger whose counts are known', () => {
     expect(byTitle.get('党总支、各支部每半年专题汇报1次')).toEqual(['2', '2', '达标']);
     expect(byTitle.get('定期对各股室站所开展检查')).toEqual(['3', '3', '达标']);
     expect(byTitle.get('检查、抽查结果上报党组')).toEqual(['4', '4', '达标']);
-    expect(texts(under(report, '二、制度落实情况'))).toEqual(['对照实施方案，2026年上半年应落实的19项制度中，已达标19项，具体情况如下表。']);
+    expect(texts(under(report, '二、制度落实情况'))).toEqual([
+      '对照实施方案，2026年上半年应落实的19项制度中，已达标19项，具体情况如下表。',
+    ]);
   });
 
   it('tabulates the reports of each 党总支/党支部', () => {
@@ -254,7 +258,9 @@ describe('public-opinion events handled late', () => {
     expect(texts(under(quarter, '三、意识形态领域总体态势和倾向性问题'))[1]).toBe(
       '本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起，超出时限的1起。',
     );
-    expect(texts(under(quarter, '四、存在的问题'))[0]).toMatch(/^一是网络舆情应对的时效性有待提高。2026年“舆情第一时间研判、报送、处置”有1项未达到要求。$/u);
+    expect(texts(under(quarter, '四、存在的问题'))[0]).toMatch(
+      /^一是网络舆情应对的时效性有待提高。2026年“舆情第一时间研判、报送、处置”有1项未达到要求。$/u,
+    );
     const half = buildSemiannualReport(result, semiannual, { period: '2026H1' });
     expect(texts(under(half, '五、网络舆情处置情况'))[1]).toContain('超出时限的1起：“网络不实信息”。');
   });

@@ -200,7 +200,10 @@ describe('what cannot be a report', () => {
 
   it('a ledger without 单位名称, such as the blank template: refused in Chinese, exit 2', () => {
     const dir = fresh();
-    const run = taizhang(['report', 'semiannual', join(import.meta.dirname, '../../templates/台账模板.xlsx'), '--period', '2026H1', '--as-of', yearClosed], dir);
+    const run = taizhang(
+      ['report', 'semiannual', join(import.meta.dirname, '../../templates/台账模板.xlsx'), '--period', '2026H1', '--as-of', yearClosed],
+      dir,
+    );
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('没有填写单位名称，不能生成半年通报');

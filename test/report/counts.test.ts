@@ -110,7 +110,8 @@ function printedNumbers(report: Report): number[] {
   for (const block of [...report.body, ...report.appendices.flatMap((a) => a.body)]) {
     if (block.kind === 'paragraph') texts.push(block.text);
     // The first two columns of a requirement table are 序号 and the requirement's title.
-    if (block.kind === 'table') texts.push(...block.rows.flatMap((row) => (block.columns[0].header === '序号' ? row.slice(2) : row.slice(1))));
+    if (block.kind === 'table')
+      texts.push(...block.rows.flatMap((row) => (block.columns[0].header === '序号' ? row.slice(2) : row.slice(1))));
   }
   return texts.flatMap((t) => [...strip(t).matchAll(/\d+/gu)].map((m) => Number(m[0])));
 }
@@ -123,7 +124,9 @@ function checkReport(result: ValidationResult, report: Report): void {
     if (figure.of === 'records') expect(figure.value, JSON.stringify(figure)).toBe(recount(result, figure));
     if (figure.of === 'rule') expect(figure.value, JSON.stringify(figure)).toBe(fromValidate(json, figure));
   }
-  const timeliness = ['舆情及时', '舆情超时', '舆情未处置'].map((name) => figures.find((f) => f.of === 'derived' && f.name === name)?.value ?? 0);
+  const timeliness = ['舆情及时', '舆情超时', '舆情未处置'].map(
+    (name) => figures.find((f) => f.of === 'derived' && f.name === name)?.value ?? 0,
+  );
   const events = figures.find((f) => f.of === 'records' && f.sheet === 'opinion' && !f.where)?.value ?? 0;
   expect(timeliness.reduce((a, b) => a + b, 0)).toBe(events);
   const values = new Set(figures.map((f) => f.value));

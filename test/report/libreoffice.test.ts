@@ -163,12 +163,18 @@ describe('the sample’s 半年通报 in LibreOffice', () => {
     ]) {
       expect(text).toContain(heading);
     }
-    expect(text).toMatch(new RegExp(`中共${unit}党组2026年7月20日(—\\d+—)?抄送：县委宣传部。中共${unit}党组办公室(—\\d+—)?2026年7月20日印发$`, 'u'));
+    expect(text).toMatch(
+      new RegExp(`中共${unit}党组2026年7月20日(—\\d+—)?抄送：县委宣传部。中共${unit}党组办公室(—\\d+—)?2026年7月20日印发$`, 'u'),
+    );
   });
 
   it('puts the 版记 at the foot of the last page, alone on it', () => {
     const { pdf, pages } = reports.semiannual;
-    const words = [...tool('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), pdf, '-']).matchAll(/<page width="[\d.]+" height="([\d.]+)"|yMin="([\d.]+)"[^>]*>([^<]*)</gu)];
+    const words = [
+      ...tool('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), pdf, '-']).matchAll(
+        /<page width="[\d.]+" height="([\d.]+)"|yMin="([\d.]+)"[^>]*>([^<]*)</gu,
+      ),
+    ];
     const height = Number(words[0][1]);
     const placed = words.slice(1).map((m) => ({ y: Number(m[2]) / height, text: m[3] }));
     const copyTo = placed.find((w) => w.text.startsWith('抄送'));

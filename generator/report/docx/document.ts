@@ -48,7 +48,12 @@ export function reportDocument(report: Report): Document {
           },
         },
         footers: pageNumberFooters(),
-        children: [...head(report), ...blockElements(report.body), ...tail(report), ...(report.imprint ? imprintParagraphs(report.imprint) : [])],
+        children: [
+          ...head(report),
+          ...blockElements(report.body),
+          ...tail(report),
+          ...(report.imprint ? imprintParagraphs(report.imprint) : []),
+        ],
       },
     ],
   });

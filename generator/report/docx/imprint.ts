@@ -25,8 +25,9 @@ const run = (text: string) => new TextRun({ text, ...runProperties(imprintStyle)
  */
 export function imprintParagraphs(imprint: Imprint): Paragraph[] {
   const lines = imprint.copyTo ? 2 : 1;
-  const spacers = Array.from({ length: linesPerPage - lines - 1 }, (_, i) =>
-    new Paragraph({ pageBreakBefore: i === 0, spacing: bodySpacing, children: [run('')] }),
+  const spacers = Array.from(
+    { length: linesPerPage - lines - 1 },
+    (_, i) => new Paragraph({ pageBreakBefore: i === 0, spacing: bodySpacing, children: [run('')] }),
   );
   return [...spacers, ...imprintLines(imprint)];
 }
