@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildQuarterlyReport } from '../../generator/report/build/quarterly';
 import { buildSemiannualReport } from '../../generator/report/build/semiannual';
+import { placing } from '../../generator/report/build/records';
 import type { Figure, Report } from '../../generator/report/model';
 import { loadTemplateFile } from '../../generator/report/template/file';
+import type { WorkSheetKey } from '../../generator/report/template/fields';
 import type { QuarterlyTemplate, SemiannualTemplate } from '../../generator/report/template/schema';
 import { toJsonReport } from '../../ledger/jsonReport';
 import type { LedgerRecord, ValidationResult } from '../../ledger/model';
@@ -30,20 +32,6 @@ beforeAll(async () => {
 
 type Json = ReturnType<typeof toJsonReport>;
 
-/** The fields that place a record in time, as spec section 3 says the rules place them. */
-const placing: Record<string, { date: string; period?: string }> = {
-  research: { date: '会议日期' },
-  analysis: { date: '分析日期', period: '所属期间' },
-  notification: { date: '通报日期', period: '所属期间' },
-  inspection: { date: '检查日期' },
-  branchReport: { date: '汇报日期', period: '所属半年' },
-  training: { date: '日期' },
-  lecture: { date: '活动日期' },
-  opinion: { date: '发现时间' },
-  review: { date: '日期' },
-  accountability: { date: '日期' },
-};
-
 const months = (code: string): [number, number] => {
   const n = Number(code.slice(5));
   if (code[4] === 'Q') return [n * 3 - 2, n * 3];
@@ -56,7 +44,7 @@ const months = (code: string): [number, number] => {
  * the period that contains the whole of it, or in a quarter only when that quarter closes it — and
  * otherwise by its date.
  */
-function countsIn(sheet: string, record: LedgerRecord, period: string): boolean {
+function countsIn(sheet: WorkSheetKey, record: LedgerRecord, period: string): boolean {
   const data = record.data as Record<string, unknown>;
   const own = placing[sheet].period ? (data[placing[sheet].period!] as string | undefined) : undefined;
   const [first, last] = months(period);
@@ -76,7 +64,7 @@ function recount(result: ValidationResult, figure: Extract<Figure, { of: 'record
   const repeats = new Set(result.findings.filter((f) => f.rule === 'D08').map((f) => `${f.sheet}!${f.row}`));
   const records = (result.ledger.records[figure.sheet as RecordSheetKey] as LedgerRecord[]).filter((r) => {
     const data = r.data as Record<string, unknown>;
-    if (repeats.has(`${r.sheet}!${r.row}`) || !countsIn(figure.sheet, r, figure.period)) return false;
+    if (repeats.has(`${r.sheet}!${r.row}`) || !countsIn(figure.sheet as WorkSheetKey, r, figure.period)) return false;
     const matches = Object.entries(figure.where ?? {}).every(([field, want]) =>
       Array.isArray(want) ? want.includes(data[field] as string) : data[field] === want,
     );

@@ -8,7 +8,7 @@ import type { Values } from '../template/phrase';
 import { cleanText, listOf, shortDate, shortDateTime } from './text';
 
 /** The field that dates a record of each sheet, and the period field where the sheet has one. */
-const placing: { [K in WorkSheetKey]: { date: string; period?: string } } = {
+export const placing: { readonly [K in WorkSheetKey]: { date: string; period?: string } } = {
   research: { date: '会议日期' },
   analysis: { date: '分析日期', period: '所属期间' },
   notification: { date: '通报日期', period: '所属期间' },

@@ -1,7 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { countNames, quarterlyContext, recordNames, semiannualContext } from './fields';
-import type { WorkSheetKey } from './fields';
+import { countNames, quarterlyContext, semiannualContext } from './fields';
 import { describeProblem, parsePhrase, placeholdersOf } from './phrase';
 
 function unknownPlaceholder(name: string, allowed: readonly string[]): string {
@@ -60,7 +59,6 @@ export const workNames = [
 
 function schemasFor(context: readonly string[]) {
   const the = (...names: string[]) => phrase([...context, ...names]);
-  const record = (key: WorkSheetKey, ...extra: string[]) => the(...recordNames(key), ...extra);
   const lines = (item: z.ZodType<string>, error: string) => z.array(item, { error }).min(2, { error: '至少要有两项' });
 
   const overview = z.strictObject({
@@ -100,7 +98,7 @@ function schemasFor(context: readonly string[]) {
     开头: the(),
   };
 
-  return { the, record, overview, requirement, problems, nextSteps, opinionCounts, head, titleLines };
+  return { the, overview, requirement, problems, nextSteps, opinionCounts, head, titleLines };
 }
 
 function quarterlySchema() {
