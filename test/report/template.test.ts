@@ -68,7 +68,7 @@ describe('a wrong template', () => {
   it('reports unbalanced braces and brackets in a phrase', () => {
     const { text, line } = quarterlyWith('工作{专题研究}次', '工作{专题研究次');
     expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain(`第${line}行`);
-    const bracket = quarterlyWith('[，研究了{研究议题}等事项]', '[，研究了{研究议题}等事项');
+    const bracket = quarterlyWith('[，议题包括{研究议题}等]', '[，议题包括{研究议题}等');
     expect(failure(() => parseTemplate('quarterly', bracket.text, 't.yaml')).message).toContain('“[”没有对应的“]”');
   });
 
