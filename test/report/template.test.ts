@@ -84,6 +84,15 @@ describe('a wrong template', () => {
     expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain('表头应有6项');
   });
 
+  it('refuses a list of general points with fewer than two, since a numbered list of one is no list', () => {
+    const lines = quarterly.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('  一般问题:'));
+    const text = [...lines.slice(0, start + 2), ...lines.slice(start + 4)].join('\n');
+    expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain(
+      `第${start + 2}行（存在的问题.一般问题）：至少要有两项`,
+    );
+  });
+
   it('reports an empty file', () => {
     expect(failure(() => parseTemplate('semiannual', '', 'empty.yaml')).message).toBe(
       '模板文件“empty.yaml”第1行：模板内容应为“项目: 文字”形式的 YAML。',
