@@ -117,6 +117,11 @@ function checkReport(result: ValidationResult, report: Report): void {
   );
   const events = figures.find((f) => f.of === 'records' && f.sheet === 'opinion' && !f.where)?.value ?? 0;
   expect(timeliness.reduce((a, b) => a + b, 0)).toBe(events);
+  // A cell that could not be read counts as missing: no gap marker, no placeholder left over.
+  const text = [...report.body, ...report.appendices.flatMap((a) => a.body)]
+    .map((b) => (b.kind === 'table' ? b.rows.flat().join('') : b.text))
+    .join('\n');
+  expect(text).not.toMatch(/（未填写）|undefined|NaN|\{|\}/u);
   const values = new Set(figures.map((f) => f.value));
   const printed = printedNumbers(report);
   expect(printed.length).toBeGreaterThan(0);

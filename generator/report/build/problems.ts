@@ -7,7 +7,7 @@ import type { Values } from '../template/phrase';
 import type { Part, ReportContext, Section } from './context';
 import { fillPoints, pointParagraphs, type Point } from './points';
 import { planText, shortfalls, unjudged, type EntryGroup } from './requirements';
-import { listOf, unlessZero } from './text';
+import { listOf, unlessZero, withoutSpaces } from './text';
 
 /** The aspect of the work each requirement belongs to: a 存在的问题 point gathers one aspect's shortfalls. */
 export type Aspect = '责任落实' | '检查整改' | '学习阵地' | '舆情应对';
@@ -101,7 +101,7 @@ function dataPart(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Part
   if (errors.length === 0) return null;
   const blocks: Block[] = [
     { kind: 'paragraph', text: ctx.say(t.概述, { 错误数: ctx.figure({ of: 'derived', name: '数据错误', value: errors.length }) }) },
-    ...errors.map((f, i): Block => ({ kind: 'paragraph', text: ctx.say(t.条目, { 序号: i + 1, 说明: f.message, 工作表: f.sheet, 单元格: f.cell }) })),
+    ...errors.map((f, i): Block => ({ kind: 'paragraph', text: ctx.say(t.条目, { 序号: i + 1, 说明: withoutSpaces(f.message), 工作表: f.sheet, 单元格: f.cell }) })),
   ];
   return { title: ctx.say(t.标题), blocks };
 }

@@ -102,3 +102,10 @@ export function excerpt(text: string, max: number): string {
   const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('；'), head.lastIndexOf('，'));
   return cut > 0 ? head.slice(0, cut) : head;
 }
+
+const spaced = /(?<=[\p{Script=Han}“”（）：，。；])[ \t]+|[ \t]+(?=[\p{Script=Han}“”（）：，。；])/gu;
+
+/** Chinese running text has no spaces between words: validator messages set dates and figures off with them. */
+export function withoutSpaces(text: string): string {
+  return text.replace(spaced, '');
+}
