@@ -28,6 +28,10 @@ export function terminalWidth(text: string): number {
  */
 export const chineseHelp: HelpConfiguration = {
   styleTitle: (title: string) => titles[title] ?? title,
+  // A full-width colon carries its own space: `用法：taizhang …`, not `用法： taizhang …`.
+  formatHelp(command: Command, helper: Help): string {
+    return Help.prototype.formatHelp.call(this, command, helper).replace(/^用法： /u, '用法：');
+  },
   displayWidth: terminalWidth,
   commandUsage(command: Command): string {
     return Help.prototype.commandUsage.call(this, command).replace('[options]', '[选项]').replace('[command]', '<命令>');
