@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { failureLine, LedgerReadError } from '../ledger/errors';
 import { exitCode, UsageError } from './errors';
+import { chineseHelp } from './help';
 
 type Register = (program: Command) => void;
 
@@ -16,7 +17,7 @@ function chineseUsage(error: CommanderError): string {
     case 'commander.unknownOption':
       return `不认识的选项 ${quoted}。用 --help 查看用法。`;
     case 'commander.unknownCommand':
-      return `不认识的命令 ${quoted}。可用命令：validate、report、template、rules、summary。`;
+      return `不认识的命令 ${quoted}。用 --help 查看可用的命令。`;
     case 'commander.excessArguments':
       return `参数过多。用 --help 查看用法。`;
     case 'commander.invalidArgument': {
@@ -29,21 +30,35 @@ function chineseUsage(error: CommanderError): string {
   }
 }
 
+/** A command that needs a subcommand, given one it does not have: the message lists the ones it has. */
+class UnknownSubcommand extends UsageError {}
+
+function unknownSubcommand(command: Command, error: CommanderError): UsageError {
+  const name = /'([^']+)'/u.exec(error.message)?.[1] ?? '';
+  const choices = command.commands.map((c) => `${c.name()}（${c.summary() || c.description()}）`).join('、');
+  return new UnknownSubcommand(`不认识的${command.parent ? `“${command.name()}”子命令` : '命令'}“${name}”。可用：${choices}。`);
+}
+
+/** Commander's own error lines are replaced by Chinese ones; its help (even when shown for an error) is printed. */
+function chineseFrame(command: Command): void {
+  command
+    .exitOverride((error) => {
+      if (error.code === 'commander.unknownCommand') throw unknownSubcommand(command, error);
+      throw error;
+    })
+    .helpOption('-h, --help', '显示帮助')
+    .configureHelp(chineseHelp)
+    .configureOutput({ outputError: () => undefined });
+  for (const sub of command.commands) chineseFrame(sub);
+}
+
 export function createProgram(registers: readonly Register[]): Command {
   const program = new Command('taizhang')
     .description('台账助手：按实施方案校验意识形态工作台账，生成季度分析报告和半年通报')
-    .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示命令的帮助')
-    .showSuggestionAfterError(false)
-    .configureOutput({ writeErr: () => undefined });
+    .showSuggestionAfterError(false);
   for (const register of registers) register(program);
-  program.exitOverride();
-  for (const command of program.commands) {
-    command
-      .exitOverride()
-      .helpOption('-h, --help', '显示帮助')
-      .configureOutput({ writeErr: () => undefined });
-  }
+  chineseFrame(program);
   return program;
 }
 
@@ -54,8 +69,9 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
     return typeof process.exitCode === 'number' ? process.exitCode : exitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
-        return exitCode.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCode.ok;
+      // `taizhang` or `taizhang report` alone: commander has printed the help; nothing was done.
+      if (error.code === 'commander.help') return exitCode.usage;
       process.stderr.write(`${chineseUsage(error)}\n`);
       return exitCode.usage;
     }

@@ -3,6 +3,8 @@ import { realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { ruleInfo } from '../../ledger/check/ruleTable';
 import type { ValidationResult } from '../../ledger/model';
+import { periodEnd, periodLabel } from '../../ledger/values/period';
+import { chineseDate } from '../../ledger/values/date';
 import { resolveAsOf } from '../asOf';
 import { exitCode, UsageError } from '../errors';
 import { writeFileAtomic } from '../io/atomicWrite';
@@ -18,6 +20,9 @@ interface ReportOptions {
   template?: string;
   docNumber?: string;
   strict?: boolean;
+  draft?: boolean;
+  withDataProblems?: boolean;
+  seal?: boolean;
 }
 
 const noun: Record<ReportKind, string> = { quarterly: '季度分析报告', semiannual: '半年通报' };
@@ -34,6 +39,22 @@ function defaultOutput(report: Report): string {
 async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
   return (await real(a)) === (await real(b));
+}
+
+/** What cannot be a report: a ledger that does not say whose it is, a period not yet over (unless a draft is asked for). */
+function checkReportable(kind: ReportKind, result: ValidationResult, period: string, options: ReportOptions): void {
+  const unit = result.ledger.settings.单位名称.trim();
+  if (unit === '' || unit === '-') {
+    throw new UsageError(
+      `台账“${result.workbook}”没有填写单位名称，不能生成${noun[kind]}。请在“基本信息”表的“单位名称”一行填写本单位全称。`,
+    );
+  }
+  const end = periodEnd(period);
+  if (result.asOf <= end && !options.draft) {
+    throw new UsageError(
+      `${periodLabel(period)}到${chineseDate(end)}才结束，成文日期${chineseDate(result.asOf)}时还不能成为正式的${noun[kind]}。如需征求意见稿，请加 --draft。`,
+    );
+  }
 }
 
 async function build(kind: ReportKind, ledgerPath: string, options: ReportOptions): Promise<void> {
@@ -53,6 +74,7 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
   const result = validateGrid(await readWorkbookFile(ledgerPath), { asOf });
   const period = requested.period(result.year);
   checkPeriodYear(period, result.year);
+  checkReportable(kind, result, period, options);
 
   const errors = dataErrors(result);
   if (options.strict && errors.length > 0) {
@@ -68,20 +90,29 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
     return;
   }
 
-  const report = buildReport(result, { period, ...(options.docNumber ? { docNumber: options.docNumber } : {}) });
+  const report = buildReport(result, {
+    period,
+    ...(options.docNumber ? { docNumber: options.docNumber } : {}),
+    ...(options.draft && asOf <= periodEnd(period) ? { draft: true } : {}),
+    ...(options.withDataProblems ? { withDataProblems: true } : {}),
+    ...(options.seal ? { sealed: true } : {}),
+  });
   const out = options.out === undefined ? defaultOutput(report) : resolve(options.out);
   if (await samePath(out, ledgerPath)) {
     throw new UsageError(`输出文件“${out}”就是输入的台账，不能覆盖台账。请用 --out 指定另一个文件名。`);
   }
   await writeFileAtomic(out, await renderReport(report));
-  const note = errors.length > 0 ? `（台账有 ${errors.length} 处数据错误，已列入“存在的问题”，请更正后重新生成）` : '';
-  process.stdout.write(`已生成${noun[kind]}：${out}${note}\n`);
+  const where = options.withDataProblems ? '已列入报告末尾的“台账数据问题（内部稿）”' : '这些单元格的内容未计入报告';
+  const note =
+    errors.length > 0 ? `\n注意：台账有 ${errors.length} 处数据错误（${where}）。用 taizhang validate 查看并更正后，请重新生成。` : '';
+  process.stdout.write(`已生成${noun[kind]}${report.draft ? '（征求意见稿）' : ''}：${out}${note}\n`);
   process.exitCode = exitCode.ok;
 }
 
 function addKind(report: Command, kind: ReportKind, description: string, example: string): void {
   report
     .command(kind)
+    .summary(noun[kind])
     .description(description)
     .argument('<ledger.xlsx>', '台账工作簿')
     .requiredOption('--period <期间>', `报告期间，如 ${example}`)
@@ -90,9 +121,9 @@ function addKind(report: Command, kind: ReportKind, description: string, example
     .option('--template <FILE.yaml>', '措辞模板（默认 templates/reports/ 中的模板）')
     .option('--doc-number <文号>', '发文字号，如 X局党组〔2026〕3号')
     .option('--strict', '台账有数据错误时不生成报告')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeErr: () => undefined })
+    .option('--draft', '期间尚未结束时生成征求意见稿')
+    .option('--with-data-problems', '内部稿：在报告末尾列出台账的数据错误')
+    .option('--seal', '落款按加盖印章的版式排（GB/T 9704 7.3.5.1）')
     .action((path: string, options: ReportOptions) => build(kind, path, options));
 }
 

@@ -16,7 +16,46 @@ export interface Report {
   issuer: string;
   /** 成文日期 as it is printed (`2026年7月20日`). */
   date: string;
+  /** 征求意见稿: the period has not ended, so the report is a draft for comment. */
+  draft?: boolean;
+  /** 落款 for a sealed document (GB/T 9704 7.3.5.1) instead of the unsealed one (7.3.5.2). */
+  sealed?: boolean;
+  /** 版记 (GB/T 9704 7.4), printed at the foot of the last page. */
+  imprint?: Imprint;
+  /** Every figure the report prints, with what it counts: a test checks each against `validate`. */
+  figures?: Figure[];
 }
+
+/** 版记: 抄送机关, 印发机关 and 印发日期. */
+export interface Imprint {
+  /** Without the label and the full stop: `县委宣传部`. Absent: no 抄送 line. */
+  copyTo?: string;
+  issuedBy: string;
+  /** `2026年7月20日`. */
+  issuedOn: string;
+}
+
+/**
+ * A figure and what it counts. `records`: records of a sheet counted in a period (by the rules' own
+ * period rule, repeats found by D08 left out), optionally those whose fields hold given values or are
+ * filled. `rule`: a requirement's figure for a period (and unit) exactly as validate gives it.
+ * `statuses`: how many rows of the report's requirement table have a status. `derived`: figures
+ * computed from findings (how promptly events were handled), checked for consistency only.
+ */
+export type Figure =
+  | {
+      of: 'records';
+      sheet: string;
+      period: string;
+      where?: Record<string, string | boolean | string[]>;
+      filled?: string[];
+      /** Distinct values of this field among the records, instead of the records. */
+      distinct?: string;
+      value: number;
+    }
+  | { of: 'rule'; rule: string; period: string; unit: string | null; field: 'required' | 'actual'; value: number }
+  | { of: 'statuses'; status: string | null; value: number }
+  | { of: 'derived'; name: string; value: number };
 
 export type HeadingLevel = 1 | 2 | 3 | 4;
 

@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { resolveAsOf } from '../asOf';
 import type { SummaryOptions } from '../commands/summary';
 import { exitCode, UsageError } from '../errors';
-import { alreadyExists, writeNewFileAtomic } from '../io/atomicWrite';
+import { existsError, writeFileAtomic } from '../io/atomicWrite';
 import { ledgerFiles } from '../ledgers/files';
 import type { Outcome } from '../ledgers/judge';
 import { defaultJobs, judgeAll } from '../ledgers/pool';
@@ -22,7 +22,7 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   const out = resolve(options.out);
   const docxOut = options.docx ? `${out.slice(0, -extname(out).length)}.docx` : null;
   // Refused before any ledger is read; the writes below refuse again should a file appear meanwhile.
-  for (const target of [out, docxOut]) if (target && existsSync(target)) throw alreadyExists(target);
+  for (const target of [out, docxOut]) if (target && existsSync(target)) throw existsError(target);
   const template = options.docx ? await loadNoticeTemplate(options.template) : null;
 
   const { files } = await ledgerFiles(paths);
@@ -44,13 +44,13 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   progress.clear();
 
   const rollup = rollUp(period, asOf, outcomes);
-  await writeNewFileAtomic(out, await summaryWorkbook(rollup));
+  await writeFileAtomic(out, await summaryWorkbook(rollup), { overwrite: false });
   const left = rollup.excluded.length > 0 ? `，${rollup.excluded.length} 份台账未纳入汇总（见“未纳入汇总的台账”表）` : '';
   process.stdout.write(`已生成汇总表：${out}（纳入汇总 ${rollup.included.length} 个单位${left}）\n`);
   if (template && docxOut) {
     const [{ buildNotice }, { renderReport }] = await Promise.all([import('./notice'), import('../report/docx/document')]);
     const notice = buildNotice(rollup, template, options.docNumber ? { docNumber: options.docNumber } : {});
-    await writeNewFileAtomic(docxOut, await renderReport(notice));
+    await writeFileAtomic(docxOut, await renderReport(notice), { overwrite: false });
     process.stdout.write(`已生成汇总通报：${docxOut}\n`);
   }
   process.exitCode = exitCode.ok;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,7 +7,7 @@ import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { fieldsOf } from '../../ledger/schema/fields';
 import { recordSheets } from '../../ledger/schema/sheets';
 import { validateGrid } from '../../ledger/validate';
-import { taizhang } from '../helpers/cli';
+import { sha256, taizhang } from '../helpers/cli';
 
 const committed = 'templates/台账模板.xlsx';
 
@@ -51,5 +51,24 @@ describe('taizhang template', () => {
       expect(sheet.values, sheet.name).toEqual(fresh.sheets[i].values);
       expect(sheet.merges, sheet.name).toEqual(fresh.sheets[i].merges);
     });
+  });
+});
+
+describe('taizhang template over an existing file', () => {
+  it('refuses, whatever the file is: a filled ledger is never replaced by a blank one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taizhang-template-'));
+    const filled = join(dir, '台账.xlsx');
+    writeFileSync(filled, readFileSync('templates/示例台账.xlsx'));
+    const before = sha256(filled);
+    const run = taizhang(['template', '--year', '2026', '--out', filled]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`文件“${filled}”已存在，不会覆盖。请另选文件名，或先把原文件移走。`);
+    expect(sha256(filled)).toBe(before);
+  });
+
+  it('refuses an output that is not a workbook', () => {
+    const run = taizhang(['template', '--out', join(tmpdir(), '台账.docx')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('应以 .xlsx 结尾');
   });
 });

@@ -7,8 +7,8 @@ import { loadTemplateFile } from '../../generator/report/template/file';
 import type { QuarterlyTemplate, SemiannualTemplate } from '../../generator/report/template/schema';
 import type { ValidationResult } from '../../ledger/model';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
-import { setCell } from '../helpers/ledgerCases';
-import { moment, validateLedger } from '../helpers/ledgerWorkbook';
+import { addRow, setCell } from '../helpers/ledgerCases';
+import { day, moment, validateLedger } from '../helpers/ledgerWorkbook';
 
 let quarterly: QuarterlyTemplate;
 let semiannual: SemiannualTemplate;
@@ -49,20 +49,37 @@ function expectClean(report: Report): void {
   expect(text).not.toMatch(/undefined|null|NaN|\{|\}|\[|\]|（未填写）/u);
 }
 
+/** Paragraphs numbered 一是、二是…: a numbered list has at least two items, or is not numbered. */
+function expectWholeLists(report: Report): void {
+  const numbered = texts(report.body).filter((t) => /^[一二三四五六七八九十]+是/u.test(t));
+  if (numbered.length > 0) expect(numbered.some((t) => t.startsWith('二是'))).toBe(true);
+  const parts = report.body.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+  if (parts.length > 0) expect(parts.some((t) => t.startsWith('（二）'))).toBe(true);
+}
+
+/** Nothing meant for the clerk: no rule id, no cell address, no data-entry advice. */
+function expectNothingForTheClerk(report: Report): void {
+  const text = allText(report);
+  expect(text).not.toMatch(/\b[SDR]\d{2}\b|[A-Z]{1,3}\d+：|请核对|请填写|无法识别|（未填写）/u);
+}
+
 describe('季度分析报告 from a ledger whose counts are known', () => {
   let report: Report;
   beforeAll(() => {
     report = buildQuarterlyReport(closed, quarterly, { period: '2026Q2', docNumber: '测局党组〔2026〕9号' });
   });
 
-  it('has the title, 发文字号, 落款 and 成文日期 the template and the ledger give', () => {
+  it('has the title, 主送, 发文字号, 落款 and 成文日期 the template and the ledger give', () => {
     expect(report.titleLines).toEqual(['县测试局2026年第二季度', '意识形态领域情况分析报告']);
     expect(reportTitle(report)).toBe('县测试局2026年第二季度意识形态领域情况分析报告');
     expect(report.docNumber).toBe('测局党组〔2026〕9号');
-    expect(report.recipients).toBeUndefined();
+    expect(report.recipients).toBe('县委宣传部：');
     expect(report.issuer).toBe('中共县测试局党组');
     expect(report.date).toBe('2027年1月20日');
+    expect(report.draft).toBeUndefined();
     expectClean(report);
+    expectWholeLists(report);
+    expectNothingForTheClerk(report);
   });
 
   it('has the five sections of spec section 5 in order, numbered', () => {
@@ -70,61 +87,79 @@ describe('季度分析报告 from a ledger whose counts are known', () => {
     expect(headings).toEqual([
       '一、基本情况',
       '二、主要工作开展情况',
-      '三、意识形态领域主要情况和倾向性问题',
+      '三、意识形态领域总体态势和倾向性问题',
       '四、存在的问题',
       '五、下一步工作打算',
     ]);
   });
 
-  it('counts the quarter’s work by sheet, and the year to date', () => {
-    const [counts] = tables(report);
-    expect(counts.columns.map((c) => c.header)).toEqual(['工作事项', '本季度', '本年累计']);
-    expect(counts.rows).toEqual([
-      ['意识形态工作专题研究', '0', '1'],
-      ['意识形态领域分析研判', '1', '2'],
-      // The 半年通报 is dated 7月5日: it belongs to the half by its 所属期间, to the third quarter by its date.
-      ['意识形态领域情况通报', '0', '0'],
-      ['意识形态工作检查抽查', '3', '3'],
-      ['党组织专题汇报', '2', '2'],
-      ['学习培训和主题宣讲', '1', '1'],
-      ['讲座论坛审批', '1', '1'],
-      ['网络舆情处置', '1', '1'],
-      ['述职评议', '0', '2'],
-      ['问责追究', '0', '0'],
-    ]);
-    expect(texts(under(report, '一、基本情况'))[0]).toContain('召开意识形态工作专题研究会议0次，开展分析研判1次、情况通报0次、检查抽查3次');
+  it('says the quarter’s work in one sentence, leaving out what was not done rather than saying 0次', () => {
+    const [overview] = texts(under(report, '一、基本情况'));
+    expect(overview).toContain('开展意识形态领域分析研判1次');
+    expect(overview).toContain('开展意识形态工作检查抽查3次');
+    // The 半年通报 for 上半年 closes the half: it counts in the second quarter, dated 7月5日 or not.
+    expect(overview).toContain('通报意识形态领域情况1次');
+    expect(overview).not.toMatch(/专题研究|问责|[^\d]0[次起场人个]/u);
+    expect(tables(report)).toEqual([]);
   });
 
-  it('lists each record of the quarter with its date, and says so where a sheet has none', () => {
-    expect(texts(under(report, '（四）开展意识形态工作检查抽查'))).toEqual([
-      '5月10日，对办公室开展定期检查，采取听取汇报、查阅资料等方式，检查结果于5月12日上报局党组。',
-      '5月11日，对业务股开展定期检查，采取实地检查等方式，发现问题：台账不全，目前已整改，检查结果于5月12日上报局党组。',
-      '5月12日，对城关站开展定期检查，采取座谈会等方式，检查结果于5月12日上报局党组。',
-    ]);
-    expect(texts(under(report, '（一）专题研究意识形态工作'))).toEqual(['本季度未召开意识形态工作专题研究会议。']);
-    expect(texts(under(report, '（三）通报意识形态领域情况'))).toEqual(['本季度未开展意识形态领域情况通报。']);
+  it('groups the work by theme, 一是……二是……, naming the major event and the inspection that found a problem', () => {
+    const work = texts(under(report, '二、主要工作开展情况'));
+    expect(work[0]).toMatch(/^一是/u);
+    expect(work[1]).toMatch(/^二是/u);
+    expect(work.join('')).toContain('其中重大舆情1起：“网络不实信息”');
+    expect(work.join('')).toContain('对业务股的检查发现“台账不全”');
+    expect(work.join('')).not.toMatch(/问责/u);
   });
 
-  it('takes the main situation from the quarter’s analysis and reports the public-opinion events', () => {
-    expect(texts(under(report, '（一）主要情况'))).toEqual(['第二季度总体平稳。']);
-    expect(texts(under(report, '（三）网络舆情'))).toEqual([
-      '本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起；研判、报送、处置均在规定时限内完成的1起。',
-      '5月12日9时30分，发现重大舆情“网络不实信息”。',
-    ]);
+  it('takes the situation from the quarter’s analysis, beside the opinion and inspection figures', () => {
+    const situation = texts(under(report, '三、意识形态领域总体态势和倾向性问题'));
+    expect(situation[0]).toBe('本季度，局党组开展意识形态领域分析研判，其中季度分析1次。分析认为：第二季度总体平稳。');
+    expect(situation[1]).toBe('本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起；在规定时限内完成研判、报送、处置的1起。');
+    expect(situation).toContain('本季度的分析研判未记录倾向性、苗头性问题。');
   });
 
-  it('says there are no problems when every requirement is met', () => {
-    expect(texts(under(report, '四、存在的问题'))).toEqual(['对照实施方案，本季度各项制度落实到位，台账记录完整，未发现明显问题。']);
+  it('gives three general points when every requirement is met, and three measures', () => {
+    const problems = texts(under(report, '四、存在的问题'));
+    expect(problems).toHaveLength(3);
+    expect(problems.map((t) => t.slice(0, 2))).toEqual(['一是', '二是', '三是']);
+    expect(texts(under(report, '五、下一步工作打算'))).toHaveLength(3);
   });
 
-  it('appends the rules’ status for the quarter', () => {
+  it('appends the rules’ status, each figure as validate gives it', () => {
     const [appendix] = report.appendices;
-    expect(appendix.titleLines).toEqual(['2026年第二季度意识形态工作', '责任制落实情况表']);
+    expect(appendix.titleLines).toEqual(['2026年第二季度', '意识形态工作责任制落实情况表']);
     const rows = (appendix.body[0] as Table).rows;
     expect(rows).toHaveLength(19);
     expect(rows[2]).toEqual(['3', '意识形态领域情况季度分析（二（七））', '2026年第二季度', '1', '1', '达标']);
-    expect(rows[0]).toEqual(['1', '每年至少开展2次意识形态工作专题研究（三（一））', '2026年上半年', '1', '1', '达标']);
+    // R17 judges the year's 重大舆情: one event, as validate says (not every event of the quarter).
+    expect(rows[16]).toEqual(['17', '重大舆情必须报送和处置（二（五））', '2026年', '1', '1', '达标']);
     expect(rows.every((r) => r[5] === '达标')).toBe(true);
+  });
+});
+
+describe('a quarter without its analysis', () => {
+  const withoutQ2Analysis = () => {
+    const ledger = compliantLedger();
+    ledger.分析研判.rows = ledger.分析研判.rows.filter((r) => r[2] !== '2026Q2');
+    return ledger;
+  };
+
+  it('says once, in the past tense, that the analysis was not made and its deadline has passed', async () => {
+    const report = buildQuarterlyReport(await validateLedger(withoutQ2Analysis(), '2026-07-20'), quarterly, { period: '2026Q2' });
+    const situation = texts(under(report, '三、意识形态领域总体态势和倾向性问题'));
+    expect(situation[0]).toBe('本季度未开展意识形态领域情况季度分析，已超过2026年7月15日的完成期限，本季度意识形态领域态势未经分析研判。');
+    expect(situation.join('')).not.toMatch(/倾向性|未发现明显/u);
+    expect(texts(under(report, '四、存在的问题'))[0]).toContain('2026年第二季度“意识形态领域情况季度分析”未按期完成');
+  });
+
+  it('says the deadline is still open when it is', async () => {
+    const report = buildQuarterlyReport(await validateLedger(withoutQ2Analysis(), '2026-07-05'), quarterly, {
+      period: '2026Q2',
+    });
+    expect(texts(under(report, '三、意识形态领域总体态势和倾向性问题'))[0]).toBe(
+      '截至2026年7月5日，本季度意识形态领域情况季度分析尚未开展，应于2026年7月15日前完成。',
+    );
   });
 });
 
@@ -132,14 +167,20 @@ describe('a quarter with little in it', () => {
   it('says in words what was not done, and leaves no gap', () => {
     const report = buildQuarterlyReport(closed, quarterly, { period: '2026Q1' });
     expectClean(report);
-    expect(texts(under(report, '（三）网络舆情'))).toEqual(['本季度未发现涉及本单位的网络舆情。']);
-    expect(texts(under(report, '（二）倾向性、苗头性问题'))).toEqual(['本季度分析研判未发现明显的倾向性、苗头性问题。']);
-    expect(texts(under(report, '（五）听取党组织意识形态工作专题汇报'))).toEqual(['本季度未听取党总支、党支部意识形态工作专题汇报。']);
+    expectWholeLists(report);
+    expect(texts(under(report, '三、意识形态领域总体态势和倾向性问题'))).toContain('本季度未发现涉及本单位的网络舆情。');
   });
 
-  it('lists a 半年通报 in the quarter of its date', () => {
+  it('does not count the 上半年 通报 again in the third quarter, when it was written', () => {
     const report = buildQuarterlyReport(closed, quarterly, { period: '2026Q3' });
-    expect(texts(under(report, '（三）通报意识形态领域情况'))).toEqual(['7月5日，向全局党员干部开展半年通报，上半年意识形态工作情况。']);
+    expect(texts(under(report, '一、基本情况'))[0]).not.toContain('通报');
+  });
+
+  it('is marked as a draft when asked', () => {
+    expect(buildQuarterlyReport(closed, quarterly, { period: '2026Q1', draft: true, sealed: true })).toMatchObject({
+      draft: true,
+      sealed: true,
+    });
   });
 });
 
@@ -149,8 +190,8 @@ describe('半年通报 from a ledger whose counts are known', () => {
     report = buildSemiannualReport(closed, semiannual, { period: '2026H1' });
   });
 
-  it('has the title, 主送, sections and 落款', () => {
-    expect(report.titleLines).toEqual(['关于2026年上半年意识形态工作情况的通报']);
+  it('has the title broken by meaning, 主送, sections, 落款 and 版记', () => {
+    expect(report.titleLines).toEqual(['关于2026年上半年', '意识形态工作情况的通报']);
     expect(report.recipients).toBe('机关各股室、各站所，机关党总支、各党支部：');
     const headings = report.body.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
     expect(headings).toEqual([
@@ -164,23 +205,20 @@ describe('半年通报 from a ledger whose counts are known', () => {
     ]);
     expect(report.appendices).toEqual([]);
     expect(report.issuer).toBe('中共县测试局党组');
+    expect(report.imprint).toEqual({ copyTo: '县委宣传部', issuedBy: '中共县测试局党组办公室', issuedOn: '2027年1月20日' });
     expectClean(report);
+    expectWholeLists(report);
+    expectNothingForTheClerk(report);
   });
 
-  it('counts the half’s work, the 半年通报 by its 所属期间', () => {
-    expect(texts(under(report, '一、总体情况'))[0]).toContain(
-      '召开意识形态工作专题研究会议1次，开展分析研判2次、情况通报1次、检查抽查3次，听取党组织专题汇报2次，组织学习培训和主题宣讲1次，审批讲座论坛1场，处置网络舆情1起，开展述职评议2次，问责0人次',
-    );
-  });
-
-  it('tabulates the requirements of the half', () => {
+  it('tabulates the requirements of the half as validate counts them', () => {
     const [rules] = tables(report);
     expect(rules.columns.map((c) => c.header)).toEqual(['序号', '工作要求', '应完成', '已完成', '落实情况']);
     const byTitle = new Map(rules.rows.map((r) => [r[1], r.slice(2)]));
     expect(byTitle.get('意识形态领域情况季度分析')).toEqual(['2', '2', '达标']);
     expect(byTitle.get('党总支、各支部每半年专题汇报1次')).toEqual(['2', '2', '达标']);
     expect(byTitle.get('定期对各股室站所开展检查')).toEqual(['3', '3', '达标']);
-    expect(byTitle.get('检查、抽查结果上报党组')).toEqual(['3', '3', '达标']);
+    expect(byTitle.get('检查、抽查结果上报党组')).toEqual(['4', '4', '达标']);
     expect(texts(under(report, '二、制度落实情况'))).toEqual([
       '对照实施方案，2026年上半年应落实的19项制度中，已达标19项，具体情况如下表。',
     ]);
@@ -193,22 +231,19 @@ describe('半年通报 from a ledger whose counts are known', () => {
     ]);
   });
 
-  it('tabulates the inspections of each 股室/站所', () => {
+  it('tabulates the inspections of each 股室/站所, saying nothing of what did not happen', () => {
     expect(tables(report)[2].rows).toEqual([
       ['办公室', '1', '未发现问题', '—'],
       ['业务股', '1', '1个', '已整改1个'],
       ['城关站', '1', '未发现问题', '—'],
     ]);
     expect(texts(under(report, '四、检查抽查情况'))[0]).toBe(
-      '2026年上半年，共开展定期检查3次、不定期抽查0次，覆盖股室站所3个（共3个），发现问题1个，已整改1个。各股室站所检查情况如下表。',
+      '2026年上半年，共开展检查抽查3次，其中定期检查3次，覆盖股室站所3个（共3个），发现问题1个，已整改1个。各股室站所检查情况如下表。',
     );
   });
 
-  it('counts the public-opinion events and how promptly they were handled', () => {
-    expect(texts(under(report, '五、网络舆情处置情况'))).toEqual([
-      '2026年上半年，共发现涉及本单位的网络舆情1起，其中重大舆情1起。',
-      '按照“第一时间发现、第一时间研判、第一时间报送、第一时间处置”的要求，在规定时限（研判2小时、报送4小时、处置24小时）内完成研判、报送、处置的1起。',
-    ]);
+  it('asks for no 整改 when it points out no problem', () => {
+    expect(texts(under(report, '七、下一步工作要求')).join('')).not.toContain('对本通报指出的问题');
   });
 });
 
@@ -220,43 +255,97 @@ describe('public-opinion events handled late', () => {
     setCell(ledger, '舆情处置', 0, '处置时间', moment('2026-05-13T11:00'));
     const result = await validateLedger(ledger, yearClosed);
     const quarter = buildQuarterlyReport(result, quarterly, { period: '2026Q2' });
-    expect(texts(under(quarter, '（三）网络舆情'))[0]).toBe(
-      '本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起；研判、报送、处置均在规定时限内完成的0起，超出时限的1起。',
+    expect(texts(under(quarter, '三、意识形态领域总体态势和倾向性问题'))[1]).toBe(
+      '本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起，超出时限的1起。',
+    );
+    expect(texts(under(quarter, '四、存在的问题'))[0]).toMatch(
+      /^一是网络舆情应对的时效性有待提高。2026年“舆情第一时间研判、报送、处置”有1项未达到要求。$/u,
     );
     const half = buildSemiannualReport(result, semiannual, { period: '2026H1' });
-    expect(texts(under(half, '五、网络舆情处置情况'))[1]).toContain('内完成研判、报送、处置的0起；超出时限的1起：“网络不实信息”。');
+    expect(texts(under(half, '五、网络舆情处置情况'))[1]).toContain('超出时限的1起：“网络不实信息”。');
   });
 });
 
 describe('a ledger that falls short', () => {
+  let result: ValidationResult;
   let report: Report;
   beforeAll(async () => {
     const ledger = compliantLedger();
-    // 第一党支部 never reports in the first half, and one training date cannot be read.
+    // 第一党支部 never reports in the first half, one training date cannot be read, and an inspection
+    // names a unit 组织架构 does not list.
     ledger.专题汇报.rows = ledger.专题汇报.rows.filter((r) => !(r[0] === '第一党支部' && r[2] === '2026H1'));
     setCell(ledger, '学习培训', 0, '日期', '2026年13月1日');
-    const result = await validateLedger(ledger, '2026-07-20');
+    addRow(ledger, '检查抽查', {
+      检查日期: day('2026-06-01'),
+      检查类型: '不定期抽查',
+      被检查单位: '财务股',
+      检查方式: '查阅资料',
+      上报党组日期: day('2026-06-02'),
+    });
+    result = await validateLedger(ledger, '2026-07-20');
     report = buildSemiannualReport(result, semiannual, { period: '2026H1' });
   });
 
-  it('shows the unit as overdue in the table and names it in 存在的问题', () => {
+  it('shows the unit as overdue in the table and names it, not a person, in 存在的问题', () => {
     expect(tables(report)[1].rows[1]).toEqual(['第一党支部', '—', '—', '逾期未汇报']);
-    expect(texts(under(report, '（一）制度落实方面'))).toContain(
-      '2026年上半年“党总支、各支部每半年专题汇报1次”未落实到位（涉及第一党支部），应完成1次、实际完成0次，已超过2026年7月15日的完成期限。',
+    expect(texts(under(report, '六、存在的问题'))[0]).toBe(
+      '一是意识形态工作责任制落实还不够到位。2026年上半年“党总支、各支部每半年专题汇报1次”未按期完成（涉及第一党支部）。',
     );
   });
 
-  it('still yields a report, whose 存在的问题 lists the ledger’s errors', () => {
-    const ledgerPart = texts(under(report, '（二）台账记录方面'));
-    expect(ledgerPart[0]).toMatch(/^台账校验发现需要更正的错误1处[，、]/u);
-    expect(ledgerPart[1]).toMatch(/^1\.“学习培训”A2：“日期”无法识别为日期/u);
-    expectClean(report);
+  it('puts an inspection of a unit not in 组织架构 in a row of its own, so the rows add up to the total', () => {
+    const rows = tables(report)[2].rows;
+    expect(rows.at(-1)).toEqual(['其他（未在组织架构中）', '1', '未发现问题', '—']);
+    expect(rows.reduce((n, r) => n + Number(r[1]), 0)).toBe(4);
+    expect(texts(under(report, '四、检查抽查情况'))[0]).toContain('共开展检查抽查4次');
   });
 
-  it('lists what falls due by the end of the next half', () => {
+  it('keeps the ledger’s data errors out of the report, and asks for 整改 at the end', () => {
+    expectNothingForTheClerk(report);
+    expect(report.body.some((b) => b.kind === 'heading' && b.text.includes('台账数据'))).toBe(false);
+    expect(texts(under(report, '七、下一步工作要求')).at(-1)).toMatch(/^对本通报指出的问题，/u);
+  });
+
+  it('lists them in an internal draft (--with-data-problems)', () => {
+    const draft = buildSemiannualReport(result, semiannual, { period: '2026H1', withDataProblems: true });
+    const part = texts(under(draft, '（一）台账数据问题（内部稿）'));
+    expect(part[0]).toMatch(/^台账校验发现需要更正的数据错误\d+处/u);
+    expect(part.some((t) => /^\d+\.“学习培训”A2：“日期”无法识别为日期/u.test(t))).toBe(true);
+  });
+
+  it('lists what falls due by the end of the next half as the first measure', () => {
+    const measures = texts(under(report, '七、下一步工作要求'));
+    expect(measures[0]).toMatch(/^一是抓好到期工作落实。/u);
     // The one 中心组 study on 维护意识形态安全 is the row whose date cannot be read, so it does not count.
-    expect(texts(under(report, '（一）抓好到期工作落实'))).toEqual([
-      '2026年“中心组每年至少1次维护意识形态安全的专题学习”尚未完成，还需1次，须于2027年1月15日前完成。',
-    ]);
+    expect(measures[0]).toContain('2026年“中心组每年至少1次维护意识形态安全的专题学习”须于2027年1月15日前完成');
+  });
+});
+
+describe('records entered twice', () => {
+  it('count once', async () => {
+    const ledger = compliantLedger();
+    ledger.学习培训.rows.push([...ledger.学习培训.rows[0]]);
+    const report = buildQuarterlyReport(await validateLedger(ledger, yearClosed), quarterly, { period: '2026Q2' });
+    expect(texts(under(report, '一、基本情况'))[0]).toContain('组织学习培训和主题宣讲1次');
+  });
+});
+
+describe('a requirement the ledger cannot judge (无法判断)', () => {
+  it('is neither a failure nor met: so shown in the table, and named once as a gap in the records', () => {
+    const unjudged: ValidationResult = {
+      ...closed,
+      rules: closed.rules.map((rule) =>
+        rule.id === 'R11'
+          ? { ...rule, status: '无法判断', actual: 0, periods: rule.periods.map((p) => ({ ...p, status: '无法判断', actual: 0 })) }
+          : rule,
+      ),
+    };
+    const report = buildSemiannualReport(unjudged, semiannual, { period: '2026H1' });
+    const row = tables(report)[0].rows.find((r) => r[1] === '意识形态工作责任制落实情况纳入干部考核');
+    expect(row?.[4]).toBe('无法判断');
+    expect(texts(under(report, '二、制度落实情况'))[0]).toContain('已达标18项，因台账缺少相应记录无法判断1项');
+    const problems = texts(under(report, '六、存在的问题'));
+    expect(problems[0]).toBe('一是工作记录还不够完整。“意识形态工作责任制落实情况纳入干部考核”缺少相应的工作记录，落实情况无从反映。');
+    expect(problems.join('')).not.toContain('未按期');
   });
 });

@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
+import { benchAsOf, benchYear, writeBenchLedger } from '../../bench/ledger';
 import { taizhang } from '../helpers/cli';
 
 /**
@@ -32,6 +33,8 @@ function tool(command: string, args: string[], env: NodeJS.ProcessEnv = process.
 
 const squeeze = (text: string) => text.replace(/\s+/gu, '');
 
+const fontEnv = { ...process.env, FONTCONFIG_FILE: join(import.meta.dirname, 'fixtures/fonts.conf') };
+
 interface Converted {
   title: string;
   pdf: string;
@@ -55,7 +58,7 @@ beforeAll(() => {
     if (run.status !== 0) throw new Error(run.stderr);
     docx[kind] = join(dir, readdirSync(dir)[0]);
   }
-  const env = { ...process.env, FONTCONFIG_FILE: join(import.meta.dirname, 'fixtures/fonts.conf') };
+  const env = fontEnv;
   tool(
     'soffice',
     [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...Object.values(docx)],
@@ -83,6 +86,28 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The page the 落款 is on: the body's length, attachments not counted. */
+function bodyPages(pdf: string): number {
+  const pages = tool('pdftotext', [pdf, '-']).split('\f').map(squeeze);
+  return pages.findIndex((page) => /中共.*党组\d{4}年\d{1,2}月\d{1,2}日/u.test(page)) + 1;
+}
+
+describe('a 10,000-record ledger’s 季度分析报告', () => {
+  it('keeps its body within 6 pages', async () => {
+    const dir = join(work, 'large');
+    mkdirSync(dir);
+    const ledger = join(dir, 'ledger.xlsx');
+    await writeBenchLedger(ledger, 10_000);
+    const out = join(dir, 'report.docx');
+    const run = taizhang(['report', 'quarterly', ledger, '--period', `${benchYear}Q2`, '--as-of', benchAsOf, '--out', out]);
+    expect(run.status).toBe(0);
+    tool('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], fontEnv);
+    const pages = bodyPages(join(dir, 'report.pdf'));
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(6);
+  }, 120_000);
+});
+
 describe('the sample’s 季度分析报告 in LibreOffice', () => {
   it('shows the title, every section heading and the 落款', () => {
     const { text, title } = reports.quarterly;
@@ -91,7 +116,7 @@ describe('the sample’s 季度分析报告 in LibreOffice', () => {
     for (const heading of [
       '一、基本情况',
       '二、主要工作开展情况',
-      '三、意识形态领域主要情况和倾向性问题',
+      '三、意识形态领域总体态势和倾向性问题',
       '四、存在的问题',
       '五、下一步工作打算',
     ]) {
@@ -113,7 +138,11 @@ describe('the sample’s 季度分析报告 in LibreOffice', () => {
     const { fonts } = reports.quarterly;
     expect(fonts).toMatch(/NotoSerifCJK/u);
     expect(fonts).toMatch(/NotoSansCJK/u);
-    expect(fonts).toMatch(/UKai/u);
+  });
+
+  it('keeps its body, up to the 落款, within 3–6 pages', () => {
+    expect(bodyPages(reports.quarterly.pdf)).toBeGreaterThanOrEqual(3);
+    expect(bodyPages(reports.quarterly.pdf)).toBeLessThanOrEqual(6);
   });
 });
 
@@ -122,6 +151,7 @@ describe('the sample’s 半年通报 in LibreOffice', () => {
     const { text, title } = reports.semiannual;
     expect(title).toBe('关于2026年上半年意识形态工作情况的通报');
     expect(text.startsWith(`${title}机关各股室、各站所，机关党总支、各党支部：`)).toBe(true);
+    expect(text).not.toMatch(/[A-Z]\d+：|请核对|无法识别/u);
     for (const heading of [
       '一、总体情况',
       '二、制度落实情况',
@@ -133,7 +163,24 @@ describe('the sample’s 半年通报 in LibreOffice', () => {
     ]) {
       expect(text).toContain(heading);
     }
-    expect(text).toMatch(new RegExp(`中共${unit}党组2026年7月20日(—\\d+—)?$`, 'u'));
+    expect(text).toMatch(
+      new RegExp(`中共${unit}党组2026年7月20日(—\\d+—)?抄送：县委宣传部。中共${unit}党组办公室(—\\d+—)?2026年7月20日印发$`, 'u'),
+    );
+  });
+
+  it('puts the 版记 at the foot of the last page, alone on it', () => {
+    const { pdf, pages } = reports.semiannual;
+    const words = [
+      ...tool('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), pdf, '-']).matchAll(
+        /<page width="[\d.]+" height="([\d.]+)"|yMin="([\d.]+)"[^>]*>([^<]*)</gu,
+      ),
+    ];
+    const height = Number(words[0][1]);
+    const placed = words.slice(1).map((m) => ({ y: Number(m[2]) / height, text: m[3] }));
+    const copyTo = placed.find((w) => w.text.startsWith('抄送'));
+    // The type area ends 35 mm above the paper's foot, at about 0.88 of its height.
+    expect(copyTo!.y).toBeGreaterThan(0.75);
+    expect(placed.every((w) => w.y >= copyTo!.y)).toBe(true);
   });
 
   it('runs to a plausible number of pages, numbered', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../generator/report/docx/document';
-import { signatureIndents } from '../../generator/report/docx/signature';
+import { sealedIndents, signatureIndents } from '../../generator/report/docx/signature';
 import type { Report } from '../../generator/report/model';
 import {
   attributes,
@@ -225,5 +225,58 @@ describe('附件说明, 落款 and attachment', () => {
     expect(has(label.xml, 'w:pageBreakBefore')).toBe(true);
     expect(attributes(label.xml, 'w:rFonts')['w:eastAsia']).toBe('黑体');
     expect(fontsOf('责任制落实情况表')['w:eastAsia']).toBe('方正小标宋简体');
+  });
+});
+
+describe('a draft, a sealed 落款 and the 版记', () => {
+  let draft: DocxParts;
+  beforeAll(async () => {
+    draft = unzipDocx(
+      await renderReport({
+        ...model,
+        draft: true,
+        sealed: true,
+        imprint: { copyTo: '县委宣传部', issuedBy: '中共县测试局党组办公室', issuedOn: '2026年7月20日' },
+      }),
+    );
+  });
+
+  it('marks a draft （征求意见稿） centred under the title in 楷体', () => {
+    const texts = paragraphsOf(draft.document).map((p) => p.text);
+    expect(texts[texts.indexOf('县测试局2026年第三季度意识形态领域情况分析报告') + 1]).toBe('（征求意见稿）');
+    const mark = paragraph(draft.document, '（征求意见稿）');
+    expect(attributes(mark.xml, 'w:jc')['w:val']).toBe('center');
+    expect(attributes(mark.xml, 'w:rFonts')['w:eastAsia']).toBe('楷体_GB2312');
+  });
+
+  it('lays a sealed 落款 out as GB/T 9704 7.3.5.1 asks: date 4 characters in, issuer centred over it', () => {
+    expect(sealedIndents('中共县测试局党组', '2026年7月20日')).toEqual({ issuer: 3.25, date: 4 });
+    expect(attributes(paragraph(draft.document, '2026年7月20日').xml, 'w:ind')['w:right']).toBe(String(4 * 315));
+  });
+
+  it('ends with the 版记: 抄送 between a thick and a thin rule, 印发 line above a thick one, in 4号', () => {
+    const copyTo = paragraph(draft.document, '抄送：县委宣传部。');
+    expect(attributes(copyTo.xml, 'w:top')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
+    expect(attributes(copyTo.xml, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '6' });
+    expect(attributes(copyTo.xml, 'w:sz')['w:val']).toBe('28');
+    const issued = paragraph(draft.document, '中共县测试局党组办公室2026年7月20日印发');
+    expect(attributes(issued.xml, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
+    expect(paragraphsOf(draft.document).at(-1)?.text).toBe('中共县测试局党组办公室2026年7月20日印发');
+  });
+});
+
+describe('fontTable.xml', () => {
+  it('gives each official-document face a fallback Word and WPS know, a GB2312 charset and a serif family', () => {
+    const table = docx.files['word/fontTable.xml'];
+    const font = (name: string) => new RegExp(`<w:font w:name="${name}">(.*?)</w:font>`, 'u').exec(table)?.[1] ?? '';
+    expect(attributes(font('仿宋_GB2312'), 'w:altName')['w:val']).toBe('仿宋');
+    expect(attributes(font('楷体_GB2312'), 'w:altName')['w:val']).toBe('楷体');
+    expect(attributes(font('方正小标宋简体'), 'w:altName')['w:val']).toBe('宋体');
+    for (const name of ['仿宋_GB2312', '楷体_GB2312', '方正小标宋简体']) {
+      expect(attributes(font(name), 'w:charset')['w:val']).toBe('86');
+      expect(attributes(font(name), 'w:family')['w:val']).toBe('roman');
+      expect(attributes(font(name), 'w:panose1')['w:val']).toMatch(/^[0-9A-F]{20}$/u);
+    }
+    expect(attributes(font('黑体'), 'w:family')['w:val']).toBe('swiss');
   });
 });

@@ -36,25 +36,27 @@ describe('the default templates', () => {
     const s = await loadTemplateFile('semiannual');
     expect(q.标题).toEqual(['{单位名称}{年度}年第{季}季度', '意识形态领域情况分析报告']);
     expect(q.发文机关署名).toBe('中共{单位名称}党组');
-    expect(s.标题).toEqual(['关于{年度}年{半年}半年意识形态工作情况的通报']);
+    expect(q.主送).toBe('县委宣传部：');
+    expect(s.标题).toEqual(['关于{年度}年{半年}半年', '意识形态工作情况的通报']);
     expect(s.主送).toBe('机关各股室、各站所，机关党总支、各党支部：');
+    expect(s.版记.印发).toBe(true);
   });
 });
 
 describe('a wrong template', () => {
   it('names the file, the line and the unknown placeholder, and suggests the right one', () => {
-    const { text, line } = quarterlyWith('{主持人}主持召开', '{主持}主持召开');
+    const { text, line } = quarterlyWith('{汇报单位数}个党组织', '{汇报单位}个党组织');
     const error = failure(() => parseTemplate('quarterly', text, '我的模板.yaml'));
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toContain(`模板文件“我的模板.yaml”第${line}行（主要工作.专题研究.条目）`);
-    expect(error.message).toContain('未知的占位符“{主持}”');
-    expect(error.message).toContain('是否应为“{主持人}”');
+    expect(error.message).toContain(`模板文件“我的模板.yaml”第${line}行（主要工作.方面.第1项.句子.第2项）`);
+    expect(error.message).toContain('未知的占位符“{汇报单位}”');
+    expect(error.message).toContain('是否应为“{汇报单位数}”');
   });
 
   it('refuses a placeholder that exists elsewhere but not where it is used', () => {
-    const { text, line } = quarterlyWith("无记录: '本季度未召开意识形态工作专题研究会议。'", "无记录: '本季度未召开{会议名称}。'");
+    const { text, line } = quarterlyWith("无舆情: '本季度未发现涉及本单位的网络舆情。'", "无舆情: '本季度未发现{舆情数}起网络舆情。'");
     const error = failure(() => parseTemplate('quarterly', text, 't.yaml'));
-    expect(error.message).toContain(`第${line}行（主要工作.专题研究.无记录）：未知的占位符“{会议名称}”`);
+    expect(error.message).toContain(`第${line}行（总体态势.无舆情）：未知的占位符“{舆情数}”`);
   });
 
   it('reports broken YAML with its line', () => {
@@ -64,9 +66,9 @@ describe('a wrong template', () => {
   });
 
   it('reports unbalanced braces and brackets in a phrase', () => {
-    const { text, line } = quarterlyWith('会议{研究内容}', '会议{研究内容');
+    const { text, line } = quarterlyWith('工作{专题研究}次', '工作{专题研究次');
     expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain(`第${line}行`);
-    const bracket = quarterlyWith('[；{形成决议}]', '[；{形成决议}');
+    const bracket = quarterlyWith('[，议题包括{研究议题}等]', '[，议题包括{研究议题}等');
     expect(failure(() => parseTemplate('quarterly', bracket.text, 't.yaml')).message).toContain('“[”没有对应的“]”');
   });
 
@@ -78,8 +80,17 @@ describe('a wrong template', () => {
   });
 
   it('reports a table header of the wrong length', () => {
-    const { text } = quarterlyWith('表头: [工作事项, 本季度, 本年累计]', '表头: [工作事项, 本季度]');
-    expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain('表头应有3项');
+    const { text } = quarterlyWith('表头: [序号, 工作要求（实施方案依据）, 考核期间, 应完成, 已完成, 落实情况]', '表头: [序号, 工作要求]');
+    expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain('表头应有6项');
+  });
+
+  it('refuses a list of general points with fewer than two, since a numbered list of one is no list', () => {
+    const lines = quarterly.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('  一般问题:'));
+    const text = [...lines.slice(0, start + 2), ...lines.slice(start + 4)].join('\n');
+    expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain(
+      `第${start + 2}行（存在的问题.一般问题）：至少要有两项`,
+    );
   });
 
   it('reports an empty file', () => {

@@ -1,9 +1,11 @@
-import type { ValidationResult } from '../../../ledger/model';
+import type { LedgerRecord, ValidationResult } from '../../../ledger/model';
 import { chineseDate } from '../../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear, type PeriodCode } from '../../../ledger/values/period';
 import type { Values } from '../template/phrase';
 import { fillPhrase } from '../template/phrase';
-import type { Appendix, Block, Paragraph, Report } from '../model';
+import type { WorkSheetKey } from '../template/fields';
+import type { Appendix, Block, Figure, Imprint, Paragraph, Report } from '../model';
+import { duplicateRows, recordsIn } from './records';
 import { heading, nestQuotes } from './text';
 
 export interface BuildOptions {
@@ -11,6 +13,12 @@ export interface BuildOptions {
   period: PeriodCode;
   /** 发文字号, printed above the title when given. */
   docNumber?: string;
+  /** A period not yet over: the report is printed as a 征求意见稿. */
+  draft?: boolean;
+  /** An internal draft: the ledger's own data problems are listed under 存在的问题. */
+  withDataProblems?: boolean;
+  /** 落款 laid out for the 党组's seal (GB/T 9704 7.3.5.1). */
+  sealed?: boolean;
 }
 
 /** What every section of a report reads: the validation result, the period and the shared placeholders. */
@@ -18,15 +26,22 @@ export interface ReportContext {
   result: ValidationResult;
   period: PeriodCode;
   year: number;
+  options: BuildOptions;
   /** Placeholders every phrase may use ({单位名称}, {期间}, …). */
   common: Values;
   /** Fills a phrase with the common placeholders and `values`. */
   say(phrase: string, values?: Values): string;
   /** Each line of a filled phrase as a paragraph; empty lines are dropped. */
   paragraphs(phrase: string, values?: Values): Paragraph[];
+  /** A sheet's records counted in `period` (the report's own by default), D08's repeats left out. */
+  records<K extends WorkSheetKey>(key: K, period?: PeriodCode): LedgerRecord<K>[];
+  /** Records a figure the report prints and returns its value, so a test can check every one against validate. */
+  figure(figure: Figure): number;
+  figures: Figure[];
 }
 
-export function reportContext(result: ValidationResult, period: PeriodCode, extra: Values): ReportContext {
+export function reportContext(result: ValidationResult, options: BuildOptions, extra: Values): ReportContext {
+  const { period } = options;
   const { settings } = result.ledger;
   const common: Values = {
     单位名称: settings.单位名称,
@@ -47,7 +62,23 @@ export function reportContext(result: ValidationResult, period: PeriodCode, extr
       .map((line) => line.trim())
       .filter((line) => line !== '')
       .map((text) => ({ kind: 'paragraph', text }));
-  return { result, period, year: periodYear(period), common, say, paragraphs };
+  const duplicates = duplicateRows(result.findings);
+  const figures: Figure[] = [];
+  return {
+    result,
+    period,
+    year: periodYear(period),
+    options,
+    common,
+    say,
+    paragraphs,
+    records: (key, within = period) => recordsIn(result.ledger, key, within, duplicates),
+    figure: (figure) => {
+      figures.push(figure);
+      return figure.value;
+    },
+    figures,
+  };
 }
 
 /** A level-two sub-section: its heading and body, numbered when the report is assembled. */
@@ -72,16 +103,26 @@ export interface ReportHead {
 }
 
 /** A whole report: the shared head and 落款 around its numbered sections. */
-export function reportOf(ctx: ReportContext, head: ReportHead, sections: readonly Section[], appendices: Appendix[], options: BuildOptions): Report {
+export function reportOf(
+  ctx: ReportContext,
+  head: ReportHead,
+  sections: readonly Section[],
+  extra: { appendices?: Appendix[]; imprint?: Imprint },
+): Report {
+  const { options } = ctx;
   const recipients = ctx.say(head.主送);
   return {
     titleLines: head.标题.map((line) => ctx.say(line)),
     ...(options.docNumber ? { docNumber: options.docNumber } : {}),
+    ...(options.draft ? { draft: true } : {}),
     ...(recipients ? { recipients } : {}),
     body: assemble(ctx.paragraphs(head.开头), sections),
-    appendices,
+    appendices: extra.appendices ?? [],
     issuer: ctx.say(head.发文机关署名),
     date: chineseDate(ctx.result.asOf),
+    ...(options.sealed ? { sealed: true } : {}),
+    ...(extra.imprint ? { imprint: extra.imprint } : {}),
+    figures: ctx.figures,
   };
 }
 

@@ -1,87 +1,121 @@
 import type { Finding } from '../../../ledger/findings';
-import type { LedgerRecord } from '../../../ledger/model';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import { chineseDate } from '../../../ledger/values/date';
-import { periodEnd } from '../../../ledger/values/period';
 import type { Block } from '../model';
-import type { QuarterlyTemplate } from '../template/schema';
+import type { ProblemsTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
 import type { Part, ReportContext, Section } from './context';
-import { faultyRows, planText, recordRuleSheet, shortfalls } from './requirements';
-import type { EntryGroup } from './requirements';
-import { recordValues, recordsIn } from './records';
-import { listOf, unlessZero } from './text';
+import { fillPoints, pointParagraphs, type Point } from './points';
+import { planText, shortfalls, unjudged, type EntryGroup } from './requirements';
+import { listOf, unlessZero, withoutSpaces } from './text';
 
-type ProblemsTemplate = QuarterlyTemplate['存在的问题'];
+/** The aspect of the work each requirement belongs to: a 存在的问题 point gathers one aspect's shortfalls. */
+export type Aspect = '责任落实' | '检查整改' | '学习阵地' | '舆情应对';
+const aspectOf: Record<string, Aspect> = {
+  R01: '责任落实',
+  R02: '责任落实',
+  R03: '责任落实',
+  R04: '责任落实',
+  R05: '责任落实',
+  R09: '责任落实',
+  R10: '责任落实',
+  R11: '责任落实',
+  R18: '责任落实',
+  R06: '检查整改',
+  R07: '检查整改',
+  R08: '检查整改',
+  R19: '检查整改',
+  R12: '学习阵地',
+  R13: '学习阵地',
+  R14: '学习阵地',
+  R15: '舆情应对',
+  R16: '舆情应对',
+  R17: '舆情应对',
+};
+export const aspects: readonly Aspect[] = ['责任落实', '检查整改', '学习阵地', '舆情应对'];
+export const aspectOfRule = (id: string): Aspect => aspectOf[id] ?? '责任落实';
 
-/** Placeholders of a requirement sentence ({要求} {单位} {应完成} …). */
-export function requirementValues(group: EntryGroup): Values {
+/** A sentence names this many units at most, then counts them. */
+const namedUnits = 5;
+
+/** Units named in a sentence: the first few, then how many in all. */
+function unitList(ctx: ReportContext, units: readonly string[], name: string): string | undefined {
+  if (units.length === 0) return undefined;
+  const more = units.length > namedUnits ? `等${ctx.figure({ of: 'derived', name, value: units.length })}个单位` : '';
+  return `${listOf(units.slice(0, namedUnits))}${more}`;
+}
+
+/** Placeholders of a requirement sentence ({要求} {单位} {考核期间} …). */
+export function requirementValues(ctx: ReportContext, group: EntryGroup): Values {
   return {
     要求: group.rule.title,
     依据: planText(ruleInfo(group.rule.id).plan),
-    单位: group.units.length > 0 ? listOf(group.units) : undefined,
+    单位: unitList(ctx, group.units, `${group.rule.id}单位数`),
     考核期间: group.label,
-    应完成: group.counts?.required,
-    已完成: group.counts?.actual,
-    尚需: group.counts ? unlessZero(Math.max(0, group.counts.required - group.counts.actual)) : undefined,
     到期日期: chineseDate(group.due),
+    未达标数: unlessZero(group.short),
   };
 }
 
-const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
-
-function recordFindings(ctx: ReportContext): Finding[] {
-  const ledger = ctx.result.ledger;
-  const sheets = new Set(ctx.result.rules.flatMap((rule) => recordRuleSheet(rule.id) ?? []));
-  const periodRows = new Set(
-    [...sheets].flatMap((key) => (recordsIn(ledger, key, ctx.period) as LedgerRecord[]).map((r) => `${r.sheet}\u0000${r.row}`)),
-  );
-  // R19's overdue 整改 are told under 问题整改, from the inspections themselves.
-  const told = (f: Finding) => recordRuleSheet(f.rule) !== null && f.rule !== 'R19' && periodRows.has(`${f.sheet}\u0000${f.row}`);
-  return ctx.result.findings.filter((f) => f.severity !== 'info' && (told(f) || ruleInfo(f.rule).judged?.judges === 'settings'));
+/** Inspections of the period whose problems are not yet put right, and how many of them R19 found overdue. */
+function openRectification(ctx: ReportContext): Values | null {
+  const open = ['整改中', '未整改'];
+  const records = ctx.records('inspection').filter((r) => r.data.发现问题 !== undefined && open.includes(r.data.整改情况 ?? ''));
+  if (records.length === 0) return null;
+  const count = ctx.figure({
+    of: 'records',
+    sheet: 'inspection',
+    period: ctx.period,
+    where: { 整改情况: open },
+    filled: ['发现问题'],
+    value: records.length,
+  });
+  const units = [...new Set(records.flatMap((r) => (r.data.被检查单位 ? [r.data.被检查单位] : [])))];
+  return { 未整改数: count, 单位: unitList(ctx, units, '未整改单位数') };
 }
 
-function requirementPart(ctx: ReportContext, t: ProblemsTemplate['制度落实']): Part | null {
-  const blocks = [
-    ...shortfalls(ctx).map((group) => paragraph(ctx.say(t.条目, requirementValues(group)))),
-    ...recordFindings(ctx).map((f) => paragraph(ctx.say(t.记录条目, { 说明: f.message, 工作表: f.sheet, 单元格: f.cell }))),
-  ];
-  return blocks.length > 0 ? { title: ctx.say(t.标题), blocks } : null;
+/** The sentence a requirement's shortfall gets: per period and unit, or by how many records fell short. */
+function shortfallSentence(ctx: ReportContext, t: ProblemsTemplate, group: EntryGroup): string {
+  const values = requirementValues(ctx, group);
+  return ctx.say(ruleInfo(group.rule.id).judged?.judges === 'periods' ? t.未按期 : t.未达要求, values);
 }
 
-/** Problems found in inspections up to the period's end and not yet put right. */
-function rectificationPart(ctx: ReportContext, t: ProblemsTemplate['问题整改']): Part | null {
-  const end = periodEnd(ctx.period);
-  const open = ctx.result.ledger.records.inspection
-    .filter((r) => r.data.发现问题 !== undefined && (r.data.整改情况 === '整改中' || r.data.整改情况 === '未整改'))
-    .filter((r) => r.data.检查日期 !== undefined && r.data.检查日期 <= end)
-    .sort((a, b) => (a.data.检查日期 ?? '').localeCompare(b.data.检查日期 ?? ''));
-  if (open.length === 0) return null;
-  // Past its deadline is what R19 found.
-  const overdue = faultyRows(ctx.result.findings, 'R19', open);
-  const blocks = open.map((r) =>
-    paragraph(ctx.say(t.条目, { ...recordValues('inspection', r, ctx.year), 逾期: overdue.has(r.row) ? '已逾期' : undefined })),
-  );
-  return { title: ctx.say(t.标题), blocks };
+/** The points derived from validate's statuses: one per aspect that falls short, then one for what cannot be judged. */
+export function problemPoints(ctx: ReportContext, t: ProblemsTemplate): Point[] {
+  const byAspect = new Map<Aspect, string[]>();
+  const add = (aspect: Aspect, sentence: string) => byAspect.set(aspect, [...(byAspect.get(aspect) ?? []), sentence]);
+  for (const group of shortfalls(ctx)) add(aspectOfRule(group.rule.id), shortfallSentence(ctx, t, group));
+  const rectification = openRectification(ctx);
+  if (rectification) add('检查整改', ctx.say(t.整改, rectification));
+  const points: Point[] = aspects.filter((a) => byAspect.has(a)).map((a) => ({ lead: ctx.say(t.方面[a]), sentences: byAspect.get(a) ?? [] }));
+  const unknown = unjudged(ctx);
+  if (unknown.length > 0) {
+    points.push({ lead: ctx.say(t.方面.台账记录), sentences: [ctx.say(t.无法判断, { 要求: listOf(unknown.map((g) => `“${g.rule.title}”`)) })] });
+  }
+  return points;
 }
 
-/** Errors in the ledger itself (structure and data rules): a report built on it should say so. */
-function ledgerPart(ctx: ReportContext, t: ProblemsTemplate['台账记录']): Part | null {
-  const ofData = ctx.result.findings.filter((f) => ruleInfo(f.rule).kind !== 'requirement');
-  const errors = ofData.filter((f) => f.severity === 'error');
+/** Errors in the ledger's own data, for an internal draft only (`--with-data-problems`). */
+function dataPart(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Part | null {
+  const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule).kind !== 'requirement' && f.severity === 'error');
   if (errors.length === 0) return null;
-  const warnings = ofData.filter((f) => f.severity === 'warning').length;
-  const blocks = [
-    paragraph(ctx.say(t.概述, { 错误数: errors.length, 警告数: unlessZero(warnings) })),
-    ...errors.map((f, i) => paragraph(ctx.say(t.条目, { 序号: i + 1, 说明: f.message, 工作表: f.sheet, 单元格: f.cell }))),
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: ctx.say(t.概述, { 错误数: ctx.figure({ of: 'derived', name: '数据错误', value: errors.length }) }) },
+    ...errors.map((f, i): Block => ({ kind: 'paragraph', text: ctx.say(t.条目, { 序号: i + 1, 说明: withoutSpaces(f.message), 工作表: f.sheet, 单元格: f.cell }) })),
   ];
   return { title: ctx.say(t.标题), blocks };
 }
 
-/** 存在的问题: unmet requirements, open rectifications, errors in the ledger; or a sentence saying there are none. */
-export function problemsSection(ctx: ReportContext, t: ProblemsTemplate): Section {
-  const parts = [requirementPart(ctx, t.制度落实), rectificationPart(ctx, t.问题整改), ledgerPart(ctx, t.台账记录)].filter(
-    (p): p is Part => p !== null,
-  );
-  return { title: ctx.say(t.标题), blocks: parts.length > 0 ? [] : ctx.paragraphs(t.无问题), parts };
+/**
+ * 存在的问题: 3–4 points, those validate's statuses bear out first, then the template's general ones.
+ * `derived` says whether the report points out problems of its own (a 通报 then asks for 整改).
+ */
+export function problemsSection(ctx: ReportContext, t: ProblemsTemplate): { section: Section; derived: boolean } {
+  const derived = problemPoints(ctx, t);
+  const points = fillPoints(derived, t.一般问题, 3, 4);
+  const data = ctx.options.withDataProblems ? dataPart(ctx, t.台账数据) : null;
+  return {
+    section: { title: ctx.say(t.标题), blocks: pointParagraphs(points), parts: data ? [data] : [] },
+    derived: derived.length > 0,
+  };
 }

@@ -1,113 +1,70 @@
 import type { ValidationResult } from '../../../ledger/model';
-import { recordSheets } from '../../../ledger/schema/sheets';
 import { chineseDate } from '../../../ledger/values/date';
-import { isQuarter, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import { isQuarter } from '../../../ledger/values/period';
 import type { Block, Report } from '../model';
-import { workSheets, type WorkSheetKey } from '../template/fields';
+import { canFill } from '../template/phrase';
 import type { QuarterlyTemplate } from '../template/schema';
 import { reportContext, reportOf } from './context';
-import type { BuildOptions, Part, ReportContext, Section } from './context';
-import { opinionSummary } from './opinions';
-import { countsIn, countValues, noWork } from './overview';
-import { problemsSection, requirementValues } from './problems';
-import { recordValues, recordsIn } from './records';
-import { dueSoon, entriesFor, nextPeriod, requirementRows } from './requirements';
+import type { BuildOptions, ReportContext, Section } from './context';
+import { nextStepsSection } from './nextSteps';
+import { opinionSummary, type OpinionSummary } from './opinions';
+import { overviewSection } from './overview';
+import { pointParagraphs } from './points';
+import { problemsSection } from './problems';
+import { entriesFor, requirementRows } from './requirements';
 import { table } from './tables';
-import { chineseNumber } from './text';
+import { chineseNumber, cleanText, excerpt } from './text';
+import { workValues } from './work';
+import type { Values } from '../template/phrase';
 
 type T = QuarterlyTemplate;
 
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
-function quartersTo(period: PeriodCode): PeriodCode[] {
-  const n = Number(period.slice(5));
-  return Array.from({ length: n }, (_, i) => `${periodYear(period)}Q${i + 1}`);
+/** How many analyses' own words a report quotes, the 季度分析 first so the quarter's own view leads, and how much of each. */
+const quoted = 3;
+const quoteLength = 80;
+
+/** 主要工作开展情况: one paragraph per theme with anything to say, `一是……二是……`. */
+function work(ctx: ReportContext, t: T['主要工作'], values: Values): Section {
+  const themes = t.方面
+    .map((theme) => ({
+      lead: ctx.say(theme.标题),
+      sentences: theme.句子.filter((s) => canFill(s, values, ctx.common)).map((s) => ctx.say(s, values)),
+    }))
+    .filter((theme) => theme.sentences.length > 0);
+  return { title: ctx.say(t.标题), blocks: pointParagraphs(themes) };
 }
 
-function overview(ctx: ReportContext, t: T['基本情况']): Section {
-  const counts = countsIn(ctx, ctx.period);
-  const toDate = quartersTo(ctx.period).map((q) => countsIn(ctx, q));
-  const rows = workSheets.map((key) => [
-    t.事项[recordSheets[key].title as keyof T['基本情况']['事项']],
-    counts[key],
-    toDate.reduce((n, c) => n + c[key], 0),
-  ]);
-  const intro = noWork(counts) ? ctx.say(t.无工作) : ctx.say(t.概述, countValues(counts));
-  return {
-    title: ctx.say(t.标题),
-    blocks: [paragraph(intro), table(t.表头, [[20, 'left'], [8, 'center'], [8, 'center']], rows)],
+/**
+ * 意识形态领域总体态势和倾向性问题: what the quarter's 季度分析 and 专项研判 found, set beside the
+ * public-opinion and inspection figures. Without an analysis the report says so once, and claims no finding.
+ */
+function situation(ctx: ReportContext, t: T['总体态势'], values: Values, opinions: OpinionSummary): Section {
+  const analyses = ctx
+    .records('analysis')
+    .filter((r) => r.data.分析类型 === '季度分析' || r.data.分析类型 === '专项研判')
+    .sort((a, b) => Number(b.data.分析类型 === '季度分析') - Number(a.data.分析类型 === '季度分析'));
+  const texts = (field: '主要情况' | '倾向性问题') => {
+    const found = [...new Set(analyses.flatMap((r) => (r.data[field] ? [excerpt(cleanText(r.data[field]), quoteLength)] : [])))];
+    return found.length > 0 ? found.slice(0, quoted).join('；') : undefined;
   };
-}
-
-type WorkTemplate = T['主要工作'];
-type WorkItemKey = Exclude<keyof WorkTemplate, '标题'>;
-
-function workPart(ctx: ReportContext, key: WorkSheetKey, item: WorkTemplate[WorkItemKey]): Part {
-  const records = recordsIn(ctx.result.ledger, key, ctx.period);
-  const blocks = records.length === 0 ? ctx.paragraphs(item.无记录) : records.map((r) => paragraph(ctx.say(item.条目, recordValues(key, r, ctx.year))));
-  return { title: ctx.say(item.标题), blocks };
-}
-
-function work(ctx: ReportContext, t: WorkTemplate): Section {
-  const parts = workSheets
-    .filter((key) => key !== 'opinion')
-    .map((key) => workPart(ctx, key, t[recordSheets[key].title as WorkItemKey]));
-  return { title: ctx.say(t.标题), blocks: [], parts };
-}
-
-/** 意识形态领域主要情况和倾向性问题, from the quarter's analyses and public-opinion events. */
-function situation(ctx: ReportContext, t: T['领域情况']): Section {
-  const analyses = recordsIn(ctx.result.ledger, 'analysis', ctx.period).sort(
-    (a, b) => Number(b.data.分析类型 === '季度分析') - Number(a.data.分析类型 === '季度分析'),
-  );
-  const values = (r: (typeof analyses)[number]) => recordValues('analysis', r, ctx.year);
-
-  const quarterly = analyses.some((r) => r.data.分析类型 === '季度分析');
-  const r03 = ctx.result.rules.find((rule) => rule.id === 'R03');
-  const due = r03 ? entriesFor(r03, ctx.period).find((p) => p.period === ctx.period)?.due : undefined;
-  const main = [
-    ...analyses.filter((r) => r.data.主要情况 !== undefined).map((r) => paragraph(ctx.say(t.主要情况.条目, values(r)))),
-    ...(quarterly ? [] : ctx.paragraphs(t.主要情况.无记录, { 到期日期: due ? chineseDate(due) : undefined })),
-  ];
-
-  const tendencies = analyses.filter((r) => r.data.倾向性问题 !== undefined);
-  const tendencyBlocks =
-    tendencies.length > 0 ? tendencies.map((r) => paragraph(ctx.say(t.倾向性问题.条目, values(r)))) : ctx.paragraphs(t.倾向性问题.无记录);
-
-  const opinions = opinionSummary(ctx);
-  const opinionBlocks =
-    opinions.records.length === 0
-      ? ctx.paragraphs(t.网络舆情.无记录)
-      : [
-          paragraph(ctx.say(t.网络舆情.概述, opinions.values)),
-          ...opinions.records.map((r) =>
-            paragraph(ctx.say(t.网络舆情.条目, { ...recordValues('opinion', r, ctx.year), 重大: r.data.是否重大 ? '重大舆情' : undefined })),
-          ),
-        ];
-
-  return {
-    title: ctx.say(t.标题),
-    blocks: [],
-    parts: [
-      { title: ctx.say(t.主要情况.标题), blocks: main },
-      { title: ctx.say(t.倾向性问题.标题), blocks: tendencyBlocks },
-      { title: ctx.say(t.网络舆情.标题), blocks: opinionBlocks },
-    ],
-  };
-}
-
-function nextSteps(ctx: ReportContext, t: T['下一步']): Section {
-  const due = dueSoon(ctx, nextPeriod(ctx.period));
-  const measures = recordsIn(ctx.result.ledger, 'analysis', ctx.period).filter((r) => r.data.应对措施 !== undefined);
-  const parts: Part[] = [
-    ...(due.length > 0
-      ? [{ title: ctx.say(t.到期工作.标题), blocks: due.map((group) => paragraph(ctx.say(t.到期工作.条目, requirementValues(group)))) }]
-      : []),
-    ...(measures.length > 0
-      ? [{ title: ctx.say(t.应对措施.标题), blocks: measures.map((r) => paragraph(ctx.say(t.应对措施.条目, recordValues('analysis', r, ctx.year)))) }]
-      : []),
-  ];
-  return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.概述), parts };
+  const blocks: Block[] = [];
+  if (analyses.length > 0) {
+    blocks.push(paragraph(ctx.say(t.分析, { ...values, 主要情况: texts('主要情况') })));
+  } else {
+    const r03 = ctx.result.rules.find((rule) => rule.id === 'R03');
+    const due = r03 ? entriesFor(r03, ctx.period).find((p) => p.period === ctx.period)?.due : undefined;
+    const phrase = due !== undefined && ctx.result.asOf > due ? t.无分析已逾期 : t.无分析未到期;
+    blocks.push(paragraph(ctx.say(phrase, { 到期日期: due ? chineseDate(due) : undefined })));
+  }
+  blocks.push(paragraph(opinions.records.length > 0 ? ctx.say(t.舆情, opinions.values) : ctx.say(t.无舆情)));
+  if (canFill(t.检查, values, ctx.common)) blocks.push(paragraph(ctx.say(t.检查, values)));
+  if (analyses.length > 0) {
+    const tendencies = texts('倾向性问题');
+    blocks.push(paragraph(tendencies ? ctx.say(t.倾向性问题, { 倾向性问题: tendencies }) : ctx.say(t.无倾向性问题)));
+  }
+  return { title: ctx.say(t.标题), blocks };
 }
 
 function rulesAppendix(ctx: ReportContext, t: T['附件']): Report['appendices'][number] {
@@ -121,13 +78,22 @@ function rulesAppendix(ctx: ReportContext, t: T['附件']): Report['appendices']
 /** 季度分析报告 for one quarter, from a validated ledger and a wording template. */
 export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTemplate, options: BuildOptions): Report {
   if (!isQuarter(options.period)) throw new Error(`not a quarter: ${options.period}`);
-  const ctx = reportContext(result, options.period, { 季: chineseNumber(Number(options.period.slice(5))) });
+  const ctx = reportContext(result, options, { 季: chineseNumber(Number(options.period.slice(5))) });
+  const opinions = opinionSummary(ctx);
+  const values = workValues(ctx, opinions);
+  const problems = problemsSection(ctx, t.存在的问题);
+  const measures = [
+    ...new Set(ctx.records('analysis').flatMap((r) => (r.data.应对措施 ? [excerpt(cleanText(r.data.应对措施), quoteLength)] : []))),
+  ].slice(0, quoted);
   const sections = [
-    overview(ctx, t.基本情况),
-    work(ctx, t.主要工作),
-    situation(ctx, t.领域情况),
-    problemsSection(ctx, t.存在的问题),
-    nextSteps(ctx, t.下一步),
+    overviewSection(ctx, t.基本情况),
+    work(ctx, t.主要工作, values),
+    situation(ctx, t.总体态势, values, opinions),
+    problems.section,
+    nextStepsSection(ctx, t.下一步, {
+      problems: problems.derived,
+      measures: measures.length > 0 ? ctx.say(t.下一步.应对措施, { 应对措施: measures.join('；') }) : null,
+    }),
   ];
-  return reportOf(ctx, t, sections, [rulesAppendix(ctx, t.附件)], options);
+  return reportOf(ctx, t, sections, { appendices: [rulesAppendix(ctx, t.附件)] });
 }

@@ -1,13 +1,14 @@
+import type { Finding } from '../../../ledger/findings';
 import type { Ledger, LedgerRecord } from '../../../ledger/model';
 import { recordSheets } from '../../../ledger/schema/sheets';
 import { fieldsOf } from '../../../ledger/schema/fields';
-import { isHalf, isQuarter, periodContains, periodLabel, periodWithin, type PeriodCode } from '../../../ledger/values/period';
+import { isQuarter, periodLabel, periodWithin, quarterOfDate, type PeriodCode } from '../../../ledger/values/period';
 import type { WorkSheetKey } from '../template/fields';
 import type { Values } from '../template/phrase';
 import { cleanText, listOf, shortDate, shortDateTime } from './text';
 
 /** The field that dates a record of each sheet, and the period field where the sheet has one. */
-const placing: { [K in WorkSheetKey]: { date: string; period?: string } } = {
+export const placing: { readonly [K in WorkSheetKey]: { date: string; period?: string } } = {
   research: { date: '会议日期' },
   analysis: { date: '分析日期', period: '所属期间' },
   notification: { date: '通报日期', period: '所属期间' },
@@ -34,31 +35,47 @@ export function recordDate(key: WorkSheetKey, record: AnyRecord): string | undef
 }
 
 /**
- * Whether a record belongs to a report's period. As in the rules (spec section 3), its 所属期间
- * decides where the sheet has one; a 所属期间 coarser than the report's period (a 半年通报 in a
- * quarterly report) cannot place it in a quarter, so there the record's date decides.
+ * The one quarter a record is counted in. As in the rules (spec section 3), its 所属期间 decides where
+ * the sheet has one, otherwise its date. A 所属期间 coarser than a quarter (a 半年通报 for 上半年) counts
+ * in the period's last quarter, when the work it concludes is complete: so the record counts once, in
+ * the same half and year the rules count it in, whichever report is asked for.
  */
-export function inPeriod(key: WorkSheetKey, record: AnyRecord, period: PeriodCode): boolean {
+export function recordQuarter(key: WorkSheetKey, record: AnyRecord): PeriodCode | undefined {
   const own = fieldOf(record, placing[key].period);
-  if (own !== undefined && periodWithin(own, period)) return true;
-  if (own !== undefined && !(isHalf(own) && isQuarter(period))) return false;
+  if (own !== undefined) {
+    if (isQuarter(own)) return own;
+    const year = own.slice(0, 4);
+    return own.length === 4 ? `${year}Q4` : `${year}Q${Number(own.slice(5)) * 2}`;
+  }
   const date = recordDate(key, record);
-  return date !== undefined && periodContains(period, date);
+  return date === undefined ? undefined : quarterOfDate(date);
 }
 
-/** A sheet's records of the period, oldest first. */
-export function recordsIn<K extends WorkSheetKey>(ledger: Ledger, key: K, period: PeriodCode): LedgerRecord<K>[] {
+export function inPeriod(key: WorkSheetKey, record: AnyRecord, period: PeriodCode): boolean {
+  const quarter = recordQuarter(key, record);
+  return quarter !== undefined && periodWithin(quarter, period);
+}
+
+/** `sheet` and row of every record D08 found to repeat an earlier one: a report counts each piece of work once. */
+export function duplicateRows(findings: readonly Finding[]): ReadonlySet<string> {
+  return new Set(findings.filter((f) => f.rule === 'D08').map((f) => rowKey(f.sheet, f.row)));
+}
+
+export const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+
+/** A sheet's records of the period, repeats left out, oldest first. */
+export function recordsIn<K extends WorkSheetKey>(
+  ledger: Ledger,
+  key: K,
+  period: PeriodCode,
+  duplicates: ReadonlySet<string> = new Set(),
+): LedgerRecord<K>[] {
   const records = ledger.records[key] as LedgerRecord<K>[];
   return records
-    .filter((r) => inPeriod(key, r as AnyRecord, period))
+    .filter((r) => inPeriod(key, r as AnyRecord, period) && !duplicates.has(rowKey(r.sheet, r.row)))
     .map((record) => ({ record, date: recordDate(key, record as AnyRecord) ?? '' }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.record.row - b.record.row))
     .map(({ record }) => record);
-}
-
-/** How many of a sheet's records fall in the period. */
-export function countIn(ledger: Ledger, key: WorkSheetKey, period: PeriodCode): number {
-  return (ledger.records[key] as AnyRecord[]).reduce((n, r) => (inPeriod(key, r, period) ? n + 1 : n), 0);
 }
 
 /**

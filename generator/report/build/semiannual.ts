@@ -1,15 +1,17 @@
 import type { ValidationResult } from '../../../ledger/model';
 import { branchTypes, inspectedTypes, sameUnit, unitsOfType } from '../../../ledger/check/rules/units';
+import { chineseDate } from '../../../ledger/values/date';
 import { isHalf } from '../../../ledger/values/period';
-import type { Block, Report } from '../model';
+import type { Block, Imprint, Report } from '../model';
 import type { SemiannualTemplate } from '../template/schema';
 import { reportContext, reportOf } from './context';
 import type { BuildOptions, ReportContext, Section } from './context';
+import { nextStepsSection } from './nextSteps';
 import { opinionSummary } from './opinions';
-import { countsIn, countValues, noWork } from './overview';
-import { problemsSection, requirementValues } from './problems';
-import { recordValues, recordsIn } from './records';
-import { dueSoon, nextPeriod, requirementRows } from './requirements';
+import { overviewSection } from './overview';
+import { problemsSection } from './problems';
+import { recordValues } from './records';
+import { requirementRows } from './requirements';
 import { table } from './tables';
 import { listOf, unlessZero } from './text';
 
@@ -17,20 +19,17 @@ type T = SemiannualTemplate;
 
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
-function overview(ctx: ReportContext, t: T['总体情况']): Section {
-  const counts = countsIn(ctx, ctx.period);
-  return { title: ctx.say(t.标题), blocks: [paragraph(noWork(counts) ? ctx.say(t.无工作) : ctx.say(t.概述, countValues(counts)))] };
-}
-
 /** 制度落实情况: each requirement of the plan in the half — required, done, state. */
 function requirements(ctx: ReportContext, t: T['制度落实']): Section {
   const rows = requirementRows(ctx);
-  const count = (status: string) => rows.filter((r) => r.status === status).length;
+  const count = (status: string | null) =>
+    ctx.figure({ of: 'statuses', status, value: rows.filter((r) => status === null || r.status === status).length });
   const intro = ctx.say(t.概述, {
-    要求数: rows.length,
-    达标数: count('达标'),
+    要求数: count(null),
+    达标数: unlessZero(count('达标')),
     进行中数: unlessZero(count('进行中')),
     未达标数: unlessZero(count('未达标')),
+    无法判断数: unlessZero(count('无法判断')),
   });
   const body = rows.map((row, i) => [i + 1, row.title, row.required, row.actual, row.status]);
   return {
@@ -44,7 +43,7 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const ledger = ctx.result.ledger;
   const units = unitsOfType(ledger, branchTypes);
   if (units.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
-  const reports = recordsIn(ledger, 'branchReport', ctx.period);
+  const reports = ctx.records('branchReport');
   const r09 = ctx.result.rules.find((rule) => rule.id === 'R09');
   const rows = units.map((unit) => {
     const own = reports.filter((r) => sameUnit(r.data.汇报单位, unit));
@@ -56,8 +55,8 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   });
   const missing = rows.filter((r) => !r.reported).map((r) => r.unit);
   const intro = ctx.say(t.概述, {
-    应汇报数: units.length,
-    已汇报数: units.length - missing.length,
+    应汇报数: ctx.figure({ of: 'derived', name: '党组织数', value: units.length }),
+    已汇报数: ctx.figure({ of: 'derived', name: '已汇报党组织数', value: units.length - missing.length }),
     未汇报单位: missing.length > 0 ? listOf(missing) : undefined,
   });
   return {
@@ -66,33 +65,46 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   };
 }
 
-/** 检查抽查情况: every 股室/站所 with its inspections, problems found and how far they are put right. */
+/**
+ * 检查抽查情况: every 股室/站所 with its inspections, problems found and how far they are put right;
+ * inspections of a unit not in 组织架构 (D06) in a row of their own, so the rows add up to the total.
+ */
 function inspections(ctx: ReportContext, t: T['检查抽查']): Section {
   const ledger = ctx.result.ledger;
   const units = unitsOfType(ledger, inspectedTypes);
+  const known = unitsOfType(ledger, [...inspectedTypes, ...branchTypes]);
   if (units.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
-  const records = recordsIn(ledger, 'inspection', ctx.period);
+  const records = ctx.records('inspection');
+  const figure = (extra: { where?: Record<string, string | boolean>; filled?: string[] }, list: typeof records) =>
+    ctx.figure({ of: 'records', sheet: 'inspection', period: ctx.period, ...extra, value: list.length });
   const withProblems = records.filter((r) => r.data.发现问题 !== undefined);
-  const stateCount = (list: typeof records, state: string) => list.filter((r) => r.data.整改情况 === state).length;
-  const rows = units.map((unit) => {
-    const own = records.filter((r) => sameUnit(r.data.被检查单位, unit));
+  const inState = (list: typeof records, state: string) => list.filter((r) => r.data.整改情况 === state);
+  /** A unit's row; `where` names the unit for the figures, null for the row of units not in 组织架构. */
+  const row = (label: string, own: typeof records, where: Record<string, string> | null) => {
+    const count = (name: string, extra: { where?: Record<string, string>; filled?: string[] }, list: typeof records) =>
+      where ? figure({ where: { ...where, ...extra.where }, ...(extra.filled ? { filled: extra.filled } : {}) }, list) : ctx.figure({ of: 'derived', name, value: list.length });
     const problems = own.filter((r) => r.data.发现问题 !== undefined);
+    if (own.length === 0) return [label, 0, '—', t.未检查];
     const states = ['已整改', '整改中', '未整改']
-      .map((state) => [state, stateCount(problems, state)] as const)
-      .filter(([, n]) => n > 0)
-      .map(([state, n]) => `${state}${n}个`);
-    if (own.length === 0) return [unit, 0, '—', t.未检查];
-    return [unit, own.length, problems.length > 0 ? `${problems.length}个` : t.无问题, problems.length > 0 ? listOf(states) : '—'];
-  });
+      .map((state) => [state, inState(problems, state)] as const)
+      .filter(([, list]) => list.length > 0)
+      .map(([state, list]) => `${state}${count(`其他单位${state}`, { where: { 整改情况: state }, filled: ['发现问题'] }, list)}个`);
+    const found = problems.length > 0 ? `${count('其他单位问题', { filled: ['发现问题'] }, problems)}个` : t.无问题;
+    return [label, count('其他单位检查', {}, own), found, problems.length > 0 ? listOf(states) : '—'];
+  };
+  const rows = units.map((unit) => row(unit, records.filter((r) => sameUnit(r.data.被检查单位, unit)), { 被检查单位: unit }));
+  const others = records.filter((r) => !known.some((unit) => sameUnit(r.data.被检查单位, unit)));
+  if (others.length > 0) rows.push(row(t.其他单位, others, null));
   const intro = ctx.say(t.概述, {
-    定期检查数: records.filter((r) => r.data.检查类型 === '定期检查').length,
-    抽查数: records.filter((r) => r.data.检查类型 === '不定期抽查').length,
-    覆盖数: units.filter((unit) => records.some((r) => sameUnit(r.data.被检查单位, unit))).length,
-    单位数: units.length,
-    问题数: withProblems.length,
-    已整改数: stateCount(withProblems, '已整改'),
-    整改中数: unlessZero(stateCount(withProblems, '整改中')),
-    未整改数: unlessZero(stateCount(withProblems, '未整改')),
+    检查数: figure({}, records),
+    定期检查数: unlessZero(figure({ where: { 检查类型: '定期检查' } }, records.filter((r) => r.data.检查类型 === '定期检查'))),
+    抽查数: unlessZero(figure({ where: { 检查类型: '不定期抽查' } }, records.filter((r) => r.data.检查类型 === '不定期抽查'))),
+    覆盖数: ctx.figure({ of: 'derived', name: '受检单位数', value: units.filter((unit) => records.some((r) => sameUnit(r.data.被检查单位, unit))).length }),
+    单位数: ctx.figure({ of: 'derived', name: '股室站所数', value: units.length }),
+    问题数: unlessZero(figure({ filled: ['发现问题'] }, withProblems)),
+    已整改数: unlessZero(figure({ where: { 整改情况: '已整改' }, filled: ['发现问题'] }, inState(withProblems, '已整改'))),
+    整改中数: unlessZero(figure({ where: { 整改情况: '整改中' }, filled: ['发现问题'] }, inState(withProblems, '整改中'))),
+    未整改数: unlessZero(figure({ where: { 整改情况: '未整改' }, filled: ['发现问题'] }, inState(withProblems, '未整改'))),
   });
   return {
     title: ctx.say(t.标题),
@@ -109,25 +121,28 @@ function opinions(ctx: ReportContext, t: T['舆情处置']): Section {
   return { title: ctx.say(t.标题), blocks };
 }
 
-function nextSteps(ctx: ReportContext, t: T['下一步']): Section {
-  const due = dueSoon(ctx, nextPeriod(ctx.period));
-  const parts =
-    due.length > 0 ? [{ title: ctx.say(t.到期工作.标题), blocks: due.map((g) => paragraph(ctx.say(t.到期工作.条目, requirementValues(g)))) }] : [];
-  return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.概述), parts };
+function imprint(ctx: ReportContext, t: T['版记']): Imprint | undefined {
+  if (!t.印发) return undefined;
+  const copyTo = ctx.say(t.抄送);
+  return { ...(copyTo ? { copyTo } : {}), issuedBy: ctx.say(t.印发机关), issuedOn: chineseDate(ctx.result.asOf) };
 }
 
 /** 半年通报 for one half-year, from a validated ledger and a wording template. */
 export function buildSemiannualReport(result: ValidationResult, t: SemiannualTemplate, options: BuildOptions): Report {
   if (!isHalf(options.period)) throw new Error(`not a half-year: ${options.period}`);
-  const ctx = reportContext(result, options.period, { 半年: options.period.endsWith('1') ? '上' : '下' });
+  const ctx = reportContext(result, options, { 半年: options.period.endsWith('1') ? '上' : '下' });
+  const problems = problemsSection(ctx, t.存在的问题);
+  const next = nextStepsSection(ctx, t.下一步, { problems: problems.derived, measures: null });
+  // The closing call for 整改 belongs to a 通报 that points out problems, and only to one.
+  if (problems.derived) next.blocks.push(...ctx.paragraphs(t.下一步.整改要求));
   const sections = [
-    overview(ctx, t.总体情况),
+    overviewSection(ctx, t.总体情况),
     requirements(ctx, t.制度落实),
     branchReports(ctx, t.专题汇报),
     inspections(ctx, t.检查抽查),
     opinions(ctx, t.舆情处置),
-    problemsSection(ctx, t.存在的问题),
-    nextSteps(ctx, t.下一步),
+    problems.section,
+    next,
   ];
-  return reportOf(ctx, t, sections, [], options);
+  return reportOf(ctx, t, sections, { imprint: imprint(ctx, t.版记) });
 }

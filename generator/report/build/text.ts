@@ -90,3 +90,22 @@ export function nestQuotes(text: string): string {
     })
     .join('');
 }
+
+/**
+ * At most about `max` characters of a ledger text, cut after the last full stop, semicolon or comma
+ * that fits, so a long record is quoted by its opening clauses rather than overflow the report.
+ */
+export function excerpt(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max).join('');
+  const cut = Math.max(head.lastIndexOf('。'), head.lastIndexOf('；'), head.lastIndexOf('，'));
+  return cut > 0 ? head.slice(0, cut) : head;
+}
+
+const spaced = /(?<=[\p{Script=Han}“”（）：，。；])[ \t]+|[ \t]+(?=[\p{Script=Han}“”（）：，。；])/gu;
+
+/** Chinese running text has no spaces between words: validator messages set dates and figures off with them. */
+export function withoutSpaces(text: string): string {
+  return text.replace(spaced, '');
+}

@@ -1,5 +1,7 @@
 import { Document, Packer } from 'docx';
 import type { FileChild } from 'docx';
+import { fontTableXml } from './fonts';
+import { imprintParagraphs } from './imprint';
 import type { Report } from '../model';
 import { reportTitle } from '../model';
 import { appendixElements, attachmentNote } from './attachment';
@@ -8,19 +10,20 @@ import { pageNumberFooters } from './footer';
 import { footerDistance, margin, page } from './layout';
 import { runProperties } from './run';
 import { signature } from './signature';
-import { blankLine, bodyParagraphStyle, bodySpacing, bodyStyle, docNumberParagraph, recipientsParagraph } from './text';
+import { blankLine, bodyParagraphStyle, bodySpacing, bodyStyle, docNumberParagraph, draftMark, recipientsParagraph } from './text';
 import { titleParagraph } from './title';
 
 function head(report: Report): FileChild[] {
   const number = report.docNumber ? [docNumberParagraph(report.docNumber), blankLine()] : [];
+  const draft = report.draft ? [draftMark()] : [];
   const recipients = report.recipients ? [recipientsParagraph(report.recipients)] : [];
-  return [...number, titleParagraph(report.titleLines), blankLine(), ...recipients];
+  return [...number, titleParagraph(report.titleLines), ...draft, blankLine(), ...recipients];
 }
 
 function tail(report: Report): FileChild[] {
   const note = report.appendices.length > 0 ? [blankLine(), ...attachmentNote(report.appendices)] : [];
   const appendices = report.appendices.flatMap((_, i) => appendixElements(report.appendices, i));
-  return [...note, blankLine(), ...signature(report.issuer, report.date), ...appendices];
+  return [...note, blankLine(), ...signature(report.issuer, report.date, report.sealed), ...appendices];
 }
 
 export function reportDocument(report: Report): Document {
@@ -45,7 +48,12 @@ export function reportDocument(report: Report): Document {
           },
         },
         footers: pageNumberFooters(),
-        children: [...head(report), ...blockElements(report.body), ...tail(report)],
+        children: [
+          ...head(report),
+          ...blockElements(report.body),
+          ...tail(report),
+          ...(report.imprint ? imprintParagraphs(report.imprint) : []),
+        ],
       },
     ],
   });
@@ -53,5 +61,6 @@ export function reportDocument(report: Report): Document {
 
 /** The report as the bytes of a .docx file; works in the browser as well as in Node. */
 export async function renderReport(report: Report): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(reportDocument(report)));
+  const fontTable = { path: 'word/fontTable.xml', data: fontTableXml() };
+  return new Uint8Array(await Packer.toArrayBuffer(reportDocument(report), false, [fontTable]));
 }

@@ -20,6 +20,9 @@ export const textWidth = page.width - margin.left - margin.right;
  */
 export const linePitch = 579;
 
+/** Lines of the body's pitch on a page (GB/T 9704: 22). */
+export const linesPerPage = 22;
+
 /** Line height of a two-line 2号 title: the body's 579 would crowd a 22 pt face. */
 export const titleLinePitch = 700;
 

@@ -1,7 +1,7 @@
 import { AlignmentType, Paragraph } from 'docx';
 import { charWidth } from './layout';
 import { textRun } from './run';
-import { bodySpacing, bodyStyle } from './text';
+import { blankLine, bodySpacing, bodyStyle } from './text';
 
 /** Width in body characters: Chinese and full-width forms take one, Latin letters and digits half. */
 export function textWidthInChars(text: string): number {
@@ -34,8 +34,21 @@ function rightAligned(text: string, indentChars: number): Paragraph {
   });
 }
 
-/** 发文机关署名 and 成文日期, kept together on one page. */
-export function signature(issuer: string, date: string): Paragraph[] {
-  const indents = signatureIndents(issuer, date);
-  return [rightAligned(issuer, indents.issuer), rightAligned(date, indents.date)];
+/**
+ * 落款 with a seal (GB/T 9704 7.3.5.1): the date four characters in from the right, the issuer centred
+ * over the date. Returns the right indents in characters.
+ */
+export function sealedIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const centre = 4 + textWidthInChars(date) / 2;
+  return { issuer: Math.max(0, centre - textWidthInChars(issuer) / 2), date: 4 };
+}
+
+/** Blank lines left above a sealed 落款: room for the seal's upper part, which sits within a line of the body. */
+const sealRoom = 2;
+
+/** 发文机关署名 and 成文日期, kept together on one page; `sealed` lays them out for the seal. */
+export function signature(issuer: string, date: string, sealed = false): Paragraph[] {
+  const indents = sealed ? sealedIndents(issuer, date) : signatureIndents(issuer, date);
+  const room = sealed ? Array.from({ length: sealRoom }, () => blankLine()) : [];
+  return [...room, rightAligned(issuer, indents.issuer), rightAligned(date, indents.date)];
 }

@@ -43,3 +43,12 @@ export function recipientsParagraph(text: string): Paragraph {
 export function docNumberParagraph(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [textRun(text, bodyStyle)] });
 }
+
+/** `（征求意见稿）` centred under the title in 3号 楷体: the period is not over, the figures may still change. */
+export function draftMark(): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: bodySpacing,
+    children: [textRun('（征求意见稿）', { face: fontFace.heading2, size: size.body })],
+  });
+}

@@ -1,11 +1,7 @@
 import { recordSheets } from '../../../ledger/schema/sheets';
 import type { RecordSheetKey } from '../../../ledger/schema/sheets';
 
-/**
- * Placeholder names the wording templates may use. Record placeholders are the sheet's own field
- * names (from the schemas, so a renamed field renames its placeholder) plus `日期`, the record's
- * date as the report prints it.
- */
+/** Placeholder names every phrase of a wording template may use; each report adds its own period word. */
 export const contextNames = ['单位名称', '年度', '期间', '起始日期', '截止日期', '成文日期', '党组书记', '分管领导', '责任部室'] as const;
 
 export const quarterlyContext = [...contextNames, '季'] as const;
@@ -29,7 +25,3 @@ export const workSheets: readonly WorkSheetKey[] = [
 
 /** `{专题研究}` … `{问责追究}`: how many records of each sheet the period has. */
 export const countNames = workSheets.map((key) => recordSheets[key].title);
-
-export function recordNames(key: RecordSheetKey): string[] {
-  return ['日期', ...Object.keys(recordSheets[key].schema.shape)];
-}

@@ -121,3 +121,12 @@ export function fillPhrase(source: string, values: Values, shared: Values = {}):
     })
     .join('');
 }
+
+/**
+ * True when every placeholder outside `[…]` has a value: a sentence about work that was not done
+ * (a count left absent because it is zero) is dropped whole instead of printing `0次` or a gap.
+ */
+export function canFill(source: string, values: Values, shared: Values = {}): boolean {
+  const valueOf = (name: string): Value => (name in values ? values[name] : shared[name]);
+  return tokensOf(source).every((t) => t.kind !== 'placeholder' || present(valueOf(t.name)));
+}

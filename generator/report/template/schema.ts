@@ -1,7 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { countNames, quarterlyContext, recordNames, semiannualContext } from './fields';
-import type { WorkSheetKey } from './fields';
+import { countNames, quarterlyContext, semiannualContext } from './fields';
 import { describeProblem, parsePhrase, placeholdersOf } from './phrase';
 
 function unknownPlaceholder(name: string, allowed: readonly string[]): string {
@@ -34,36 +33,58 @@ export function headers(count: number) {
   return z.array(label, { error: '应为表头文字的列表' }).length(count, { error: `表头应有${count}项` });
 }
 
+/** Names of the work figures a quarterly report's sentences may weave in (`{专题研究}`, `{重大舆情}` …). */
+export const workNames = [
+  ...countNames,
+  '研究议题',
+  '季度分析',
+  '综合分析',
+  '专项研判',
+  '通报类型',
+  '定期检查',
+  '不定期抽查',
+  '检查单位数',
+  '发现问题数',
+  '已整改数',
+  '问题检查',
+  '汇报单位数',
+  '中心组学习',
+  '主题宣讲',
+  '教育培训',
+  '学习主题',
+  '重大舆情数',
+  '重大舆情',
+  '评议类型',
+] as const;
+
 function schemasFor(context: readonly string[]) {
   const the = (...names: string[]) => phrase([...context, ...names]);
-  const record = (key: WorkSheetKey, ...extra: string[]) => the(...recordNames(key), ...extra);
+  const lines = (item: z.ZodType<string>, error: string) => z.array(item, { error }).min(2, { error: '至少要有两项' });
 
-  /** 主要工作开展情况: one sub-section per sheet, a sentence per record. */
-  const workItem = (key: WorkSheetKey) => section({ 条目: record(key), 无记录: the() });
-
-  const rowLabels = z.strictObject({
-    专题研究: label,
-    分析研判: label,
-    情况通报: label,
-    检查抽查: label,
-    专题汇报: label,
-    学习培训: label,
-    讲座论坛: label,
-    舆情处置: label,
-    述职评议: label,
-    问责追究: label,
+  const overview = z.strictObject({
+    标题: label,
+    概述: the('工作概况'),
+    无工作: the(),
+    事项: z.strictObject(Object.fromEntries(countNames.map((name) => [name, the('次数')])) as Record<string, ReturnType<typeof the>>),
   });
 
-  const overview = z.strictObject({ 标题: label, 概述: the(...countNames), 无工作: the() });
-
   /** A requirement of the plan in one period; grouped per-unit entries name their units. */
-  const requirement = ['要求', '依据', '单位', '考核期间', '应完成', '已完成', '尚需', '到期日期'];
+  const requirement = ['要求', '依据', '单位', '考核期间', '到期日期', '未达标数'];
 
   const problems = section({
-    制度落实: section({ 条目: the(...requirement), 记录条目: the('说明', '工作表', '单元格') }),
-    问题整改: section({ 条目: the(...recordNames('inspection'), '逾期') }),
-    台账记录: section({ 概述: the('错误数', '警告数'), 条目: the('序号', '说明', '工作表', '单元格') }),
-    无问题: the(),
+    方面: z.strictObject({ 责任落实: label, 检查整改: label, 学习阵地: label, 舆情应对: label, 台账记录: label }),
+    未按期: the(...requirement),
+    未达要求: the(...requirement),
+    整改: the('未整改数', '单位'),
+    无法判断: the('要求'),
+    一般问题: lines(the(), '应为问题各条的列表'),
+    台账数据: section({ 概述: the('错误数'), 条目: the('序号', '说明', '工作表', '单元格') }),
+  });
+
+  const nextSteps = section({
+    到期工作: z.strictObject({ 标题: label, 条目: the(...requirement) }),
+    整改: the(),
+    一般措施: lines(the(), '应为措施各条的列表'),
   });
 
   const opinionCounts = ['舆情数', '重大舆情数', '及时数', '超时数', '未处置数', '超时事件', '研判时限', '报送时限', '处置时限'];
@@ -77,36 +98,28 @@ function schemasFor(context: readonly string[]) {
     开头: the(),
   };
 
-  return { the, record, workItem, rowLabels, overview, requirement, problems, opinionCounts, head, titleLines };
+  return { the, overview, requirement, problems, nextSteps, opinionCounts, head, titleLines };
 }
 
 function quarterlySchema() {
   const s = schemasFor(quarterlyContext);
+  const theme = z.strictObject({ 标题: label, 句子: z.array(s.the(...workNames), { error: '应为句子的列表' }).min(1) });
   return z.strictObject({
     ...s.head,
-    基本情况: s.overview.extend({ 表头: headers(3), 事项: s.rowLabels }),
-    主要工作: section({
-      专题研究: s.workItem('research'),
-      分析研判: s.workItem('analysis'),
-      情况通报: s.workItem('notification'),
-      检查抽查: s.workItem('inspection'),
-      专题汇报: s.workItem('branchReport'),
-      学习培训: s.workItem('training'),
-      讲座论坛: s.workItem('lecture'),
-      述职评议: s.workItem('review'),
-      问责追究: s.workItem('accountability'),
-    }),
-    领域情况: section({
-      主要情况: section({ 条目: s.record('analysis'), 无记录: s.the('到期日期') }),
-      倾向性问题: section({ 条目: s.record('analysis'), 无记录: s.the() }),
-      网络舆情: section({ 概述: s.the(...s.opinionCounts), 条目: s.record('opinion', '重大'), 无记录: s.the() }),
+    基本情况: s.overview,
+    主要工作: section({ 方面: z.array(theme, { error: '应为工作方面的列表' }).min(2, { error: '至少要有两个方面' }) }),
+    总体态势: section({
+      分析: s.the('季度分析', '专项研判', '主要情况'),
+      舆情: s.the(...s.opinionCounts),
+      无舆情: s.the(),
+      检查: s.the('检查抽查', '发现问题数', '已整改数'),
+      倾向性问题: s.the('倾向性问题'),
+      无倾向性问题: s.the(),
+      无分析已逾期: s.the('到期日期'),
+      无分析未到期: s.the('到期日期'),
     }),
     存在的问题: s.problems,
-    下一步: section({
-      到期工作: section({ 条目: s.the(...s.requirement) }),
-      应对措施: section({ 条目: s.record('analysis') }),
-      概述: s.the(),
-    }),
+    下一步: s.nextSteps.extend({ 应对措施: s.the('应对措施') }),
     附件: z.strictObject({ 标题: s.titleLines(), 表头: headers(6) }),
   });
 }
@@ -116,7 +129,7 @@ function semiannualSchema() {
   return z.strictObject({
     ...s.head,
     总体情况: s.overview,
-    制度落实: section({ 概述: s.the('要求数', '达标数', '进行中数', '未达标数'), 表头: headers(5) }),
+    制度落实: section({ 概述: s.the('要求数', '达标数', '进行中数', '未达标数', '无法判断数'), 表头: headers(5) }),
     专题汇报: section({
       概述: s.the('应汇报数', '已汇报数', '未汇报单位'),
       表头: headers(4),
@@ -126,15 +139,17 @@ function semiannualSchema() {
       无单位: s.the(),
     }),
     检查抽查: section({
-      概述: s.the('定期检查数', '抽查数', '覆盖数', '单位数', '问题数', '已整改数', '整改中数', '未整改数'),
+      概述: s.the('检查数', '定期检查数', '抽查数', '覆盖数', '单位数', '问题数', '已整改数', '整改中数', '未整改数'),
       表头: headers(4),
       未检查: label,
       无问题: label,
+      其他单位: label,
       无单位: s.the(),
     }),
     舆情处置: section({ 概述: s.the(...s.opinionCounts), 时效: s.the(...s.opinionCounts), 无记录: s.the() }),
     存在的问题: s.problems,
-    下一步: section({ 概述: s.the(), 到期工作: section({ 条目: s.the(...s.requirement) }) }),
+    下一步: s.nextSteps.extend({ 整改要求: s.the() }),
+    版记: z.strictObject({ 印发: z.boolean({ error: '应为 true 或 false' }), 抄送: s.the(), 印发机关: s.the() }),
   });
 }
 
@@ -143,4 +158,6 @@ export const templateSchemas = { quarterly: quarterlySchema(), semiannual: semia
 export type ReportKind = keyof typeof templateSchemas;
 export type QuarterlyTemplate = z.output<typeof templateSchemas.quarterly>;
 export type SemiannualTemplate = z.output<typeof templateSchemas.semiannual>;
+export type ProblemsTemplate = QuarterlyTemplate['存在的问题'];
+export type NextStepsTemplate = QuarterlyTemplate['下一步'] | SemiannualTemplate['下一步'];
 export type TemplateOf<K extends ReportKind> = z.output<(typeof templateSchemas)[K]>;

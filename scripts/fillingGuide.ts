@@ -1,0 +1,103 @@
+/**
+ * The ledger's filling guide (templates/台账填写说明.md), written from the zod schemas that the reader
+ * itself uses, so the guide cannot say one thing while the program reads another. `npm run guide:update`
+ * rewrites the file; a test fails when the committed file differs from what the schemas give.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { fieldsOf, type FieldInfo } from '../ledger/schema/fields';
+import { settings, settingsColumns, settingsSheetTitle } from '../ledger/schema/settings';
+import { recordSheets } from '../ledger/schema/sheets';
+import { yesNoForms } from '../ledger/values/choice';
+
+export const fillingGuidePath = 'templates/台账填写说明.md';
+
+const periodForms: Record<string, string> = {
+  quarter: '季度：`2026Q3`、`2026-Q3`、`2026年第三季度`、`2026年三季度`、`第三季度`、`三季度`、`Q3`',
+  half: '半年：`2026H1`、`2026年上半年`、`上半年`、`2026年下半年`、`下半年`',
+  any: '季度或半年：`2026Q3`、`2026年第三季度`、`三季度`、`2026H1`、`上半年` 等',
+};
+
+/** What a clerk may type into a cell of this kind, in the form the reader accepts. */
+function accepted(field: FieldInfo): string {
+  switch (field.kind) {
+    case 'text':
+      return '文字';
+    case 'unit':
+      return '单位名称，须与“组织架构”表中的写法一致';
+    case 'date':
+      return '日期：Excel 日期，或 `2026-03-05`、`2026/3/5`、`2026.3.5`、`2026年3月5日`、`3月5日`（台账年度）';
+    case 'datetime':
+      return '日期和时间：如 `2026-05-12 14:30`、`2026年5月12日14时30分`（须写到时分）';
+    case 'int':
+      return `整数，${field.min}–${field.max}（后面可带单位，如 \`30人\`）`;
+    case 'enum': {
+      const aliases = Object.entries(field.aliases ?? {}).map(([from, to]) => `\`${from}\` 视为 ${to}`);
+      return `以下之一：${(field.values ?? []).join('、')}${aliases.length > 0 ? `（${aliases.join('；')}）` : ''}`;
+    }
+    case 'yesno':
+      return `是或否：${yesNoForms.join('、')}`;
+    case 'period':
+      return periodForms[field.periodKind ?? 'any'];
+    case 'list':
+      return `一项或多项，用 、，；/ 或换行分隔${field.values ? `；每项为：${field.values.join('、')}` : ''}`;
+  }
+}
+
+function defaultOf(schema: z.ZodType): string {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+    if (inner instanceof z.ZodDefault) return String(inner.def.defaultValue);
+    inner = inner.def.innerType as z.ZodType;
+  }
+  return '';
+}
+
+const cell = (text: string) => text.replace(/\|/gu, '\\|');
+
+function fieldRows(schema: z.ZodObject, withDefault: boolean): string[] {
+  const head = withDefault
+    ? ['| 项目 | 必填 | 填写内容 | 默认 |', '| --- | --- | --- | --- |']
+    : ['| 列名 | 必填 | 填写内容 | 也可写作 |', '| --- | --- | --- | --- |'];
+  return [
+    ...head,
+    ...fieldsOf(schema).map((field) => {
+      const last = withDefault ? defaultOf(schema.shape[field.name] as z.ZodType) : field.synonyms.join('、');
+      const synonyms = withDefault && field.synonyms.length > 0 ? `（也可写作：${field.synonyms.join('、')}）` : '';
+      return `| ${field.name}${synonyms} | ${field.required ? '是' : ''} | ${cell(accepted(field))} | ${cell(last)} |`;
+    }),
+  ];
+}
+
+export function fillingGuide(): string {
+  const sheets = Object.values(recordSheets).flatMap(({ title, schema }) => ['', `## ${title}`, '', ...fieldRows(schema, false)]);
+  return [
+    '# 意识形态工作台账填写说明',
+    '',
+    '<!-- 本文件由 `npm run guide:update` 根据台账字段定义（ledger/schema/）生成，请勿手工修改。 -->',
+    '',
+    '台账是一个 Excel 工作簿，每年一本。下面各表的表名、列名和填写方法就是台账助手读取台账时认的写法。',
+    '空白台账可用 `npx taizhang template --year 2026` 生成。',
+    '',
+    '- 工作表名可带序号（`1.专题研究`、`一、专题研究`、`（一）专题研究`），全角半角均可；多余的工作表不影响。',
+    '- 表头行可在前 10 行内任意一行；表头中的空格、换行、`（必填）`、`*` 都会忽略；“也可写作”一栏的列名同样认得。',
+    '- 只填了序号的空行、全空的行会跳过；合并单元格的值对它覆盖的每一行都有效。',
+    '- “必填”为“是”的列留空时，校验会指出所在单元格。',
+    '- 本单位的列名与下表不同时，在“基本信息”的 `列名映射` 中写 `检查抽查.检查人=检查组成员；…`，不用改程序。',
+    '',
+    `## ${settingsSheetTitle}`,
+    '',
+    `两列：\`${settingsColumns[0]}\` | \`${settingsColumns[1]}\`，每行一个项目。`,
+    '',
+    ...fieldRows(settings, true),
+    ...sheets,
+    '',
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  writeFileSync(resolve(fillingGuidePath), fillingGuide());
+  process.stdout.write(`已写入 ${fillingGuidePath}\n`);
+}
