@@ -12,6 +12,8 @@ export interface CheckContext {
   year: number;
   graceDays: number;
   settingPositions: ReadonlyMap<string, Position>;
+  /** The workbook's first sheet: where a finding that belongs to no sheet of the ledger stands. */
+  firstSheet: string;
 }
 
 export interface RuleOutcome {

@@ -8,7 +8,16 @@ export type RuleKind = 'structure' | 'data' | 'requirement';
  * record on its own (R08, R14–R17, R19), or 基本信息 (R18). A report quotes the first kind by period
  * and recounts the second from the period's own records.
  */
-export type Judged = { judges: 'periods' | 'records'; sheet: RecordSheetKey } | { judges: 'settings'; sheet: 'settings' };
+export type Judged =
+  | {
+      judges: 'periods' | 'records';
+      sheet: RecordSheetKey;
+      /** The fields the rule reads: without one of them it is 无法判断. */
+      needs: readonly string[];
+      /** Judged per unit of 组织架构 (R06, R09, R10). */
+      units?: true;
+    }
+  | { judges: 'settings'; sheet: 'settings' };
 
 export interface RuleInfo {
   id: string;
@@ -43,7 +52,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'research' },
+    judged: { judges: 'periods', sheet: 'research', needs: ['会议日期'] },
   },
   {
     id: 'R02',
@@ -51,7 +60,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis' },
+    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'] },
   },
   {
     id: 'R03',
@@ -59,7 +68,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis' },
+    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'] },
   },
   {
     id: 'R04',
@@ -67,7 +76,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification' },
+    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期'] },
   },
   {
     id: 'R05',
@@ -75,7 +84,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification' },
+    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期', '通报类型'] },
   },
   {
     id: 'R06',
@@ -83,7 +92,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection' },
+    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型', '被检查单位'], units: true },
   },
   {
     id: 'R07',
@@ -91,7 +100,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection' },
+    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型'] },
   },
   {
     id: 'R08',
@@ -99,7 +108,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'inspection' },
+    judged: { judges: 'records', sheet: 'inspection', needs: ['检查日期', '上报党组日期'] },
   },
   {
     id: 'R09',
@@ -107,7 +116,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(三)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'branchReport' },
+    judged: { judges: 'periods', sheet: 'branchReport', needs: ['汇报单位', '汇报日期'], units: true },
   },
   {
     id: 'R10',
@@ -115,7 +124,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review' },
+    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '对象', '含意识形态内容'], units: true },
   },
   {
     id: 'R11',
@@ -123,7 +132,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review' },
+    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '含意识形态内容'] },
   },
   {
     id: 'R12',
@@ -131,7 +140,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training' },
+    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型', '意识形态安全专题'] },
   },
   {
     id: 'R13',
@@ -139,7 +148,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training' },
+    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型'] },
   },
   {
     id: 'R14',
@@ -147,7 +156,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'lecture' },
+    judged: { judges: 'records', sheet: 'lecture', needs: ['活动日期', '审批日期', '审批结果'] },
   },
   {
     id: 'R15',
@@ -155,7 +164,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'opinion' },
+    judged: { judges: 'records', sheet: 'opinion', needs: ['发现时间'] },
   },
   {
     id: 'R16',
@@ -163,7 +172,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(五)',
     severity: 'warning',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'opinion' },
+    judged: { judges: 'records', sheet: 'opinion', needs: ['发现时间'] },
   },
   {
     id: 'R17',
@@ -171,7 +180,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'opinion' },
+    judged: { judges: 'records', sheet: 'opinion', needs: ['是否重大', '发现时间'] },
   },
   {
     id: 'R18',
@@ -187,7 +196,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'warning',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'inspection' },
+    judged: { judges: 'records', sheet: 'inspection', needs: ['整改情况', '整改期限'] },
   },
 ];
 
