@@ -207,3 +207,12 @@ export function ruleInfo(id: string): RuleInfo {
   if (!rule) throw new Error(`unknown rule ${id}`);
   return rule;
 }
+
+/** The fields of a sheet that some requirement reads: a missing one is an S02 (spec section 3). */
+export function neededFields(sheet: RecordSheetKey): Set<string> {
+  const needed = new Set<string>();
+  for (const { judged } of ruleTable) {
+    if (judged?.judges !== 'settings' && judged?.sheet === sheet) for (const f of judged.needs) needed.add(f);
+  }
+  return needed;
+}

@@ -8,6 +8,7 @@ import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
 import { convertCell, type ConvertContext } from './convert';
 import { deriveFields } from './derive';
+import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
 import type { SheetReader } from './sheetReader';
@@ -91,6 +92,7 @@ export function readRecords<K extends RecordSheetKey>(
   const findings: Finding[] = [];
   const fieldNamed = new Map(fieldsOf(recordSheets[key].schema).map((f) => [f.name, f]));
   const missingReported = new Set<string>();
+  const needed = neededFields(key);
   /**
    * A required column that is missing was reported once as S02 when the header was read. A column
    * required only in some rows (整改情况 once 发现问题 is filled) is reported once, at the first row
@@ -98,7 +100,8 @@ export function readRecords<K extends RecordSheetKey>(
    */
   const missingColumn = (issue: z.core.$ZodIssue, name: string, row: number) => {
     const when = (issue as { params?: { when?: string } }).params?.when;
-    if (when === undefined || missingReported.has(name)) return;
+    // A column some requirement reads has its S02 from check, which names the requirements too.
+    if (when === undefined || missingReported.has(name) || needed.has(name)) return;
     missingReported.add(name);
     const also = otherHeaders(fieldNamed.get(name));
     findings.push(

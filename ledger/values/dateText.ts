@@ -16,7 +16,7 @@ export type DateReading =
 const weekday = /[(]?(?:周|星期|礼拜)[一二三四五六日天][)]?/gu;
 const partOfDay = /(上午|下午|晚上|中午|早上)/u;
 /** `3月18日-19日`, `2026.3.18-19`: a range of days, read as its first. */
-const dayRange = /^(.*?\d{1,2}\s*[日号]?)\s*(?:-|~|至|到|—|－)+\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]?$/u;
+const dayRange = /^(.*?(?:\d{1,2}\s*[日号]|\d{4}[./]\d{1,2}[./]\d{1,2}))\s*(?:-|~|至|到|—|－)+\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]?$/u;
 const monthDay = /^(\d{1,2})\.(\d{1,2})$/u;
 const monthSpan = /^(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|初|中|底前|底|末|份|内|前)?$/u;
 
