@@ -52,6 +52,7 @@ export function coverage(ctx: CheckContext, recognition: Recognition): Coverage 
   const { ledger } = ctx;
   const sheets = new Map<RecordSheetKey, Missing>();
   const columns = new Map<string, Missing & { key: RecordSheetKey; field: string }>();
+  const untyped = new Map<string, Missing & { key: RecordSheetKey; field: string }>();
   const unjudged = new Set<string>();
   const findings: Finding[] = [];
   const missSheet = (key: RecordSheetKey, rule: RuleInfo | null) => {
@@ -101,6 +102,13 @@ export function coverage(ctx: CheckContext, recognition: Recognition): Coverage 
     } else {
       judgeable = need(rule, judged.sheet, judged.needs);
       if (judged.units) judgeable = need(rule, 'organization', unitFields) && judgeable;
+      if (judgeable && judged.counts && !typeShown(ctx, recognition, judged.sheet, judged.counts)) {
+        judgeable = false;
+        const id = `${judged.sheet}.${judged.counts.field}`;
+        const entry = untyped.get(id) ?? { key: judged.sheet, field: judged.counts.field, rules: [] };
+        entry.rules.push(rule);
+        untyped.set(id, entry);
+      }
     }
     if (!judgeable) unjudged.add(rule.id);
   }
@@ -108,7 +116,25 @@ export function coverage(ctx: CheckContext, recognition: Recognition): Coverage 
 
   for (const [key, missing] of sheets) findings.push(sheetFinding(ctx, recognition, key, missing.rules));
   for (const missing of columns.values()) findings.push(columnFinding(ctx, recognition, missing.key, missing.field, missing.rules));
+  for (const missing of untyped.values()) findings.push(untypedFinding(ctx, missing.key, missing.field, missing.rules));
   return { unjudged, findings };
+}
+
+/** True unless the type is only derived from the records' words and no record shows one of `values`. */
+function typeShown(ctx: CheckContext, recognition: Recognition, key: RecordSheetKey, counts: { field: string; values: readonly string[] }): boolean {
+  if (!recognition.topics[key]?.derived.includes(counts.field)) return true;
+  return (ctx.ledger.records[key] as Array<{ data: Record<string, unknown> }>).some((r) => counts.values.includes(String(r.data[counts.field])));
+}
+
+function untypedFinding(ctx: CheckContext, key: RecordSheetKey, field: string, rules: RuleInfo[]): Finding {
+  const source = ctx.ledger.sheets[key]!;
+  const wanted = [...new Set(rules.flatMap((r) => (r.judged?.judges !== 'settings' && r.judged?.counts?.values) || []))];
+  return finding(
+    'S02',
+    { sheet: source.name, row: source.headerRow, column: 1 },
+    `工作表“${source.name}”没有“${field}”列，只能从记录的文字判断类型，其中没有“${wanted.join('”“')}”的记录。如这类工作记在别处，请添加“${field}”列或相应的工作表；${rulesText(rules)}`,
+    { field, severity: 'info' },
+  );
 }
 
 function firstSheet(ctx: CheckContext): Position {

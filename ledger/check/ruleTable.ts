@@ -16,6 +16,11 @@ export type Judged =
       needs: readonly string[];
       /** Judged per unit of 组织架构 (R06, R09, R10). */
       units?: true;
+      /**
+       * The type of record it counts. Where the type is only derived from the records' words (no
+       * column), a type no record shows may be kept elsewhere: 无法判断 rather than 未开展.
+       */
+      counts?: { field: string; values: readonly string[] };
     }
   | { judges: 'settings'; sheet: 'settings' };
 
@@ -60,7 +65,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'] },
+    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'], counts: { field: '分析类型', values: ['综合分析'] } },
   },
   {
     id: 'R03',
@@ -68,7 +73,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'] },
+    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'], counts: { field: '分析类型', values: ['季度分析'] } },
   },
   {
     id: 'R04',
@@ -84,7 +89,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期', '通报类型'] },
+    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期', '通报类型'], counts: { field: '通报类型', values: ['半年通报'] } },
   },
   {
     id: 'R06',
@@ -92,7 +97,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型', '被检查单位'], units: true },
+    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型', '被检查单位'], units: true, counts: { field: '检查类型', values: ['定期检查'] } },
   },
   {
     id: 'R07',
@@ -100,7 +105,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型'] },
+    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型'], counts: { field: '检查类型', values: ['不定期抽查'] } },
   },
   {
     id: 'R08',
@@ -124,7 +129,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '对象', '含意识形态内容'], units: true },
+    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '对象', '含意识形态内容'], units: true, counts: { field: '类型', values: ['民主生活会', '组织生活会', '述职报告'] } },
   },
   {
     id: 'R11',
@@ -132,7 +137,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '含意识形态内容'] },
+    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '含意识形态内容'], counts: { field: '类型', values: ['干部考核'] } },
   },
   {
     id: 'R12',
@@ -140,7 +145,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型', '意识形态安全专题'] },
+    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型', '意识形态安全专题'], counts: { field: '类型', values: ['中心组专题学习'] } },
   },
   {
     id: 'R13',
@@ -148,7 +153,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型'] },
+    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型'], counts: { field: '类型', values: ['主题宣讲'] } },
   },
   {
     id: 'R14',

@@ -135,8 +135,9 @@ export function findHeader(
   for (let row = 1; row <= last && chosen === null; row++) {
     const single = candidate(sheet, row, row, index);
     const grouped = row < sheet.lastRow ? candidate(sheet, row, row + 1, index) : single;
-    // The pair is a grouped header only when its sub-header row adds fields the upper row lacks.
-    const c = fieldCount(grouped) > fieldCount(single) && fieldCount(grouped) > fieldCount(candidate(sheet, row + 1, row + 1, index)) ? grouped : single;
+    // The pair is a grouped header when its upper row is a header itself (not a title above one) and
+    // its sub-header row adds fields the upper row lacks.
+    const c = fieldCount(single) > 0 && fieldCount(grouped) > fieldCount(single) ? grouped : single;
     const found = new Set(c.matches.map((m) => m.field));
     if (required.every((f) => found.has(f)) && c.matches.length > 0) chosen = c;
     else if (best === null || fieldCount(c) > fieldCount(best)) best = c;
@@ -158,16 +159,19 @@ export function findHeader(
   return { header: headerOf(sheet, chosen, findings), findings };
 }
 
-/** The header of a combined register, whose rows are known: `top`..`bottom`. */
+/**
+ * The header of a combined register for one topic, whose rows are known: `top`..`bottom`. Its columns
+ * serve every topic at once (佐证材料 and 备注 side by side), so a second column for a field stands
+ * aside without an S04.
+ */
 export function headerAt(
   sheet: SheetReader,
   top: number,
   bottom: number,
   fields: readonly FieldInfo[],
   custom: ReadonlyMap<string, string>,
-): { header: HeaderMap; findings: Finding[] } {
-  const findings: Finding[] = [];
-  return { header: headerOf(sheet, candidate(sheet, top, bottom, headerIndex(fields, custom)), findings), findings };
+): HeaderMap {
+  return headerOf(sheet, candidate(sheet, top, bottom, headerIndex(fields, custom)), []);
 }
 
 function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): HeaderMap {

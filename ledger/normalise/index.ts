@@ -157,10 +157,9 @@ export function normaliseWorkbook(grid: WorkbookGrid, fallbackYear: number): Nor
     for (const [key, entry] of rowsOf) {
       if (ledger.sheets[key]) continue;
       const header = headerAt(sheet, register.top, register.bottom, fieldsOf(recordSheets[key].schema), mappings.columns.get(key) ?? new Map());
-      findings.push(...header.findings);
       const categoryOf = (row: number) => register.categoryOf.get(row) ?? '';
       const reason = `综合台账“${sheet.name}”中${entry.reason}`;
-      read(key, sheet, header.header, { rows: (row) => entry.rows.has(row), context: categoryOf }, reason, [...entry.categories]);
+      read(key, sheet, header, { rows: (row) => entry.rows.has(row), context: categoryOf }, reason, [...entry.categories]);
     }
     for (const [category, rows] of unknown) {
       recognition.uncategorised.push({ sheet: sheet.name, category, rows });

@@ -148,7 +148,10 @@ export function readRecords<K extends RecordSheetKey>(
       );
     });
     if (absent.size > 0) {
-      const text = raws.map(displayText).join(' ');
+      // The whole row speaks for the record: a title or a 主要内容 column no field of this topic reads.
+      const cells: string[] = [];
+      for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
+      const text = cells.join(' ');
       for (const [name, value] of Object.entries(deriveFields(key, source.context(row), text, ctx.year, absent))) {
         if (candidate[name] !== undefined) continue;
         candidate[name] = value;
