@@ -23,7 +23,8 @@ function notALedger(grid: WorkbookGrid): LedgerReadError {
 export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): ValidationResult {
   const normalised = normaliseWorkbook(grid, Number(options.asOf.slice(0, 4)));
   const { ledger, recognition } = normalised;
-  if (!ledger.sheets.settings && Object.keys(recognition.topics).length === 0) throw notALedger(grid);
+  const recognised = ledger.sheets.settings || Object.keys(recognition.topics).length > 0 || recognition.uncategorised.length > 0;
+  if (!recognised) throw notALedger(grid);
   const checked = runChecks(
     {
       ledger,
