@@ -143,7 +143,7 @@ describe('类别映射 in a combined register', () => {
     expect(ofRules(result, 'D03')[0].message).toContain('类别“工作部署”（第3、4行）');
     expect(ruleStatus(result, 'R01').status).toBe('无法判断');
 
-    const mapped = { ...register(), 基本信息: { headers: ['项目', '内容'], rows: [['类别映射', '专题研究=工作部署']] } };
+    const mapped = { ...register(), 基本信息: { headers: ['项目', '内容'], rows: [['台账年度', 2026], ['类别映射', '专题研究=工作部署']] } };
     const judged = await validateLedger(mapped, yearClosed);
     expect(judged.ledger.records.research.map((r) => [r.row, r.data.会议日期])).toEqual([
       [3, '2026-03-10'],
