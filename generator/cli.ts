@@ -1,8 +1,9 @@
+import { registerMap } from './commands/map';
 import { registerReport } from './commands/report';
 import { registerRules } from './commands/rules';
 import { registerTemplate } from './commands/template';
 import { registerValidate } from './commands/validate';
 import { createProgram, runProgram } from './program';
 
-const program = createProgram([registerValidate, registerReport, registerTemplate, registerRules]);
+const program = createProgram([registerValidate, registerReport, registerTemplate, registerRules, registerMap]);
 process.exitCode = await runProgram(program, process.argv.slice(2));

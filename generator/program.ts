@@ -16,7 +16,7 @@ function chineseUsage(error: CommanderError): string {
     case 'commander.unknownOption':
       return `不认识的选项 ${quoted}。用 --help 查看用法。`;
     case 'commander.unknownCommand':
-      return `不认识的命令 ${quoted}。可用命令：validate、report、template、rules。`;
+      return `不认识的命令 ${quoted}。可用命令：validate、report、template、rules、map。`;
     case 'commander.excessArguments':
       return `参数过多。用 --help 查看用法。`;
     case 'commander.invalidArgument': {

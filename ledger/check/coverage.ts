@@ -121,9 +121,16 @@ export function coverage(ctx: CheckContext, recognition: Recognition): Coverage 
 }
 
 /** True unless the type is only derived from the records' words and no record shows one of `values`. */
-function typeShown(ctx: CheckContext, recognition: Recognition, key: RecordSheetKey, counts: { field: string; values: readonly string[] }): boolean {
+function typeShown(
+  ctx: CheckContext,
+  recognition: Recognition,
+  key: RecordSheetKey,
+  counts: { field: string; values: readonly string[] },
+): boolean {
   if (!recognition.topics[key]?.derived.includes(counts.field)) return true;
-  return (ctx.ledger.records[key] as Array<{ data: Record<string, unknown> }>).some((r) => counts.values.includes(String(r.data[counts.field])));
+  return (ctx.ledger.records[key] as Array<{ data: Record<string, unknown> }>).some((r) =>
+    counts.values.includes(String(r.data[counts.field])),
+  );
 }
 
 function untypedFinding(ctx: CheckContext, key: RecordSheetKey, field: string, rules: RuleInfo[]): Finding {

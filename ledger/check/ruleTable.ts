@@ -89,7 +89,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期', '通报类型'], counts: { field: '通报类型', values: ['半年通报'] } },
+    judged: {
+      judges: 'periods',
+      sheet: 'notification',
+      needs: ['通报日期', '通报类型'],
+      counts: { field: '通报类型', values: ['半年通报'] },
+    },
   },
   {
     id: 'R06',
@@ -97,7 +102,13 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型', '被检查单位'], units: true, counts: { field: '检查类型', values: ['定期检查'] } },
+    judged: {
+      judges: 'periods',
+      sheet: 'inspection',
+      needs: ['检查日期', '检查类型', '被检查单位'],
+      units: true,
+      counts: { field: '检查类型', values: ['定期检查'] },
+    },
   },
   {
     id: 'R07',
@@ -105,7 +116,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection', needs: ['检查日期', '检查类型'], counts: { field: '检查类型', values: ['不定期抽查'] } },
+    judged: {
+      judges: 'periods',
+      sheet: 'inspection',
+      needs: ['检查日期', '检查类型'],
+      counts: { field: '检查类型', values: ['不定期抽查'] },
+    },
   },
   {
     id: 'R08',
@@ -129,7 +145,13 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '对象', '含意识形态内容'], units: true, counts: { field: '类型', values: ['民主生活会', '组织生活会', '述职报告'] } },
+    judged: {
+      judges: 'periods',
+      sheet: 'review',
+      needs: ['日期', '类型', '对象', '含意识形态内容'],
+      units: true,
+      counts: { field: '类型', values: ['民主生活会', '组织生活会', '述职报告'] },
+    },
   },
   {
     id: 'R11',
@@ -137,7 +159,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review', needs: ['日期', '类型', '含意识形态内容'], counts: { field: '类型', values: ['干部考核'] } },
+    judged: {
+      judges: 'periods',
+      sheet: 'review',
+      needs: ['日期', '类型', '含意识形态内容'],
+      counts: { field: '类型', values: ['干部考核'] },
+    },
   },
   {
     id: 'R12',
@@ -145,7 +172,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型', '意识形态安全专题'], counts: { field: '类型', values: ['中心组专题学习'] } },
+    judged: {
+      judges: 'periods',
+      sheet: 'training',
+      needs: ['日期', '类型', '意识形态安全专题'],
+      counts: { field: '类型', values: ['中心组专题学习'] },
+    },
   },
   {
     id: 'R13',

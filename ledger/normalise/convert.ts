@@ -14,8 +14,7 @@ import { isHalf, isQuarter, parsePeriod } from '../values/period';
  */
 export type Converted =
   /** `span`: a date written as a span (`3月下旬`), read as its first day but good for no day-needing rule. */
-  | { ok: true; value: unknown; span?: string }
-  | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
+  { ok: true; value: unknown; span?: string } | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
 
 export interface ConvertContext {
   year: number;

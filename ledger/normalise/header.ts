@@ -51,7 +51,9 @@ export function matchHeader(index: ReadonlyMap<string, string>, text: string): {
   const forms = headerForms(text);
   for (const form of forms) {
     const field = index.get(form);
-    if (field !== undefined) return { field, how: form === forms[0] ? '列名相同' : `去掉填写提示后为“${form}”` };
+    if (field === undefined) continue;
+    if (form !== forms[0]) return { field, how: `去掉填写提示后为“${form}”` };
+    return { field, how: form === foldHeader(field) ? '列名相同' : '常用的同义列名' };
   }
   const base = forms[forms.length - 1];
   let longest = 0;

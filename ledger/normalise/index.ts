@@ -69,7 +69,12 @@ function titleFinding(info: TitleInfo, at: Position): Finding {
 }
 
 /** Grids become typed records; whatever cannot be understood becomes a finding at its cell. */
-export function normaliseWorkbook(grid: WorkbookGrid, fallbackYear: number): Normalised {
+export function normaliseWorkbook(
+  grid: WorkbookGrid,
+  fallbackYear: number,
+  /** Mapping lines tried on top of 基本信息's own (`taizhang map` tries its guesses). */
+  extra: Partial<Record<MappingKey, string>> = {},
+): Normalised {
   const findings: Finding[] = [];
   const settingsGrid = locateSettings(grid);
   const info = settingsGrid ? null : titleInfo(grid);
@@ -84,8 +89,12 @@ export function normaliseWorkbook(grid: WorkbookGrid, fallbackYear: number): Nor
   findings.push(...settingsRead.findings);
   const { settings } = settingsRead;
 
-  const settingAt = (key: MappingKey) => settingsRead.positions.get(key) ?? { ...firstSheet, sheet: settingsGrid?.name ?? firstSheet.sheet };
-  const { mappings, findings: mappingFindings } = parseMappings(settings, settingAt);
+  const settingAt = (key: MappingKey) =>
+    settingsRead.positions.get(key) ?? { ...firstSheet, sheet: settingsGrid?.name ?? firstSheet.sheet };
+  const texts = Object.fromEntries(
+    (['列名映射', '表名映射', '类别映射', '值映射'] as const).map((key) => [key, [settings[key], extra[key]].filter(Boolean).join('；')]),
+  );
+  const { mappings, findings: mappingFindings } = parseMappings(texts, settingAt);
   findings.push(...mappingFindings);
 
   const located = locateSheets(grid, settingsGrid, mappings.sheets);
@@ -106,7 +115,14 @@ export function normaliseWorkbook(grid: WorkbookGrid, fallbackYear: number): Nor
   };
   const ctx = { year: settings.台账年度, date1904: grid.date1904 };
 
-  const read = (key: RecordSheetKey, sheet: SheetReader, header: HeaderMap, source: RecordSource, reason: string, categories?: string[]) => {
+  const read = (
+    key: RecordSheetKey,
+    sheet: SheetReader,
+    header: HeaderMap,
+    source: RecordSource,
+    reason: string,
+    categories?: string[],
+  ) => {
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records as Record<RecordSheetKey, unknown>)[key] = result.records;
     findings.push(...result.findings);
@@ -156,7 +172,13 @@ export function normaliseWorkbook(grid: WorkbookGrid, fallbackYear: number): Nor
     }
     for (const [key, entry] of rowsOf) {
       if (ledger.sheets[key]) continue;
-      const header = headerAt(sheet, register.top, register.bottom, fieldsOf(recordSheets[key].schema), mappings.columns.get(key) ?? new Map());
+      const header = headerAt(
+        sheet,
+        register.top,
+        register.bottom,
+        fieldsOf(recordSheets[key].schema),
+        mappings.columns.get(key) ?? new Map(),
+      );
       const categoryOf = (row: number) => register.categoryOf.get(row) ?? '';
       const reason = `综合台账“${sheet.name}”中${entry.reason}`;
       read(key, sheet, header, { rows: (row) => entry.rows.has(row), context: categoryOf }, reason, [...entry.categories]);

@@ -79,7 +79,9 @@ export function locateSheets(grid: WorkbookGrid, settings: SheetGrid | undefined
   const unmatched: SheetGrid[] = [];
   const meanings = grid.sheets.filter((s) => !used.has(s)).map((s) => ({ grid: s, meaning: nameMeaning(s.name) }));
   // Exact names first, so `专题研究` is not taken by a `专题研究会议记录` standing before it.
-  const exactFirst = [...meanings].sort((a, b) => Number(b.meaning.reason.startsWith('名称为')) - Number(a.meaning.reason.startsWith('名称为')));
+  const exactFirst = [...meanings].sort(
+    (a, b) => Number(b.meaning.reason.startsWith('名称为')) - Number(a.meaning.reason.startsWith('名称为')),
+  );
   for (const { grid: sheet, meaning } of exactFirst) {
     const open = meaning.keys.filter((k) => sheets[k] === undefined);
     if (meaning.keys.length === 1 && open.length === 1) sheets[open[0]] = { grid: sheet, reason: meaning.reason };

@@ -51,7 +51,10 @@ function entries(text: string | undefined): string[] {
  * text, category names and spellings without touching code. An entry that cannot be understood is a
  * D03 at the setting's cell, saying how it is written.
  */
-export function parseMappings(texts: Partial<Record<MappingKey, string>>, at: (key: MappingKey) => Position): { mappings: Mappings; findings: Finding[] } {
+export function parseMappings(
+  texts: Partial<Record<MappingKey, string>>,
+  at: (key: MappingKey) => Position,
+): { mappings: Mappings; findings: Finding[] } {
   const mappings: Mappings = { columns: new Map(), sheets: new Map(), categories: new Map(), values: new Map() };
   const findings: Finding[] = [];
   const bad = (key: MappingKey, item: string) =>

@@ -73,7 +73,13 @@ export const notification = z
 
 /** The plan's list ends in 等: other methods are accepted as written. */
 export const inspectionMethods = ['听取汇报', '查阅资料', '实地检查', '座谈会'] as const;
-const inspectionMethodAliases = { 现场查看: '实地检查', 现场检查: '实地检查', 座谈交流: '座谈会', 现场座谈: '座谈会', 座谈: '座谈会' } as const;
+const inspectionMethodAliases = {
+  现场查看: '实地检查',
+  现场检查: '实地检查',
+  座谈交流: '座谈会',
+  现场座谈: '座谈会',
+  座谈: '座谈会',
+} as const;
 
 export const inspection = z
   .object({

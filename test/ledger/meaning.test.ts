@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationResult } from '../../ledger/model';
 import { readDateText } from '../../ledger/values/dateText';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
-import { addColumn, allPlaced, ofRules, renameHeader, renameSheets, ruleStatus, setCell, setSetting, withoutSheet } from '../helpers/ledgerCases';
+import {
+  addColumn,
+  allPlaced,
+  ofRules,
+  renameHeader,
+  renameSheets,
+  ruleStatus,
+  setCell,
+  setSetting,
+  withoutSheet,
+} from '../helpers/ledgerCases';
 import { validateLedger, type TestLedger } from '../helpers/ledgerWorkbook';
 
 /** Sheets found by meaning, headers read past their hints, and the four mapping settings (issue 13). */
@@ -143,7 +153,16 @@ describe('类别映射 in a combined register', () => {
     expect(ofRules(result, 'D03')[0].message).toContain('类别“工作部署”（第3、4行）');
     expect(ruleStatus(result, 'R01').status).toBe('无法判断');
 
-    const mapped = { ...register(), 基本信息: { headers: ['项目', '内容'], rows: [['台账年度', 2026], ['类别映射', '专题研究=工作部署']] } };
+    const mapped = {
+      ...register(),
+      基本信息: {
+        headers: ['项目', '内容'],
+        rows: [
+          ['台账年度', 2026],
+          ['类别映射', '专题研究=工作部署'],
+        ],
+      },
+    };
     const judged = await validateLedger(mapped, yearClosed);
     expect(judged.ledger.records.research.map((r) => [r.row, r.data.会议日期])).toEqual([
       [3, '2026-03-10'],
@@ -163,13 +182,18 @@ describe('property: naming changes no finding', () => {
     reference ??= validateLedger(compliantLedger(), '2026-07-20');
     const base = await reference;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...sheets), fc.constantFrom(...ordinals), fc.constantFrom(...registerWords), async (sheet, ordinal, word) => {
-        const original = compliantLedger();
-        const renamed = renameSheets(original, { [sheet]: `${ordinal}${sheet}${word}` });
-        const result = await validateLedger(renamed, '2026-07-20');
-        expect(findingsBySheetOrder(renamed, result)).toEqual(findingsBySheetOrder(original, base));
-        expect(result.rules).toEqual(base.rules);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...sheets),
+        fc.constantFrom(...ordinals),
+        fc.constantFrom(...registerWords),
+        async (sheet, ordinal, word) => {
+          const original = compliantLedger();
+          const renamed = renameSheets(original, { [sheet]: `${ordinal}${sheet}${word}` });
+          const result = await validateLedger(renamed, '2026-07-20');
+          expect(findingsBySheetOrder(renamed, result)).toEqual(findingsBySheetOrder(original, base));
+          expect(result.rules).toEqual(base.rules);
+        },
+      ),
       { numRuns: 12, seed: 13 },
     );
   });

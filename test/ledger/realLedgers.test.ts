@@ -10,7 +10,8 @@ import { validateGrid } from '../../ledger/validate';
  */
 const asOf = '2026-07-20';
 const validate = async (file: string) => validateGrid(await readWorkbookFile(`test/fixtures/${file}`), { asOf });
-const placed = (r: ValidationResult) => r.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}${f.field ? ` ${f.field}` : ''}`);
+const placed = (r: ValidationResult) =>
+  r.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}${f.field ? ` ${f.field}` : ''}`);
 const statuses = (r: ValidationResult) => Object.fromEntries(r.rules.map((s) => [s.id, s.status]));
 
 const ownSheetsFindings = [
