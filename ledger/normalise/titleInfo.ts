@@ -15,7 +15,7 @@ export interface TitleInfo {
 const titleRows = 3;
 /** `县XX局2026年…台账`: the unit stands before the year. */
 const title = /^(.*?)(20\d{2})\s*年度?/u;
-const reporter = /填报单位\s*[:：]\s*([^\s(（　]+)/u;
+const reporter = /填报单位\s*[:：]\s*([^\s(（]+)/u;
 
 function fromText(text: string, from: string, info: TitleInfo): void {
   const folded = foldWidth(text).trim();

@@ -73,11 +73,6 @@ export function openListOf<const V extends readonly [string, ...string[]]>(
   return register(z.array(z.string().min(1)).min(1), 'list', o, { values, aliases: o.aliases });
 }
 
-/** A multi-value cell whose every item must be one of `values`. */
-export function listOf<const V extends readonly [string, ...string[]]>(values: V, o: FieldOptions = {}) {
-  return register(z.array(z.enum(values)).min(1), 'list', o, { values });
-}
-
 export interface FieldInfo extends FieldMeta {
   name: string;
   required: boolean;
