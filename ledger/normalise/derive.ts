@@ -75,6 +75,21 @@ const derivers: Partial<Record<RecordSheetKey, Deriver>> = {
   },
 };
 
+/** The fields a sheet's records can have derived (所属期间 only comes along with a derived type). */
+const derivable: Partial<Record<RecordSheetKey, readonly string[]>> = {
+  analysis: ['分析类型'],
+  notification: ['通报类型'],
+  inspection: ['检查类型'],
+  training: ['类型', '意识形态安全专题'],
+  lecture: ['活动类型'],
+  review: ['类型', '含意识形态内容'],
+};
+
+/** True when a sheet lacking the columns `absent` has fields to derive: only then are rows read whole. */
+export function derivesAny(key: RecordSheetKey, absent: ReadonlySet<string>): boolean {
+  return (derivable[key] ?? []).some((field) => absent.has(field));
+}
+
 /** The fields of `key` that may be derived, given those the sheet lacks a column for. */
 export function deriveFields(
   key: RecordSheetKey,

@@ -7,7 +7,7 @@ import type { CellValue } from '../grid/types';
 import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
 import { convertCell, type ConvertContext } from './convert';
-import { deriveFields } from './derive';
+import { deriveFields, derivesAny } from './derive';
 import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
@@ -86,6 +86,7 @@ export function readRecords<K extends RecordSheetKey>(
       .filter((name) => !header.columns.has(name)),
   );
   const derivedFields = new Set<string>();
+  const deriving = derivesAny(key, absent);
   const byName = new Map(columns.map((c) => [c.field.name, c]));
   const sheetColumns = Object.fromEntries(columns.map((c) => [c.field.name, c.column]));
   const records: LedgerRecord<K>[] = [];
@@ -147,7 +148,7 @@ export function readRecords<K extends RecordSheetKey>(
         }),
       );
     });
-    if (absent.size > 0) {
+    if (deriving) {
       // The whole row speaks for the record: a title or a 主要内容 column no field of this topic reads.
       const cells: string[] = [];
       for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
