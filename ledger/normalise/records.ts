@@ -49,7 +49,8 @@ function issueFinding(
 const noneMarks = new Set(['—', '——', '-', '--', '/', '无', '暂无', '无此项']);
 
 function isNone(field: FieldInfo, value: CellValue): boolean {
-  return !field.required && field.kind !== 'yesno' && typeof value === 'string' && noneMarks.has(foldCompact(value));
+  // Checked on every optional cell of a large ledger, so folding is left to the few short enough.
+  return !field.required && field.kind !== 'yesno' && typeof value === 'string' && value.length <= 6 && noneMarks.has(foldCompact(value));
 }
 
 export interface RecordSource {

@@ -30,6 +30,9 @@ function spanOfMonth(year: number, month: number, part: string | undefined): Dat
 }
 
 export function readDateText(raw: string, ledgerYear: number): Parsed<DateReading> {
+  // The strict forms first: they are most of a ledger's dates, and the forms below cost more to try.
+  const strict = parseDateText(raw, ledgerYear);
+  if (strict.ok) return { ok: true, value: { kind: 'day', ...strict.value } };
   let text = foldWidth(raw).replace(weekday, '').trim();
   const span = monthSpan.exec(text.replace(/\s+/gu, ''));
   if (span) {
