@@ -6,7 +6,7 @@ import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sh
 import { finding, type Position } from './finding';
 import { findHeader, headerAt, type HeaderMap } from './header';
 import { locateSettings, locateSheets } from './locate';
-import { parseMappings, type MappingKey, type Mappings } from './mappings';
+import { parseMappings, type MappingKey } from './mappings';
 import { readRecords, type RecordSource } from './records';
 import { categoryTopic, findRegister } from './register';
 import { readSettings } from './settings';
@@ -34,10 +34,6 @@ export interface Recognition {
   unmatched: string[];
   /** Category values of combined registers that fit no topic, with their rows. */
   uncategorised: Array<{ sheet: string; category: string; rows: number[] }>;
-  /** Where 单位名称 and 台账年度 came from when the workbook has no 基本信息. */
-  titleInfo: TitleInfo | null;
-  mappings: Mappings;
-  settingsSheet: string | null;
 }
 
 export interface Normalised {
@@ -109,9 +105,6 @@ export function normaliseWorkbook(
     ambiguous: located.ambiguous.map((a) => ({ sheet: a.grid.name, keys: a.keys, reason: a.reason })),
     unmatched: [],
     uncategorised: [],
-    titleInfo: info,
-    mappings,
-    settingsSheet: settingsGrid?.name ?? null,
   };
   const ctx = { year: settings.台账年度, date1904: grid.date1904 };
 

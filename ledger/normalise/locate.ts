@@ -4,13 +4,6 @@ import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sh
 import { registerWords, topicWords } from '../schema/topics';
 import { foldCompact, foldSheetName } from '../text/fold';
 
-export type SheetKey = RecordSheetKey | 'settings';
-
-export const sheetTitles: Record<SheetKey, string> = {
-  settings: settingsSheetTitle,
-  ...(Object.fromEntries(Object.entries(recordSheets).map(([k, v]) => [k, v.title])) as Record<RecordSheetKey, string>),
-};
-
 /** A sheet name with its ordinal and register words dropped: `4.网络舆情处置台账` → `网络舆情处置`. */
 export function topicText(name: string): string {
   let text = foldSheetName(name);
