@@ -44,8 +44,13 @@ function likelyColumn(key: RecordSheetKey, field: string, recognition: Recogniti
   return distance(field, near) <= Math.floor(field.length / 2) ? near : null;
 }
 
+/** A sheet that may hold the topic: its name fits it among others, or its headers are the topic's. */
 function likelySheet(key: RecordSheetKey, recognition: Recognition): string | null {
-  return recognition.ambiguous.find((a) => a.keys.includes(key))?.sheet ?? null;
+  return (
+    recognition.ambiguous.find((a) => a.keys.includes(key))?.sheet ??
+    recognition.unmatched.find((u) => u.likely?.key === key)?.sheet ??
+    null
+  );
 }
 
 export function coverage(ctx: CheckContext, recognition: Recognition): Coverage {

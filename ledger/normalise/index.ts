@@ -6,7 +6,7 @@ import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sh
 import { finding, type Position } from './finding';
 import { findHeader, headerAt, type HeaderMap } from './header';
 import { locateSettings, locateSheets } from './locate';
-import { parseMappings, type MappingKey } from './mappings';
+import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
 import { categoryTopic, findRegister } from './register';
 import { readSettings } from './settings';
@@ -30,8 +30,11 @@ export interface Recognition {
   topics: Partial<Record<RecordSheetKey, TopicSource>>;
   /** Sheets whose name fits several topics: reported with every candidate. */
   ambiguous: Array<{ sheet: string; keys: RecordSheetKey[]; reason: string }>;
-  /** Sheets read as no topic and holding no combined register. */
-  unmatched: string[];
+  /**
+   * Sheets read as no topic and holding no combined register, with the topic whose headers they
+   * share most (at least two), which may be the topic the workbook lacks.
+   */
+  unmatched: Array<{ sheet: string; likely: { key: RecordSheetKey; fields: string[] } | null }>;
   /** Category values of combined registers that fit no topic, with their rows. */
   uncategorised: Array<{ sheet: string; category: string; rows: number[] }>;
 }
@@ -62,6 +65,21 @@ function titleFinding(info: TitleInfo, at: Position): Finding {
     `工作簿中没有“基本信息”工作表：${parts.join('，')}；其他设置用默认值。如需填写党组成员、宽限天数或各项映射，可添加“基本信息”工作表（两列：项目、内容）。`,
     { severity: 'info' },
   );
+}
+
+/** Of the topics not found, the one whose headers a sheet shares most, at least two of them. */
+function likelyTopic(
+  sheet: SheetReader,
+  keys: readonly RecordSheetKey[],
+  custom: Mappings['columns'],
+): Recognition['unmatched'][number]['likely'] {
+  let best: Recognition['unmatched'][number]['likely'] = null;
+  for (const key of keys) {
+    const found = findHeader(sheet, fieldsOf(recordSheets[key].schema), custom.get(key) ?? new Map()).header;
+    const fields = found ? [...found.columns.keys()] : [];
+    if (fields.length >= 2 && (best === null || fields.length > best.fields.length)) best = { key, fields };
+  }
+  return best;
 }
 
 /** Grids become typed records; whatever cannot be understood becomes a finding at its cell. */
@@ -142,7 +160,8 @@ export function normaliseWorkbook(
     const sheet = sheetReader(unmatched);
     const register = findRegister(sheet);
     if (!register) {
-      recognition.unmatched.push(unmatched.name);
+      const open = recordSheetKeys.filter((k) => !ledger.sheets[k]);
+      recognition.unmatched.push({ sheet: unmatched.name, likely: likelyTopic(sheet, open, mappings.columns) });
       continue;
     }
     readRegister(register);

@@ -6,7 +6,7 @@ import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sh
 import type { CellValue } from '../grid/types';
 import { cellText, displayText, isEmpty } from '../values/cell';
 import { convertCell, type ConvertContext } from './convert';
-import { findHeader, type HeaderMap } from './header';
+import type { HeaderMap } from './header';
 import { normaliseWorkbook, type Recognition } from './index';
 import { nameMeaning } from './locate';
 import type { MappingKey } from './mappings';
@@ -73,16 +73,6 @@ function guessColumn(sheet: SheetReader, header: HeaderMap, field: FieldInfo, ct
   return distance(field.name, near) <= Math.floor(field.name.length / 2) ? { text: near, why: '列名相近' } : null;
 }
 
-function topicOfSheet(sheet: SheetReader, missing: readonly RecordSheetKey[]): { key: RecordSheetKey; fields: string[] } | null {
-  let best: { key: RecordSheetKey; fields: string[] } | null = null;
-  for (const key of missing) {
-    const found = findHeader(sheet, fieldsOf(recordSheets[key].schema), new Map()).header;
-    const fields = found ? [...found.columns.keys()] : [];
-    if (fields.length >= 2 && (best === null || fields.length > best.fields.length)) best = { key, fields };
-  }
-  return best;
-}
-
 /** The bureau's spelling of a yes/no or choice, guessed into the contract's value. */
 function guessValue(field: FieldInfo, value: string): string | null {
   if (field.kind === 'yesno') {
@@ -124,13 +114,9 @@ function locatedTopics(
       why: `工作表“${ambiguous.sheet}”${ambiguous.reason}`,
     });
   }
-  for (const name of recognition.unmatched) {
-    const guess = topicOfSheet(
-      readers.get(name)!,
-      missing.filter((k) => !taken.has(k)),
-    );
+  for (const { sheet: name, likely: guess } of recognition.unmatched) {
     sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], derived: [] });
-    if (!guess) continue;
+    if (!guess || taken.has(guess.key)) continue;
     taken.add(guess.key);
     suggestions.push({
       key: '表名映射',

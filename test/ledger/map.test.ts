@@ -50,6 +50,10 @@ describe('taizhang map', () => {
     const ledger = bureauLedger();
     const before = await validateLedger(ledger, yearClosed);
     expect(before.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    // S01 names the sheet whose headers are the missing topic's.
+    const research = before.findings.find((f) => f.rule === 'S01' && f.message.includes('“专题研究”'))!;
+    expect([research.sheet, research.cell]).toEqual(['工作记录', 'A1']);
+    expect(research.message).toContain('是否为“工作记录”？如是，请在基本信息中添加“表名映射：专题研究=工作记录”');
     const map = await mapOf(ledger);
     for (const key of ['表名映射', '列名映射', '值映射'] as const) {
       setSetting(
