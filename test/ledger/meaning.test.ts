@@ -169,6 +169,12 @@ describe('类别映射 in a combined register', () => {
       [4, '2026-09-10'],
     ]);
     expect(ruleStatus(judged, 'R01').status).toBe('达标');
+
+    // Written once at the top of its rows rather than merged: the category still holds for the rows below.
+    const unmerged = { ...mapped, 意识形态工作台账: { ...register().意识形态工作台账, merges: [] } };
+    const carried = await validateLedger(unmerged, yearClosed);
+    expect(carried.ledger.records.research.map((r) => r.row)).toEqual([3, 4]);
+    expect(carried.findings).toEqual(judged.findings);
   });
 });
 
