@@ -40,13 +40,17 @@ function validateInSteps(grid: WorkbookGrid) {
   const normaliseMs = performance.now() - started;
   started = performance.now();
   const { ledger } = normalised;
-  const checked = runChecks({
-    ledger,
-    asOf: benchAsOf,
-    year: ledger.settings.台账年度,
-    graceDays: ledger.settings.宽限天数,
-    settingPositions: normalised.settingPositions,
-  });
+  const checked = runChecks(
+    {
+      ledger,
+      asOf: benchAsOf,
+      year: ledger.settings.台账年度,
+      graceDays: ledger.settings.宽限天数,
+      settingPositions: normalised.settingPositions,
+      firstSheet: grid.sheets[0]?.name ?? '',
+    },
+    normalised.recognition,
+  );
   const findings = sortFindings(grid, [...normalised.findings, ...checked.findings]);
   const summary = summarise(findings);
   return { normaliseMs, checkMs: performance.now() - started, findings: findings.length, summary };

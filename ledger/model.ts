@@ -20,6 +20,11 @@ export interface LedgerRecord<K extends RecordSheetKey = RecordSheetKey> {
    */
   columns: Readonly<Partial<Record<FieldOf<K>, number>>>;
   data: Partial<RecordOf<K>>;
+  /**
+   * Dates written as a span (`3月下旬`), as written: `data` holds the span's first day, which counts
+   * for its period, but no rule that needs the day reads it.
+   */
+  spans?: Partial<Record<FieldOf<K>, string>>;
 }
 
 export type RecordsBySheet = { [K in RecordSheetKey]: LedgerRecord<K>[] };
@@ -29,6 +34,11 @@ export interface SheetLocation {
   name: string;
   /** Excel row of the header row (0 when not found). */
   headerRow: number;
+  /**
+   * The fields the records can have: those with a column, and those derived from the record's own
+   * words (a 学习 record on a 中心组 sheet is 中心组专题学习). A rule whose field is not here is 无法判断.
+   */
+  fields?: readonly string[];
 }
 
 export interface Ledger {

@@ -1,3 +1,4 @@
+import { LedgerReadError } from './errors';
 import { summarise } from './findings';
 import type { WorkbookGrid } from './grid/types';
 import type { ValidationResult } from './model';
@@ -10,17 +11,31 @@ export interface ValidateOptions {
   asOf: string;
 }
 
+/** No sheet was recognised: the clerk is pointed at `taizhang map`, which shows what to set. */
+function notALedger(grid: WorkbookGrid): LedgerReadError {
+  const present = grid.sheets.map((s) => s.name).join('、') || '（无）';
+  return new LedgerReadError(
+    `“${grid.name}”看起来不是意识形态工作台账：没有认出任何台账工作表（现有工作表：${present}）。如果它是本单位的台账，请运行 taizhang map “${grid.name}”，查看识别情况并按提示在“基本信息”中添加表名映射。`,
+  );
+}
+
 /** read → normalise → check, on grids from either reader. Pure: no I/O, no Node APIs. */
 export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): ValidationResult {
   const normalised = normaliseWorkbook(grid, Number(options.asOf.slice(0, 4)));
-  const { ledger } = normalised;
-  const checked = runChecks({
-    ledger,
-    asOf: options.asOf,
-    year: ledger.settings.台账年度,
-    graceDays: ledger.settings.宽限天数,
-    settingPositions: normalised.settingPositions,
-  });
+  const { ledger, recognition } = normalised;
+  const recognised = ledger.sheets.settings || Object.keys(recognition.topics).length > 0 || recognition.uncategorised.length > 0;
+  if (!recognised) throw notALedger(grid);
+  const checked = runChecks(
+    {
+      ledger,
+      asOf: options.asOf,
+      year: ledger.settings.台账年度,
+      graceDays: ledger.settings.宽限天数,
+      settingPositions: normalised.settingPositions,
+      firstSheet: grid.sheets[0]?.name ?? '',
+    },
+    recognition,
+  );
   const findings = sortFindings(grid, [...normalised.findings, ...checked.findings]);
   return {
     workbook: grid.name,

@@ -53,19 +53,22 @@ function chineseDate(iso: string): string {
 
 /** Each requirement of the plan with its status for the year and, per quarter, half or unit, its parts. */
 export function ruleRows(rules: readonly RuleStatus[]): RuleRow[] {
+  // 无法判断 has no count to show: its records or column are absent, which its finding explains.
+  const count = (s: { status: RuleStatus['status']; actual: number; required: number }) =>
+    s.status === '无法判断' ? '—' : `${s.actual}/${s.required}`;
   return rules.map((rule) => ({
     id: rule.id,
     title: rule.title,
     status: rule.status,
-    count: `${rule.actual}/${rule.required}`,
+    count: count(rule),
     periods:
       rule.periods.length > 1 || rule.periods.some((p) => p.unit !== null)
         ? rule.periods.map((p) => ({
             label: p.unit ? `${p.label} · ${p.unit}` : p.label,
             status: p.status,
-            count: `${p.actual}/${p.required}`,
+            count: count(p),
             due:
-              p.status === '达标'
+              p.status === '达标' || p.status === '无法判断'
                 ? null
                 : p.status === '未达标'
                   ? `已逾期（应于${chineseDate(p.due)}前完成）`

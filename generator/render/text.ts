@@ -5,13 +5,19 @@ import { ruleTable } from '../../ledger/check/ruleTable';
 /** The validation result as a clerk reads it in a terminal. */
 export function renderText(result: ValidationResult): string {
   const { summary } = result;
+  const unjudged = result.rules.filter((r) => r.status === '无法判断').length;
   const lines = [
     `台账校验：${result.workbook}（${result.unit || '未填写单位名称'}，${result.year}年台账，校验日期 ${result.asOf}）`,
-    `错误 ${summary.error} 项，警告 ${summary.warning} 项，提示 ${summary.info} 项`,
+    `错误 ${summary.error} 项，警告 ${summary.warning} 项，提示 ${summary.info} 项${unjudged > 0 ? `；${unjudged} 项要求无法判断` : ''}`,
     '',
     '【制度落实情况】',
   ];
   for (const rule of result.rules) {
+    if (rule.status === '无法判断') {
+      // Nothing to count: the finding (S01/S02) says which sheet or column to add.
+      lines.push(`  ${rule.id} 无法判断  缺少记录或列，见问题清单  ${rule.title}`);
+      continue;
+    }
     const open = rule.periods.filter((p) => p.status !== '达标').map((p) => `${p.label}${p.unit ? p.unit : ''}${p.status}`);
     const detail = open.length > 0 ? `（${open.join('；')}）` : '';
     lines.push(`  ${rule.id} ${rule.status}  完成 ${rule.actual}/${rule.required}  ${rule.title}${detail}`);

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
 import type { Ledger, LedgerRecord, RuleStatus } from '../model';
-import type { RecordSheetKey } from '../schema/sheets';
+import type { FieldOf, RecordSheetKey } from '../schema/sheets';
 import { recordSheets } from '../schema/sheets';
 import { finding, type FindingDetail, type Position } from '../normalise/finding';
 
@@ -12,6 +12,8 @@ export interface CheckContext {
   year: number;
   graceDays: number;
   settingPositions: ReadonlyMap<string, Position>;
+  /** The workbook's first sheet: where a finding that belongs to no sheet of the ledger stands. */
+  firstSheet: string;
 }
 
 export interface RuleOutcome {
@@ -51,4 +53,14 @@ export function atSheet(rule: string, ctx: CheckContext, key: RecordSheetKey, me
 
 export function inYear(ctx: CheckContext, iso: string | undefined): iso is string {
   return iso !== undefined && Number(iso.slice(0, 4)) === ctx.year;
+}
+
+/**
+ * A date field's day, for a rule that needs the day: undefined when the cell gave only a span
+ * (`3月下旬`), which counts for its period but says no day.
+ */
+export function dayOf<K extends RecordSheetKey>(record: LedgerRecord<K>, field: FieldOf<K>): string | undefined {
+  if (record.spans?.[field] !== undefined) return undefined;
+  const value = (record.data as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
 }

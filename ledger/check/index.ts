@@ -1,6 +1,8 @@
 import type { Finding } from '../findings';
 import type { RuleStatus } from '../model';
+import type { Recognition } from '../normalise';
 import type { CheckContext, Rule } from './context';
+import { coverage } from './coverage';
 import { ruleInfo } from './ruleTable';
 import { R02, R03 } from './rules/analysis';
 import { R09 } from './rules/branchReport';
@@ -46,13 +48,30 @@ export const checks: ReadonlyArray<[string, Rule]> = [
   ['R19', R19],
 ];
 
-export function runChecks(ctx: CheckContext): { findings: Finding[]; rules: RuleStatus[] } {
-  const findings: Finding[] = [];
+/**
+ * A requirement that cannot be judged keeps the shape of its status (its periods and units, for the
+ * reports' tables) but says 无法判断 throughout, and none of its own findings: a shortfall counted on
+ * absent records would be a false alarm.
+ */
+function unjudged(status: Omit<RuleStatus, 'title'>): Omit<RuleStatus, 'title'> {
+  return {
+    ...status,
+    status: '无法判断',
+    required: 0,
+    actual: 0,
+    periods: status.periods.map((p) => ({ ...p, status: '无法判断', actual: 0 })),
+  };
+}
+
+export function runChecks(ctx: CheckContext, recognition: Recognition): { findings: Finding[]; rules: RuleStatus[] } {
+  const covered = coverage(ctx, recognition);
+  const findings: Finding[] = [...covered.findings];
   const rules: RuleStatus[] = [];
   for (const [id, rule] of checks) {
     const outcome = rule(ctx);
-    findings.push(...outcome.findings);
-    if (outcome.status) rules.push({ ...outcome.status, title: ruleInfo(id).title });
+    const judgeable = !covered.unjudged.has(id);
+    if (judgeable) findings.push(...outcome.findings);
+    if (outcome.status) rules.push({ ...(judgeable ? outcome.status : unjudged(outcome.status)), title: ruleInfo(id).title });
   }
   return { findings, rules };
 }

@@ -8,7 +8,21 @@ export type RuleKind = 'structure' | 'data' | 'requirement';
  * record on its own (R08, R14–R17, R19), or 基本信息 (R18). A report quotes the first kind by period
  * and recounts the second from the period's own records.
  */
-export type Judged = { judges: 'periods' | 'records'; sheet: RecordSheetKey } | { judges: 'settings'; sheet: 'settings' };
+export type Judged =
+  | {
+      judges: 'periods' | 'records';
+      sheet: RecordSheetKey;
+      /** The fields the rule reads: without one of them it is 无法判断. */
+      needs: readonly string[];
+      /** Judged per unit of 组织架构 (R06, R09, R10). */
+      units?: true;
+      /**
+       * The type of record it counts. Where the type is only derived from the records' words (no
+       * column), a type no record shows may be kept elsewhere: 无法判断 rather than 未开展.
+       */
+      counts?: { field: string; values: readonly string[] };
+    }
+  | { judges: 'settings'; sheet: 'settings' };
 
 export interface RuleInfo {
   id: string;
@@ -43,7 +57,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'research' },
+    judged: { judges: 'periods', sheet: 'research', needs: ['会议日期'] },
   },
   {
     id: 'R02',
@@ -51,7 +65,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis' },
+    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'], counts: { field: '分析类型', values: ['综合分析'] } },
   },
   {
     id: 'R03',
@@ -59,7 +73,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis' },
+    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'], counts: { field: '分析类型', values: ['季度分析'] } },
   },
   {
     id: 'R04',
@@ -67,7 +81,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(一)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification' },
+    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期'] },
   },
   {
     id: 'R05',
@@ -75,7 +89,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(七)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification' },
+    judged: {
+      judges: 'periods',
+      sheet: 'notification',
+      needs: ['通报日期', '通报类型'],
+      counts: { field: '通报类型', values: ['半年通报'] },
+    },
   },
   {
     id: 'R06',
@@ -83,7 +102,13 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection' },
+    judged: {
+      judges: 'periods',
+      sheet: 'inspection',
+      needs: ['检查日期', '检查类型', '被检查单位'],
+      units: true,
+      counts: { field: '检查类型', values: ['定期检查'] },
+    },
   },
   {
     id: 'R07',
@@ -91,7 +116,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'inspection' },
+    judged: {
+      judges: 'periods',
+      sheet: 'inspection',
+      needs: ['检查日期', '检查类型'],
+      counts: { field: '检查类型', values: ['不定期抽查'] },
+    },
   },
   {
     id: 'R08',
@@ -99,7 +129,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'inspection' },
+    judged: { judges: 'records', sheet: 'inspection', needs: ['检查日期', '上报党组日期'] },
   },
   {
     id: 'R09',
@@ -107,7 +137,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(三)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'branchReport' },
+    judged: { judges: 'periods', sheet: 'branchReport', needs: ['汇报单位', '汇报日期'], units: true },
   },
   {
     id: 'R10',
@@ -115,7 +145,13 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review' },
+    judged: {
+      judges: 'periods',
+      sheet: 'review',
+      needs: ['日期', '类型', '对象', '含意识形态内容'],
+      units: true,
+      counts: { field: '类型', values: ['民主生活会', '组织生活会', '述职报告'] },
+    },
   },
   {
     id: 'R11',
@@ -123,7 +159,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(四)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'review' },
+    judged: {
+      judges: 'periods',
+      sheet: 'review',
+      needs: ['日期', '类型', '含意识形态内容'],
+      counts: { field: '类型', values: ['干部考核'] },
+    },
   },
   {
     id: 'R12',
@@ -131,7 +172,12 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training' },
+    judged: {
+      judges: 'periods',
+      sheet: 'training',
+      needs: ['日期', '类型', '意识形态安全专题'],
+      counts: { field: '类型', values: ['中心组专题学习'] },
+    },
   },
   {
     id: 'R13',
@@ -139,7 +185,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training' },
+    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型'], counts: { field: '类型', values: ['主题宣讲'] } },
   },
   {
     id: 'R14',
@@ -147,7 +193,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'lecture' },
+    judged: { judges: 'records', sheet: 'lecture', needs: ['活动日期', '审批日期', '审批结果'] },
   },
   {
     id: 'R15',
@@ -155,7 +201,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'opinion' },
+    judged: { judges: 'records', sheet: 'opinion', needs: ['发现时间'] },
   },
   {
     id: 'R16',
@@ -163,7 +209,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(五)',
     severity: 'warning',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'opinion' },
+    judged: { judges: 'records', sheet: 'opinion', needs: ['发现时间'] },
   },
   {
     id: 'R17',
@@ -171,7 +217,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '二(五)',
     severity: 'error',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'opinion' },
+    judged: { judges: 'records', sheet: 'opinion', needs: ['是否重大', '发现时间'] },
   },
   {
     id: 'R18',
@@ -187,7 +233,7 @@ export const ruleTable: readonly RuleInfo[] = [
     plan: '三(二)',
     severity: 'warning',
     kind: 'requirement',
-    judged: { judges: 'records', sheet: 'inspection' },
+    judged: { judges: 'records', sheet: 'inspection', needs: ['整改情况', '整改期限'] },
   },
 ];
 
@@ -197,4 +243,13 @@ export function ruleInfo(id: string): RuleInfo {
   const rule = byId.get(id);
   if (!rule) throw new Error(`unknown rule ${id}`);
   return rule;
+}
+
+/** The fields of a sheet that some requirement reads: a missing one is an S02 (spec section 3). */
+export function neededFields(sheet: RecordSheetKey): Set<string> {
+  const needed = new Set<string>();
+  for (const { judged } of ruleTable) {
+    if (judged?.judges !== 'settings' && judged?.sheet === sheet) for (const f of judged.needs) needed.add(f);
+  }
+  return needed;
 }

@@ -1,8 +1,10 @@
 import type { CellValue } from '../grid/types';
 import type { FieldInfo } from '../schema/fields';
+import { foldCompact } from '../text/fold';
 import { cellText, displayText, isErrorValue } from '../values/cell';
 import { matchChoice, parseYesNo, splitList, yesNoForms } from '../values/choice';
-import { formatHasTime, fromSerial, isDateFormat, isoDate, isoDateTime, parseDateText } from '../values/date';
+import { formatHasTime, fromSerial, isDateFormat, isoDate, isoDateTime } from '../values/date';
+import { readDateText } from '../values/dateText';
 import { isHalf, isQuarter, parsePeriod } from '../values/period';
 
 /**
@@ -10,7 +12,9 @@ import { isHalf, isQuarter, parsePeriod } from '../values/period';
  * turned into the right kind of value (a date nobody can read, a number written as words) is a
  * problem here; whether a readable value is allowed (enum members, ranges) is left to the schema.
  */
-export type Converted = { ok: true; value: unknown } | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
+export type Converted =
+  /** `span`: a date written as a span (`3月下旬`), read as its first day but good for no day-needing rule. */
+  { ok: true; value: unknown; span?: string } | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
 
 export interface ConvertContext {
   year: number;
@@ -33,7 +37,9 @@ function convertDate(field: FieldInfo, value: CellValue, format: string, ctx: Co
   const wantTime = field.kind === 'datetime';
   const kindName = wantTime ? '日期时间' : '日期';
   const examples = wantTime ? dateTimeExamples : dateExamples;
-  if (typeof value === 'number') {
+  // `6.18` typed into a General cell is stored as the number 6.18: month.day, as the clerk sees it.
+  const monthDay = typeof value === 'number' && !isDateFormat(format) && /^\d{1,2}\.\d{1,2}$/u.test(String(value));
+  if (typeof value === 'number' && !monthDay) {
     const serial = isDateFormat(format) ? fromSerial(value, ctx.date1904) : null;
     if (!serial) {
       return problem(
@@ -48,8 +54,12 @@ function convertDate(field: FieldInfo, value: CellValue, format: string, ctx: Co
     return { ok: true, value: isoDateTime(serial.date, serial.time) };
   }
   const text = displayText(value);
-  const parsed = parseDateText(text, ctx.year);
+  const parsed = readDateText(text, ctx.year);
   if (!parsed.ok) return problem('D02', `“${field.name}”无法识别为${kindName}：“${text}”（${parsed.reason}）。请填写${examples}。`);
+  if (parsed.value.kind === 'span') {
+    if (wantTime) return problem('D02', `“${field.name}”只写了时段“${text}”，缺少具体日期和时间。请填写到时分，${examples}。`);
+    return { ok: true, value: parsed.value.first, span: text.trim() };
+  }
   if (!wantTime) return { ok: true, value: isoDate(parsed.value.date) };
   if (parsed.value.time === null) {
     return problem('D02', `“${field.name}”只有日期“${text}”，缺少时间。请填写到时分，${examples}。`);
@@ -87,7 +97,8 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
       return problem('D07', `“${field.name}”应填写整数，实际为“${displayText(value)}”。`);
     }
     case 'yesno': {
-      const yes = parseYesNo(typeof value === 'boolean' ? value : displayText(value));
+      const aliased = typeof value === 'string' ? field.aliases?.[foldCompact(value)] : undefined;
+      const yes = parseYesNo(typeof value === 'boolean' ? value : (aliased ?? displayText(value)));
       if (yes === null) return problem('D03', `“${field.name}”的值“${displayText(value)}”无法识别。请填写${yesNoForms.join('、')}。`);
       return { ok: true, value: yes };
     }
@@ -96,7 +107,7 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
     case 'list': {
       const items = splitList(displayText(value));
       const values = field.values;
-      return { ok: true, value: values ? items.map((item) => matchChoice(item, values) ?? item) : items };
+      return { ok: true, value: values ? items.map((item) => matchChoice(item, values, field.aliases) ?? item) : items };
     }
   }
 }

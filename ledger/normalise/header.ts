@@ -1,20 +1,31 @@
 import type { Finding } from '../findings';
 import { columnLetter } from '../grid/address';
 import type { FieldInfo } from '../schema/fields';
-import { foldHeader } from '../text/fold';
+import { categoryHeaders } from '../schema/topics';
+import { foldHeader, headerForms } from '../text/fold';
 import { cellText } from '../values/cell';
 import { finding } from './finding';
 import type { SheetReader } from './sheetReader';
 
 export const headerSearchRows = 10;
 const serialHeaders = new Set(['序号', '编号']);
+const categories = new Set(categoryHeaders.map(foldHeader));
+/** A header may hold a few more characters than the name it contains (`会议召开时间` holds 会议时间). */
+const containmentSlack = 4;
 
 export interface HeaderMap {
+  /** The last header row: data starts below it (the sub-header row of a two-row header). */
   row: number;
   /** Column number of each field found. */
   columns: Map<string, number>;
+  /** The header text each field was found under, and how: for `taizhang map`. */
+  found: Map<string, { text: string; how: string }>;
   /** The 序号 column, whose only-filled rows are blank template rows. */
   serialColumn: number | null;
+  /** The category column of a combined register (工作类别 …). */
+  categoryColumn: number | null;
+  /** Header cells that name no field: where a missing column may stand under another name. */
+  others: Array<{ column: number; text: string }>;
 }
 
 /** Header text (folded) → field name; a field's own name wins over another field's synonym. */
@@ -26,36 +37,92 @@ export function headerIndex(fields: readonly FieldInfo[], custom: ReadonlyMap<st
   return index;
 }
 
-interface Candidate {
-  row: number;
-  matches: Array<{ field: string; column: number; text: string }>;
-  serialColumn: number | null;
-}
-
-function candidate(sheet: SheetReader, row: number, index: Map<string, string>): Candidate {
-  const matches: Candidate['matches'] = [];
-  let serialColumn: number | null = null;
-  for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
-    const text = cellText(sheet.value(row, column));
-    if (text === '') continue;
-    const header = foldHeader(text);
-    const field = index.get(header);
-    if (field !== undefined) matches.push({ field, column, text });
-    else if (serialHeaders.has(header) && serialColumn === null) serialColumn = column;
-  }
-  return { row, matches, serialColumn };
-}
-
-/** `（也可写作：日期、研究议题）`: the other headers a missing column may have, for its S02. */
-export function otherHeaders(field: FieldInfo | undefined): string {
-  const synonyms = field?.synonyms ?? [];
-  return synonyms.length > 0 ? `（也可写作：${synonyms.join('、')}）` : '';
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 /**
- * Finds the header row: the first of the first ten rows holding every required header. Failing that,
- * the row matching most headers is used and each missing required column is reported (S02); a sheet
- * where no row matches at least two headers has no header row (S03).
+ * The field a header cell names: by one of its forms (as typed, without a hint), else by the longest
+ * name it contains in order (`会议召开时间` → 会议时间) when that name points at one field only.
+ */
+export function matchHeader(index: ReadonlyMap<string, string>, text: string): { field: string; how: string } | null {
+  const forms = headerForms(text);
+  for (const form of forms) {
+    const field = index.get(form);
+    if (field === undefined) continue;
+    if (form !== forms[0]) return { field, how: `去掉填写提示后为“${form}”` };
+    return { field, how: form === foldHeader(field) ? '列名相同' : '常用的同义列名' };
+  }
+  const base = forms[forms.length - 1];
+  let longest = 0;
+  let fields = new Set<string>();
+  let name = '';
+  for (const [key, field] of index) {
+    if (key.length < 2 || key.length < longest || base.length - key.length > containmentSlack || !isSubsequence(key, base)) continue;
+    if (key.length > longest) {
+      longest = key.length;
+      fields = new Set();
+      name = key;
+    }
+    fields.add(field);
+  }
+  if (fields.size !== 1) return null;
+  return { field: [...fields][0], how: `列名含“${name}”` };
+}
+
+export function isCategoryHeader(text: string): boolean {
+  return headerForms(text).some((form) => categories.has(form));
+}
+
+interface Candidate {
+  row: number;
+  matches: Array<{ field: string; column: number; text: string; how: string }>;
+  serialColumn: number | null;
+  categoryColumn: number | null;
+  others: Array<{ column: number; text: string }>;
+}
+
+/**
+ * The header text of a column over rows `top`..`bottom`: the sub-header of a grouped two-row header
+ * (`落实情况` over `主持人`, `研究内容`), else the upper cell (a header merged down both rows, or
+ * standing alone above an empty cell).
+ */
+function headerText(sheet: SheetReader, top: number, bottom: number, column: number): string {
+  const upper = cellText(sheet.value(top, column));
+  if (bottom === top) return upper;
+  const lower = cellText(sheet.value(bottom, column));
+  return lower !== '' ? lower : upper;
+}
+
+function candidate(sheet: SheetReader, top: number, bottom: number, index: ReadonlyMap<string, string>): Candidate {
+  const matches: Candidate['matches'] = [];
+  let serialColumn: number | null = null;
+  let categoryColumn: number | null = null;
+  const others: Candidate['others'] = [];
+  for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
+    const text = headerText(sheet, top, bottom, column);
+    if (text === '') continue;
+    if (isCategoryHeader(text)) {
+      categoryColumn ??= column;
+      continue;
+    }
+    const match = matchHeader(index, text);
+    if (match !== null) matches.push({ field: match.field, column, text, how: match.how });
+    else if (serialHeaders.has(foldHeader(text))) serialColumn ??= column;
+    else others.push({ column, text });
+  }
+  return { row: bottom, matches, serialColumn, categoryColumn, others };
+}
+
+const fieldCount = (c: Candidate) => new Set(c.matches.map((m) => m.field)).size;
+
+/**
+ * Finds the header row: the first of the first ten rows (or pairs of rows, for a grouped header)
+ * holding every required header. Failing that, the row matching most headers is used; a sheet where
+ * no row matches at least two headers has no header row (S03). Which missing columns matter is the
+ * rules' business (S02, in check).
  */
 export function findHeader(
   sheet: SheetReader,
@@ -67,18 +134,19 @@ export function findHeader(
   const last = Math.min(sheet.lastRow, headerSearchRows);
   let best: Candidate | null = null;
   let chosen: Candidate | null = null;
-  for (let row = 1; row <= last; row++) {
-    const c = candidate(sheet, row, index);
+  for (let row = 1; row <= last && chosen === null; row++) {
+    const single = candidate(sheet, row, row, index);
+    const grouped = row < sheet.lastRow ? candidate(sheet, row, row + 1, index) : single;
+    // The pair is a grouped header when its upper row is a header itself (not a title above one) and
+    // its sub-header row adds fields the upper row lacks.
+    const c = fieldCount(single) > 0 && fieldCount(grouped) > fieldCount(single) ? grouped : single;
     const found = new Set(c.matches.map((m) => m.field));
-    if (required.every((f) => found.has(f)) && c.matches.length > 0) {
-      chosen = c;
-      break;
-    }
-    if (best === null || c.matches.length > best.matches.length) best = c;
+    if (required.every((f) => found.has(f)) && c.matches.length > 0) chosen = c;
+    else if (best === null || fieldCount(c) > fieldCount(best)) best = c;
   }
   const findings: Finding[] = [];
   if (chosen === null) {
-    if (best === null || best.matches.length < Math.min(2, fields.length)) {
+    if (best === null || fieldCount(best) < Math.min(2, fields.length)) {
       findings.push(
         finding(
           'S03',
@@ -90,11 +158,36 @@ export function findHeader(
     }
     chosen = best;
   }
+  return { header: headerOf(sheet, chosen, findings), findings };
+}
+
+/**
+ * The header of a combined register for one topic, whose rows are known: `top`..`bottom`. Its columns
+ * serve every topic at once (佐证材料 and 备注 side by side), so a second column for a field stands
+ * aside without an S04.
+ */
+export function headerAt(
+  sheet: SheetReader,
+  top: number,
+  bottom: number,
+  fields: readonly FieldInfo[],
+  custom: ReadonlyMap<string, string>,
+): HeaderMap {
+  return headerOf(sheet, candidate(sheet, top, bottom, headerIndex(fields, custom)), []);
+}
+
+function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): HeaderMap {
   const columns = new Map<string, number>();
-  for (const m of chosen.matches) {
+  const found = new Map<string, { text: string; how: string }>();
+  const contained = (m: Candidate['matches'][number]) => m.how.startsWith('列名含');
+  // A header matched by name wins over one that only contains a name, which then stands aside unreported.
+  const ordered = [...chosen.matches].sort((a, b) => Number(contained(a)) - Number(contained(b)));
+  for (const m of ordered) {
     const first = columns.get(m.field);
+    if (first !== undefined && contained(m)) continue;
     if (first === undefined) {
       columns.set(m.field, m.column);
+      found.set(m.field, { text: m.text, how: m.how });
       continue;
     }
     findings.push(
@@ -106,17 +199,12 @@ export function findHeader(
       ),
     );
   }
-  for (const field of required) {
-    if (columns.has(field)) continue;
-    const also = otherHeaders(fields.find((f) => f.name === field));
-    findings.push(
-      finding(
-        'S02',
-        { sheet: sheet.name, row: chosen.row, column: sheet.firstColumn },
-        `工作表“${sheet.name}”第${chosen.row}行的表头缺少必填列“${field}”${also}。`,
-        { field },
-      ),
-    );
-  }
-  return { header: { row: chosen.row, columns, serialColumn: chosen.serialColumn }, findings };
+  const { row, serialColumn, categoryColumn, others } = chosen;
+  return { row, columns, found, serialColumn, categoryColumn, others };
+}
+
+/** `（也可写作：日期、研究议题）`: the other headers a missing column may have, for its S02. */
+export function otherHeaders(field: FieldInfo | undefined): string {
+  const synonyms = field?.synonyms ?? [];
+  return synonyms.length > 0 ? `（也可写作：${synonyms.join('、')}）` : '';
 }

@@ -3,8 +3,12 @@ import type { Finding } from '../findings';
 import type { LedgerRecord } from '../model';
 import { fieldsOf, type FieldInfo } from '../schema/fields';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
+import type { CellValue } from '../grid/types';
+import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
 import { convertCell, type ConvertContext } from './convert';
+import { deriveFields, derivesAny } from './derive';
+import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
 import type { SheetReader } from './sheetReader';
@@ -41,23 +45,56 @@ function issueFinding(
   return finding('D03', at, `“${field.name}”的值“${raw}”不符合要求。`, detail);
 }
 
+/** `—`, `/`, `无` in an optional cell: the clerk's way of leaving it empty. */
+const noneMarks = new Set(['—', '——', '-', '--', '/', '无', '暂无', '无此项']);
+
+function isNone(field: FieldInfo, value: CellValue): boolean {
+  // Checked on every optional cell of a large ledger, so folding is left to the few short enough.
+  return !field.required && field.kind !== 'yesno' && typeof value === 'string' && value.length <= 6 && noneMarks.has(foldCompact(value));
+}
+
+export interface RecordSource {
+  /** The rows of the sheet that are records of this topic (a combined register's rows of one category). */
+  rows?: (row: number) => boolean;
+  /** The sheet's name or the row's category: what a derived type is read from. */
+  context: (row: number) => string;
+  /** The bureau's spellings of this topic's values (`值映射`): field → folded spelling → value. */
+  values?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/** A cell in the bureau's own spelling (`值映射`) becomes the contract's value before it is read. */
+function mapped(field: FieldInfo, value: CellValue, values: RecordSource['values']): CellValue {
+  const spellings = values?.get(field.name);
+  if (!spellings || typeof value !== 'string') return value;
+  return spellings.get(foldCompact(value)) ?? value;
+}
+
 /** Reads the data rows under a sheet's header into records; what cannot be read becomes findings. */
 export function readRecords<K extends RecordSheetKey>(
   key: K,
   sheet: SheetReader,
   header: HeaderMap,
   ctx: ConvertContext,
-): { records: LedgerRecord<K>[]; findings: Finding[] } {
+  source: RecordSource,
+): { records: LedgerRecord<K>[]; findings: Finding[]; derived: Set<string> } {
   const schema = recordSheets[key].schema as z.ZodType;
   const columns: Column[] = fieldsOf(recordSheets[key].schema)
     .filter((field) => header.columns.has(field.name))
     .map((field) => ({ field, column: header.columns.get(field.name)! }));
+  const absent = new Set(
+    fieldsOf(recordSheets[key].schema)
+      .map((f) => f.name)
+      .filter((name) => !header.columns.has(name)),
+  );
+  const derivedFields = new Set<string>();
+  const deriving = derivesAny(key, absent);
   const byName = new Map(columns.map((c) => [c.field.name, c]));
   const sheetColumns = Object.fromEntries(columns.map((c) => [c.field.name, c.column]));
   const records: LedgerRecord<K>[] = [];
   const findings: Finding[] = [];
   const fieldNamed = new Map(fieldsOf(recordSheets[key].schema).map((f) => [f.name, f]));
   const missingReported = new Set<string>();
+  const needed = neededFields(key);
   /**
    * A required column that is missing was reported once as S02 when the header was read. A column
    * required only in some rows (整改情况 once 发现问题 is filled) is reported once, at the first row
@@ -65,7 +102,8 @@ export function readRecords<K extends RecordSheetKey>(
    */
   const missingColumn = (issue: z.core.$ZodIssue, name: string, row: number) => {
     const when = (issue as { params?: { when?: string } }).params?.when;
-    if (when === undefined || missingReported.has(name)) return;
+    // A column some requirement reads has its S02 from check, which names the requirements too.
+    if (when === undefined || missingReported.has(name) || needed.has(name)) return;
     missingReported.add(name);
     const also = otherHeaders(fieldNamed.get(name));
     findings.push(
@@ -79,15 +117,28 @@ export function readRecords<K extends RecordSheetKey>(
   };
 
   for (let row = header.row + 1; row <= sheet.lastRow; row++) {
-    const raws = columns.map((c) => sheet.value(row, c.column));
+    if (source.rows && !source.rows(row)) continue;
+    const raws = columns.map((c) => mapped(c.field, sheet.value(row, c.column), source.values));
     if (raws.every(isEmpty)) continue;
     const candidate: Record<string, unknown> = {};
     let failed: Set<string> | undefined;
+    let spans: Record<string, string> | undefined;
     columns.forEach((c, i) => {
-      if (isEmpty(raws[i])) return;
+      if (isEmpty(raws[i]) || isNone(c.field, raws[i])) return;
       const converted = convertCell(c.field, raws[i], sheet.format(row, c.column), ctx);
       if (converted.ok) {
         candidate[c.field.name] = converted.value;
+        if (converted.span !== undefined) {
+          (spans ??= {})[c.field.name] = converted.span;
+          findings.push(
+            finding(
+              'D02',
+              { sheet: sheet.name, row, column: c.column },
+              `“${c.field.name}”写作“${converted.span}”，是一段时间而不是具体日期：只按所在期间计数，需要具体日期的检查不使用此值。`,
+              { field: c.field.name, value: converted.span, severity: 'info' },
+            ),
+          );
+        }
         return;
       }
       (failed ??= new Set()).add(c.field.name);
@@ -98,6 +149,17 @@ export function readRecords<K extends RecordSheetKey>(
         }),
       );
     });
+    if (deriving) {
+      // The whole row speaks for the record: a title or a 主要内容 column no field of this topic reads.
+      const cells: string[] = [];
+      for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
+      const text = cells.join(' ');
+      for (const [name, value] of Object.entries(deriveFields(key, source.context(row), text, ctx.year, absent))) {
+        if (candidate[name] !== undefined) continue;
+        candidate[name] = value;
+        derivedFields.add(name);
+      }
+    }
     const result = schema.safeParse(candidate);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -115,7 +177,7 @@ export function readRecords<K extends RecordSheetKey>(
       }
     }
     for (const name of failed ?? []) delete candidate[name];
-    records.push({ sheet: sheet.name, row, columns: sheetColumns, data: candidate } as LedgerRecord<K>);
+    records.push({ sheet: sheet.name, row, columns: sheetColumns, data: candidate, ...(spans ? { spans } : {}) } as LedgerRecord<K>);
   }
-  return { records, findings };
+  return { records, findings, derived: derivedFields };
 }

@@ -21,12 +21,18 @@ export interface SettingsRead {
 
 /**
  * Reads 基本信息 (项目 | 内容, one key per row). Missing required keys are reported and stood in for
- * (台账年度 by asOf's year) so that the rest of the ledger can still be checked.
+ * (台账年度 by asOf's year) so that the rest of the ledger can still be checked. `given`: what a
+ * ledger without 基本信息 says of itself in its title rows or file name.
  */
-export function readSettings(sheet: SheetReader | null, fallbackYear: number, date1904: boolean): SettingsRead {
+export function readSettings(
+  sheet: SheetReader | null,
+  fallbackYear: number,
+  date1904: boolean,
+  given: Partial<Pick<Settings, '单位名称' | '台账年度'>> = {},
+): SettingsRead {
   const findings: Finding[] = [];
   const positions = new Map<string, Position>();
-  const candidate: Record<string, unknown> = {};
+  const candidate: Record<string, unknown> = { ...given };
   let headerRow = 0;
   const failedKeys = new Set<string>();
   const fields = fieldsOf(settingsSchema);

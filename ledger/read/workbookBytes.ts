@@ -49,7 +49,13 @@ function refuseNonXlsx(bytes: Uint8Array, name: string): void {
   if (bytes.length > readLimits.fileBytes) throw tooLarge(name, '文件', bytes.length, readLimits.fileBytes);
 }
 
-function notWorkbook(name: string): LedgerReadError {
+function notWorkbook(name: string, isWord: boolean): LedgerReadError {
+  // A .docx is a zip too; the clerk picked the Word form of the register, not the Excel ledger.
+  if (isWord) {
+    return new LedgerReadError(
+      `无法读取“${name}”：这是 Word 文档，不是 Excel 工作簿。请选择 .xlsx 台账；Word 中的表格可复制到 Excel 后另存为 .xlsx。`,
+    );
+  }
   return new LedgerReadError(
     `无法读取“${name}”：这个压缩包不是 Excel 工作簿（没有工作簿内容）。请确认选择的是 .xlsx 台账，或在 Excel 或 WPS 中“另存为” .xlsx 后再试。`,
   );
@@ -70,9 +76,10 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzippe
   const packageRels = relationships(part(entryOf('_rels/.rels'), '包关系'), '');
   const workbookPath = relationshipOfType(packageRels, 'officeDocument')?.target ?? 'xl/workbook.xml';
   const workbookXml = part(entryOf(workbookPath), '工作簿结构');
-  if (workbookXml === null) throw notWorkbook(name);
+  const isWord = entryOf('word/document.xml') !== undefined;
+  if (workbookXml === null) throw notWorkbook(name, isWord);
   const workbook = workbookPart(workbookXml);
-  if (!workbook.isWorkbook) throw notWorkbook(name);
+  if (!workbook.isWorkbook) throw notWorkbook(name, isWord);
   const base = directoryOf(workbookPath);
   const rels = relationships(part(entryOf(relationshipsPartOf(workbookPath)), '工作簿关系'), base);
 

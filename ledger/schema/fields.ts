@@ -47,7 +47,9 @@ export const date = (o: FieldOptions = {}) => register(isoDate.clone(), 'date', 
 export const datetime = (o: FieldOptions = {}) => register(isoDateTime.clone(), 'datetime', o);
 export const period = (o: FieldOptions & { of?: PeriodKind } = {}) =>
   register(periodCode.clone(), 'period', o, { periodKind: o.of ?? 'any' });
-export const yesno = (o: FieldOptions = {}) => register(z.boolean(), 'yesno', o);
+/** `aliases`: the bureau's words for yes and no (`重大` → `是`). */
+export const yesno = (o: FieldOptions & { aliases?: Record<string, '是' | '否'> } = {}) =>
+  register(z.boolean(), 'yesno', o, { aliases: o.aliases });
 
 export function int(o: FieldOptions & { min: number; max: number }) {
   return register(z.number().int().min(o.min).max(o.max), 'int', o, { min: o.min, max: o.max });
@@ -63,9 +65,12 @@ export function oneOf<const V extends readonly [string, ...string[]]>(
 /** A multi-value cell, free text items. */
 export const list = (o: FieldOptions = {}) => register(z.array(z.string().min(1)).min(1), 'list', o);
 
-/** A multi-value cell whose every item must be one of `values`. */
-export function listOf<const V extends readonly [string, ...string[]]>(values: V, o: FieldOptions = {}) {
-  return register(z.array(z.enum(values)).min(1), 'list', o, { values });
+/** A multi-value cell whose list ends in 等: `values` are the usual items, others are accepted as written. */
+export function openListOf<const V extends readonly [string, ...string[]]>(
+  values: V,
+  o: FieldOptions & { aliases?: Record<string, V[number]> } = {},
+) {
+  return register(z.array(z.string().min(1)).min(1), 'list', o, { values, aliases: o.aliases });
 }
 
 export interface FieldInfo extends FieldMeta {

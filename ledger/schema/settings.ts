@@ -20,6 +20,9 @@ export const settings = z.object({
   讲座审批提前天数: int({ min: 0, max: 366 }).default(1),
   定期检查周期: oneOf(['年度', '半年', '季度']).default('年度'),
   列名映射: text().optional(),
+  表名映射: text().optional(),
+  类别映射: text().optional(),
+  值映射: text().optional(),
 });
 
 export type Settings = z.output<typeof settings>;

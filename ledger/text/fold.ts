@@ -20,6 +20,28 @@ export function foldHeader(text: string): string {
   return header;
 }
 
+const bracketHint = /[([{【<《][^)\]}】>》]*[)\]}】>》]/gu;
+
+/**
+ * The forms a header cell may be read as, most literal first: as typed (a line break inside a word,
+ * `会议\n日期`, is only wrapping), then without a filling hint in brackets (`会议时间（年月日）`),
+ * then without what follows a line break (`发现时间⏎××月××日`). A settings key that has brackets of
+ * its own (`舆情研判时限（小时）`) matches in the first form.
+ */
+export function headerForms(text: string): string[] {
+  const forms = [foldHeader(text)];
+  const add = (form: string) => {
+    const folded = foldHeader(form);
+    if (folded !== '' && !forms.includes(folded)) forms.push(folded);
+  };
+  const width = foldWidth(text);
+  add(width.replace(bracketHint, ''));
+  const firstLine = width.trim().split(/[\r\n]+/u)[0] ?? '';
+  add(firstLine);
+  add(firstLine.replace(bracketHint, ''));
+  return forms;
+}
+
 const chineseOrdinal = '[一二三四五六七八九十]+';
 const leadingOrdinal = new RegExp(`^(?:\\d+[.、]|${chineseOrdinal}[、.]|\\((?:\\d+|${chineseOrdinal})\\))`, 'u');
 

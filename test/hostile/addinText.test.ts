@@ -14,7 +14,7 @@ const planted: Array<[sheet: string, cell: string, value: string]> = [
   ['二、分析研判', 'C5', '=HYPERLINK("http://example.invalid","点此")'],
   ['1.专题研究', 'B5', '+86 0551 1234567'],
   ['学习培训', 'F5', '-5'],
-  ['４．检查抽查', 'E5', '@全体党员'],
+  ['４．检查抽查', 'C5', '@全体党员'],
   ['述职评议', 'C5', '=1+1'],
 ];
 

@@ -249,7 +249,7 @@ describe('odd but real workbooks are read and checked, every finding at a cell',
     });
     const report = validated(path, sheets);
     expect(placed(report)).toEqual(['S01 基本信息!A1', 'D02 （一）专题研究!A2']);
-    for (const name of odd) expect(report.findings[0].message).toContain(name);
+    expect(report.findings[0].message).toContain('问责追究');
     const grid = await readWorkbookFile(path);
     expect(grid.sheets.map((s) => s.name)).toEqual(sheets);
   });

@@ -142,11 +142,13 @@ describe('列名映射 in 基本信息', () => {
     expect(result.ledger.records.inspection[0].data.检查人).toBe('周一');
   });
 
-  it('without the mapping the bureau’s header is not understood (S02)', async () => {
+  it('without the mapping a header the rules need is not understood (S02)', async () => {
     const ledger = compliantLedger();
-    renameHeader(ledger, '专题研究', '主持人', '主持');
+    renameHeader(ledger, '专题研究', '会议日期', '开会日');
     const result = await validateLedger(ledger, yearClosed);
     expect(allPlaced(result)).toEqual(['S02 error 专题研究!A1']);
+    setSetting(ledger, '列名映射', '专题研究.会议日期=开会日');
+    expect((await validateLedger(ledger, yearClosed)).findings).toEqual([]);
   });
 
   it('reports an entry it cannot read as D03 at the setting’s cell, and keeps the good ones', async () => {

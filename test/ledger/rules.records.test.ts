@@ -212,12 +212,14 @@ describe('R18 分管领导 are 党组成员', () => {
     expect(result.findings[0].message).toContain('张建国、李明华、王志强');
   });
 
-  it('does not fire when 党组成员 is not filled', async () => {
+  it('is 无法判断 when 党组成员 is not filled: one info, no accusation, never 达标 0/0', async () => {
     const ledger = compliantLedger();
     removeSetting(ledger, '党组成员');
     setCell(ledger, '组织架构', 2, '分管领导', '赵六');
     const result = await validateLedger(ledger, yearClosed);
-    expect(result.findings).toEqual([]);
+    expect(allPlaced(result)).toEqual(['R18 info 基本信息!A1']);
+    expect(result.findings[0].message).toContain('党组成员');
+    expect(ruleStatus(result, 'R18')).toMatchObject({ status: '无法判断', required: 0, actual: 0 });
   });
 
   it('does not fire for members listed with other separators and spaces', async () => {

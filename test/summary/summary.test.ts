@@ -144,7 +144,7 @@ describe('taizhang summary', () => {
     const before = sha256(out);
     const again = taizhang(['summary', folder, '--period', '2026H1', '--as-of', yearClosed, '--out', out]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toBe(`文件“${out}”已存在。为免覆盖已有文件，没有写入；请另选文件名。\n`);
+    expect(again.stderr).toBe(`文件“${out}”已存在，不会覆盖。请另选文件名，或先把原文件移走。\n`);
     expect(sha256(out)).toBe(before);
     const docxTaken = taizhang(['summary', folder, '--period', '2026H1', '--out', join(folder, '汇总.xlsx'), '--docx']);
     expect(docxTaken.status).toBe(2);

@@ -7,7 +7,7 @@ import { foldCompact } from '../../text/fold';
 import { chineseDate } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
 import { finding } from '../../normalise/finding';
-import { atRecord, type CheckContext, type Rule } from '../context';
+import { atRecord, dayOf, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
 /**
@@ -53,8 +53,8 @@ export const D05: Rule = (ctx) => {
   for (const [records, fields] of recordsWith(ctx, (f) => timed.has(f.kind) && !plannedDates.has(f.name))) {
     for (const r of records) {
       for (const f of fields) {
-        const v = value(r, f.name);
-        if (typeof v !== 'string' || v.slice(0, 10) <= ctx.asOf) continue;
+        const v = dayOf(r, f.name as never);
+        if (v === undefined || v.slice(0, 10) <= ctx.asOf) continue;
         const message = `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`;
         findings.push(atRecord('D05', r, f.name as never, message, { value: v }));
       }

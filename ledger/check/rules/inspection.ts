@@ -1,6 +1,6 @@
 import { chineseDate } from '../../values/date';
 import { halvesOf, quartersOf, quarterOfDate } from '../../values/period';
-import { atRecord, type Rule } from '../context';
+import { atRecord, dayOf, type Rule } from '../context';
 import { periodRule, recordRuleStatus } from '../periods';
 import { countIn } from './counting';
 import { inspectedTypes, sameUnit, unitsOfType } from './units';
@@ -42,7 +42,7 @@ export const R07: Rule = (ctx) => {
 export const R08: Rule = (ctx) => {
   let checked = 0;
   const findings = ctx.ledger.records.inspection.flatMap((r) => {
-    const { 检查日期: done, 上报党组日期: reported } = r.data;
+    const [done, reported] = [dayOf(r, '检查日期'), dayOf(r, '上报党组日期')];
     if (done === undefined || reported === undefined) return [];
     checked++;
     if (reported >= done) return [];
@@ -63,7 +63,7 @@ export const R08: Rule = (ctx) => {
 export const R19: Rule = (ctx) => {
   let checked = 0;
   const findings = ctx.ledger.records.inspection.flatMap((r) => {
-    const { 整改情况: state, 整改期限: deadline } = r.data;
+    const [state, deadline] = [r.data.整改情况, dayOf(r, '整改期限')];
     if (deadline === undefined || state === undefined) return [];
     checked++;
     if (state === '已整改' || state === '无需整改' || deadline >= ctx.asOf) return [];

@@ -1,5 +1,5 @@
 import { chineseDate, parseIsoDate } from '../../values/date';
-import { atRecord, type Rule } from '../context';
+import { atRecord, dayOf, type Rule } from '../context';
 import { recordRuleStatus } from '../periods';
 
 /**
@@ -10,7 +10,8 @@ export const R14: Rule = (ctx) => {
   const ahead = ctx.ledger.settings.讲座审批提前天数;
   let checked = 0;
   const findings = ctx.ledger.records.lecture.flatMap((r) => {
-    const { 登记日期: registered, 审批日期: approved, 审批结果: result, 活动日期: held, 活动名称: name } = r.data;
+    const { 审批结果: result, 活动名称: name } = r.data;
+    const [registered, approved, held] = [dayOf(r, '登记日期'), dayOf(r, '审批日期'), dayOf(r, '活动日期')];
     if (held === undefined || held > ctx.asOf) return [];
     checked++;
     const title = name ? `“${name}”` : '该活动';
