@@ -10,6 +10,8 @@ export interface JsonReport {
   summary: Summary;
   rules: RuleStatus[];
   findings: Finding[];
+  /** Only when the reader passed over part of the workbook (see `ValidationResult.notes`). */
+  notes?: string[];
 }
 
 export function toJsonReport(result: ValidationResult): JsonReport {
@@ -31,5 +33,6 @@ export function toJsonReport(result: ValidationResult): JsonReport {
       value,
       message,
     })),
+    ...(result.notes.length > 0 && { notes: result.notes }),
   };
 }

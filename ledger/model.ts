@@ -90,5 +90,10 @@ export interface ValidationResult {
   summary: Summary;
   rules: RuleStatus[];
   findings: Finding[];
+  /**
+   * What the reader passed over and the clerk should know (a sheet listed in the workbook without
+   * content): not a finding, as no cell of the ledger is wrong.
+   */
+  notes: string[];
   ledger: Ledger;
 }

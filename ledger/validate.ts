@@ -45,6 +45,7 @@ export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): Vali
     summary: summarise(findings),
     rules: checked.rules,
     findings,
+    notes: grid.notes ?? [],
     ledger,
   };
 }

@@ -137,7 +137,8 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
         const result = await chosen.validate(this.asOfDate(), this.progress);
         this.show(result);
         const { error, warning, info } = result.summary;
-        return `校验完成：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项（用时 ${seconds(performance.now() - started)}）。`;
+        const notes = result.notes.map((note) => `注意：${note}`).join('');
+        return `校验完成：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项（用时 ${seconds(performance.now() - started)}）。${notes}`;
       },
       source,
     );

@@ -9,6 +9,7 @@ export function renderText(result: ValidationResult): string {
   const lines = [
     `台账校验：${result.workbook}（${result.unit || '未填写单位名称'}，${result.year}年台账，校验日期 ${result.asOf}）`,
     `错误 ${summary.error} 项，警告 ${summary.warning} 项，提示 ${summary.info} 项${unjudged > 0 ? `；${unjudged} 项要求无法判断` : ''}`,
+    ...result.notes.map((note) => `注意：${note}`),
     '',
     '【制度落实情况】',
   ];

@@ -111,6 +111,7 @@ const settingHints: Record<string, string> = {
   表名映射: '本单位工作表名与规范不同时填写，如 舆情处置=4.网络舆情处置台账',
   类别映射: '综合台账的类别名与规范不同时填写，如 专题研究=党组会议研究',
   值映射: '本单位写法与规范值不同时填写，如 舆情处置.是否重大：重大=是；一般=否',
+  报告主送: '季度分析报告的主送机关，不填为“县委宣传部”',
 };
 
 function addSettingsSheet(workbook: ExcelJS.Workbook, year: number): void {

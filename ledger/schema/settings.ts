@@ -23,6 +23,8 @@ export const settings = z.object({
   表名映射: text().optional(),
   类别映射: text().optional(),
   值映射: text().optional(),
+  /** Where the 季度分析报告 goes when not to the wording template's 主送 (县委宣传部 there). */
+  报告主送: text({ syn: ['主送机关'] }).optional(),
 });
 
 export type Settings = z.output<typeof settings>;

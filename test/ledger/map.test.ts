@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMap } from '../../generator/commands/map';
+import { renderMap } from '../../generator/map/run';
 import { LedgerReadError } from '../../ledger/errors';
 import { mapWorkbook, type LedgerMap } from '../../ledger/normalise/suggest';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';

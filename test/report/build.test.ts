@@ -82,6 +82,13 @@ describe('季度分析报告 from a ledger whose counts are known', () => {
     expectNothingForTheClerk(report);
   });
 
+  it('goes to the 报告主送 of 基本信息 where the ledger names one, with or without its colon', async () => {
+    const ledger = compliantLedger();
+    addRow(ledger, '基本信息', { 项目: '报告主送', 内容: '县委宣传部、县委网信办' });
+    const own = buildQuarterlyReport(await validateLedger(ledger, yearClosed), quarterly, { period: '2026Q2' });
+    expect(own.recipients).toBe('县委宣传部、县委网信办：');
+  });
+
   it('has the five sections of spec section 5 in order, numbered', () => {
     const headings = report.body.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
     expect(headings).toEqual([

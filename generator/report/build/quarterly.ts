@@ -95,5 +95,7 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
       measures: measures.length > 0 ? ctx.say(t.下一步.应对措施, { 应对措施: measures.join('；') }) : null,
     }),
   ];
-  return reportOf(ctx, t, sections, { appendices: [rulesAppendix(ctx, t.附件)] });
+  const own = ctx.result.ledger.settings.报告主送?.trim().replace(/[:：]$/u, '');
+  const head = own ? { ...t, 主送: `${own}：` } : t;
+  return reportOf(ctx, head, sections, { appendices: [rulesAppendix(ctx, t.附件)] });
 }
