@@ -8,6 +8,7 @@ import '../pane/noEval';
 import { failureLine } from '../../ledger/errors';
 import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
 import { validateGrid } from '../../ledger/validate';
+import { ReportRefusal } from '../../generator/report/readiness';
 import { buildReport } from '../pane/report';
 import type { CheckReply, CheckRequest } from './checkMessages';
 
@@ -34,7 +35,7 @@ addEventListener('message', (event: MessageEvent<CheckRequest>) => {
       const file = await buildReport(report.kind, { ...result, ledger }, report.period);
       reply({ id, kind: 'done', result, report: file }, [file.bytes.buffer]);
     } catch (error) {
-      reply({ id, kind: 'failed', message: failureLine(error) });
+      reply({ id, kind: 'failed', message: error instanceof ReportRefusal ? error.message : failureLine(error) });
     }
   })();
 });

@@ -3,6 +3,7 @@
  * Excel can do (标注, 清除标注, 写入校验结果表). Each button syncs a fixed number of times.
  */
 import type { LedgerHost } from '../excel/adapter';
+import { ReportRefusal } from '../../generator/report/readiness';
 import { describeHostError } from '../excel/adapter';
 import type { ValidationResult } from '../../ledger/model';
 import { validateGrid } from '../../ledger/validate';
@@ -27,7 +28,8 @@ function excelSource(host: LedgerHost): LedgerSource<ValidationResult> {
         isError: !found,
       };
     },
-    describeError: describeHostError,
+    // A refused report says why in the clerk's words; the rest is the adapter's to word.
+    describeError: (error) => (error instanceof ReportRefusal ? error.message : describeHostError(error)),
   };
 }
 

@@ -196,7 +196,7 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
       const { result, file } = await source.report(kind, period, asOf, this.progress);
       this.show(result);
       saveFile(file.bytes, file.fileName, docxType);
-      return `已生成“${file.fileName}”，请在下载提示中保存。`;
+      return `已生成“${file.fileName}”，请在下载提示中保存。${file.notice}`;
     });
   }
 }

@@ -11,6 +11,8 @@ import { reportTitle } from '../../generator/report/model';
 import { parseTemplate } from '../../generator/report/template/parse';
 import type { TemplateOf } from '../../generator/report/template/schema';
 import type { ValidationResult } from '../../ledger/model';
+import { periodLabel } from '../../ledger/values/period';
+import { dataErrors, periodOpen, refuseWithoutUnit } from '../../generator/report/readiness';
 import quarterlyText from '../../templates/reports/季度分析报告.yaml?raw';
 import semiannualText from '../../templates/reports/半年通报.yaml?raw';
 import type { ReportKind } from './viewModel';
@@ -30,18 +32,31 @@ export function bundledTemplate<K extends ReportKind>(kind: K): TemplateOf<K> {
 export interface ReportFile {
   fileName: string;
   bytes: Uint8Array;
+  /** What the clerk should know of it: a 征求意见稿, data errors left out of it (empty when nothing). */
+  notice: string;
 }
 
 /** The report as a .docx named by its title, as the clerk would name it. */
-export async function reportFile(report: Report): Promise<ReportFile> {
-  return { fileName: `${reportTitle(report)}.docx`, bytes: await renderReport(report) };
+export async function reportFile(report: Report, notice = ''): Promise<ReportFile> {
+  return { fileName: `${reportTitle(report)}.docx`, bytes: await renderReport(report), notice };
 }
 
-/** The report for `period`, built by the same model builders the CLI uses. */
+/**
+ * The report for `period`, built by the same model builders the CLI uses and refused where the CLI
+ * refuses it. A period not yet over gives the 征求意见稿 the CLI gives with --draft: in the pane the
+ * clerk chose the period from a list, and a draft to circulate is what such a choice is for.
+ */
 export async function buildReport(kind: ReportKind, result: ValidationResult, period: string): Promise<ReportFile> {
+  refuseWithoutUnit(kind, result);
+  const options = { period, ...(periodOpen(period, result.asOf) && { draft: true }) };
   const report =
     kind === 'quarterly'
-      ? buildQuarterlyReport(result, bundledTemplate('quarterly'), { period })
-      : buildSemiannualReport(result, bundledTemplate('semiannual'), { period });
-  return reportFile(report);
+      ? buildQuarterlyReport(result, bundledTemplate('quarterly'), options)
+      : buildSemiannualReport(result, bundledTemplate('semiannual'), options);
+  const errors = dataErrors(result).length;
+  const notice = [
+    report.draft ? `${periodLabel(period)}尚未结束，已按征求意见稿生成。` : '',
+    errors > 0 ? `台账有 ${errors} 处数据错误，这些单元格的内容未计入报告；请在问题清单中查看并更正后重新生成。` : '',
+  ].join('');
+  return reportFile(report, notice);
 }

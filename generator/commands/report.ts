@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { ruleInfo } from '../../ledger/check/ruleTable';
 import type { ValidationResult } from '../../ledger/model';
-import { periodEnd, periodLabel } from '../../ledger/values/period';
-import { chineseDate } from '../../ledger/values/date';
 import { resolveAsOf } from '../asOf';
 import { exitCode, UsageError } from '../errors';
 import { writeFileAtomic } from '../io/atomicWrite';
 import type { Report } from '../report/model';
 import { reportTitle } from '../report/model';
 import { checkPeriodYear, reportPeriod } from '../report/period';
+import { dataErrors, openPeriodRefusal, periodOpen, refuseWithoutUnit, reportNoun } from '../report/readiness';
 import type { ReportKind } from '../report/template/schema';
 
 interface ReportOptions {
@@ -25,12 +23,6 @@ interface ReportOptions {
   seal?: boolean;
 }
 
-const noun: Record<ReportKind, string> = { quarterly: '季度分析报告', semiannual: '半年通报' };
-
-/** Errors in the ledger's own data (not unmet requirements, which are what a report is about). */
-const dataErrors = (result: ValidationResult) =>
-  result.findings.filter((f) => f.severity === 'error' && ruleInfo(f.rule).kind !== 'requirement');
-
 /** `{title}.docx` in the current directory, with characters no file system accepts taken out. */
 function defaultOutput(report: Report): string {
   return resolve(`${reportTitle(report).replace(/[\\/:*?"<>|\s]/gu, '')}.docx`);
@@ -43,18 +35,8 @@ async function samePath(a: string, b: string): Promise<boolean> {
 
 /** What cannot be a report: a ledger that does not say whose it is, a period not yet over (unless a draft is asked for). */
 function checkReportable(kind: ReportKind, result: ValidationResult, period: string, options: ReportOptions): void {
-  const unit = result.ledger.settings.单位名称.trim();
-  if (unit === '' || unit === '-') {
-    throw new UsageError(
-      `台账“${result.workbook}”没有填写单位名称，不能生成${noun[kind]}。请在“基本信息”表的“单位名称”一行填写本单位全称。`,
-    );
-  }
-  const end = periodEnd(period);
-  if (result.asOf <= end && !options.draft) {
-    throw new UsageError(
-      `${periodLabel(period)}到${chineseDate(end)}才结束，成文日期${chineseDate(result.asOf)}时还不能成为正式的${noun[kind]}。如需征求意见稿，请加 --draft。`,
-    );
-  }
+  refuseWithoutUnit(kind, result);
+  if (periodOpen(period, result.asOf) && !options.draft) throw openPeriodRefusal(kind, period, result.asOf);
 }
 
 async function build(kind: ReportKind, ledgerPath: string, options: ReportOptions): Promise<void> {
@@ -81,7 +63,7 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
     const first = errors.slice(0, 3).map((f) => `  “${f.sheet}”${f.cell}：${f.message}`);
     process.stderr.write(
       [
-        `台账有 ${errors.length} 处数据错误，按 --strict 要求不生成${noun[kind]}。请先更正（taizhang validate 可列出全部）：`,
+        `台账有 ${errors.length} 处数据错误，按 --strict 要求不生成${reportNoun[kind]}。请先更正（taizhang validate 可列出全部）：`,
         ...first,
         '',
       ].join('\n'),
@@ -93,7 +75,7 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
   const report = buildReport(result, {
     period,
     ...(options.docNumber ? { docNumber: options.docNumber } : {}),
-    ...(options.draft && asOf <= periodEnd(period) ? { draft: true } : {}),
+    ...(options.draft && periodOpen(period, asOf) ? { draft: true } : {}),
     ...(options.withDataProblems ? { withDataProblems: true } : {}),
     ...(options.seal ? { sealed: true } : {}),
   });
@@ -105,14 +87,14 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
   const where = options.withDataProblems ? '已列入报告末尾的“台账数据问题（内部稿）”' : '这些单元格的内容未计入报告';
   const note =
     errors.length > 0 ? `\n注意：台账有 ${errors.length} 处数据错误（${where}）。用 taizhang validate 查看并更正后，请重新生成。` : '';
-  process.stdout.write(`已生成${noun[kind]}${report.draft ? '（征求意见稿）' : ''}：${out}${note}\n`);
+  process.stdout.write(`已生成${reportNoun[kind]}${report.draft ? '（征求意见稿）' : ''}：${out}${note}\n`);
   process.exitCode = exitCode.ok;
 }
 
 function addKind(report: Command, kind: ReportKind, description: string, example: string): void {
   report
     .command(kind)
-    .summary(noun[kind])
+    .summary(reportNoun[kind])
     .description(description)
     .argument('<ledger.xlsx>', '台账工作簿')
     .requiredOption('--period <期间>', `报告期间，如 ${example}`)

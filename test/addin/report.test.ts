@@ -1,6 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { bundledTemplate, reportFile } from '../../addin/pane/report';
+import { buildReport, bundledTemplate, reportFile } from '../../addin/pane/report';
+import { ReportRefusal } from '../../generator/report/readiness';
+import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import { validateGrid } from '../../ledger/validate';
+
+const documentText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']).replace(/<[^>]+>/gu, '');
 
 describe('reports in the pane', () => {
   it('bundles both wording templates and they pass the same checks as in the CLI', () => {
@@ -23,5 +28,22 @@ describe('reports in the pane', () => {
     const xml = strFromU8(unzipSync(file.bytes)['word/document.xml']).replace(/<[^>]+>/gu, '');
     expect(xml).toContain('意识形态领域情况分析报告');
     expect(xml).toContain('本季度召开专题研究会议2次。');
+  });
+
+  it('refuses a ledger without 单位名称 as the CLI does, and says so in Chinese', async () => {
+    const blank = validateGrid(await readWorkbookFile('templates/台账模板.xlsx'), { asOf: '2027-01-20' });
+    const refused = await buildReport('quarterly', blank, '2026Q2').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ReportRefusal);
+    expect((refused as Error).message).toContain('没有填写单位名称，不能生成季度分析报告');
+  });
+
+  it('makes a 征求意见稿 of a period not yet over, and tells of data errors left out', async () => {
+    const sample = validateGrid(await readWorkbookFile('templates/示例台账.xlsx'), { asOf: '2026-07-20' });
+    const open = await buildReport('quarterly', sample, '2026Q3');
+    expect(documentText(open.bytes)).toContain('征求意见稿');
+    expect(open.notice).toMatch(/^2026年第三季度尚未结束，已按征求意见稿生成。台账有 \d+ 处数据错误/u);
+    const closed = await buildReport('quarterly', sample, '2026Q2');
+    expect(documentText(closed.bytes)).not.toContain('征求意见稿');
+    expect(closed.notice).not.toContain('征求意见稿');
   });
 });

@@ -212,7 +212,8 @@ describe('the task pane in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.click('#generate-report');
     await page.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('正在生成'));
-    expect(await page.locator('#status').textContent()).toMatch(/^已生成/u);
+    // The sample ledger is checked in July: the third quarter is not over, so the report is a draft.
+    expect(await page.locator('#status').textContent()).toMatch(/^已生成.*2026年第三季度尚未结束，已按征求意见稿生成。/u);
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.docx$/u);
     const path = await file.path();
@@ -221,6 +222,7 @@ describe('the task pane in Chromium', () => {
     const text = strFromU8(parts['word/document.xml']).replace(/<[^>]+>/gu, '');
     expect(text).toContain(`${expected.unit}2026年第三季度`);
     expect(text).toContain('意识形态领域情况分析报告');
+    expect(text).toContain('征求意见稿');
     await page.click('#tab-findings');
   });
 
