@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { RuleStatus } from '../model';
+import type { RecordsBySheet, RuleStatus } from '../model';
 import type { Recognition } from '../normalise';
 import type { CheckContext, Rule } from './context';
 import { coverage } from './coverage';
@@ -63,12 +63,28 @@ function unjudged(status: Omit<RuleStatus, 'title'>): Omit<RuleStatus, 'title'> 
   };
 }
 
+/**
+ * The ledger as the requirements count it: a row D08 found to repeat an earlier one is the same piece
+ * of work typed twice, so it counts once, as the reports count it.
+ */
+function withoutRepeats(ctx: CheckContext, repeats: readonly Finding[]): CheckContext {
+  if (repeats.length === 0) return ctx;
+  const key = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+  const rows = new Set(repeats.map((f) => key(f.sheet, f.row)));
+  const records = Object.fromEntries(
+    Object.entries(ctx.ledger.records).map(([sheet, list]) => [sheet, list.filter((r) => !rows.has(key(r.sheet, r.row)))]),
+  ) as RecordsBySheet;
+  return { ...ctx, ledger: { ...ctx.ledger, records } };
+}
+
 export function runChecks(ctx: CheckContext, recognition: Recognition): { findings: Finding[]; rules: RuleStatus[] } {
   const covered = coverage(ctx, recognition);
   const findings: Finding[] = [...covered.findings];
   const rules: RuleStatus[] = [];
+  let counted = ctx;
   for (const [id, rule] of checks) {
-    const outcome = rule(ctx);
+    const outcome = rule(ruleInfo(id).kind === 'requirement' ? counted : ctx);
+    if (id === 'D08') counted = withoutRepeats(ctx, outcome.findings);
     const judgeable = !covered.unjudged.has(id);
     if (judgeable) findings.push(...outcome.findings);
     if (outcome.status) rules.push({ ...(judgeable ? outcome.status : unjudged(outcome.status)), title: ruleInfo(id).title });

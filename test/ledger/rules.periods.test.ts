@@ -31,6 +31,15 @@ describe('R01 two 专题研究 a year, one by the end of the first half', () => 
     expect(year.message).toContain('2027年1月15日');
   });
 
+  it('counts a meeting typed twice once: D08 on the repeat, and the year still one short', async () => {
+    const ledger = compliantLedger();
+    dropRows(ledger, '专题研究', 0);
+    ledger.专题研究.rows.push([...ledger.专题研究.rows[0]]);
+    const result = await validateLedger(ledger, yearClosed);
+    expect(allPlaced(result)).toEqual(['R01 warning 专题研究!A1', 'R01 error 专题研究!A1', 'D08 warning 专题研究!A3']);
+    expect(ruleStatus(result, 'R01')).toMatchObject({ status: '未达标', required: 2, actual: 1 });
+  });
+
   it('reports its status: 未达标, 2 required, 1 done, by half and year', async () => {
     const ledger = compliantLedger();
     dropRows(ledger, '专题研究', 0);
