@@ -9,7 +9,7 @@ import { convertCell, type ConvertContext } from './convert';
 import type { HeaderMap } from './header';
 import { normaliseWorkbook, type Recognition } from './index';
 import { nameMeaning } from './locate';
-import type { MappingKey } from './mappings';
+import { mappingKeys, type MappingKey } from './mappings';
 import { sheetReader, type SheetReader } from './sheetReader';
 
 /**
@@ -23,6 +23,10 @@ export interface RecognisedSheet {
   topic: string | null;
   reason: string;
   columns: Array<{ header: string; field: string; how: string }>;
+  /** Header cells that name no field. */
+  others: string[];
+  /** Read from a combined register by its category column, so its topic is the category's, not the sheet's. */
+  combined: boolean;
   derived: string[];
 }
 
@@ -38,6 +42,8 @@ export interface LedgerMap {
   /** Topics found nowhere in the workbook, by title. */
   missing: string[];
   suggestions: Suggestion[];
+  /** The mapping settings 基本信息 holds now. */
+  current: Partial<Record<MappingKey, string>>;
 }
 
 const sampleRows = 20;
@@ -104,6 +110,8 @@ function locatedTopics(
       topic: null,
       reason: `${ambiguous.reason}，可能是${ambiguous.keys.map((k) => `“${recordSheets[k].title}”`).join('或')}`,
       columns: [],
+      others: [],
+      combined: false,
       derived: [],
     });
     if (!key) continue;
@@ -115,7 +123,7 @@ function locatedTopics(
     });
   }
   for (const { sheet: name, likely: guess } of recognition.unmatched) {
-    sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], derived: [] });
+    sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], others: [], combined: false, derived: [] });
     if (!guess || taken.has(guess.key)) continue;
     taken.add(guess.key);
     suggestions.push({
@@ -146,6 +154,8 @@ function locatedTopics(
         topic: null,
         reason: `类别“${category}”（第${rows.join('、')}行）未能归类，请按实际填写类别映射`,
         columns: [],
+        others: [],
+        combined: false,
         derived: [],
       });
   }
@@ -183,7 +193,15 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
     const columns = [...(topic.header?.found ?? [])].map(([field, { text, how }]) => ({ header: text, field, how }));
     const unplaced = located.sheets.find((s) => s.sheet === topic.sheet)?.reason;
     const reason = guessed.has(topic.sheet) ? `${unplaced ?? ''}；按下面建议的表名映射读取` : topic.reason;
-    sheets.push({ sheet: topic.sheet, topic: recordSheets[key].title, reason, columns, derived: topic.derived });
+    sheets.push({
+      sheet: topic.sheet,
+      topic: recordSheets[key].title,
+      reason,
+      columns,
+      others: topic.header?.others.map((o) => o.text) ?? [],
+      combined: topic.categories !== undefined,
+      derived: topic.derived,
+    });
     const sheet = readers.get(topic.sheet);
     if (!sheet || !topic.header) continue;
     for (const name of neededFields(key)) {
@@ -223,5 +241,6 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
     sheets: sheets.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)!),
     missing: recordSheetKeys.filter((k) => !recognition.topics[k]).map((k) => recordSheets[k].title),
     suggestions,
+    current: Object.fromEntries(mappingKeys.flatMap((k) => (ledger.settings[k] ? [[k, ledger.settings[k]]] : []))),
   };
 }
