@@ -25,6 +25,8 @@ export interface RecognisedSheet {
   columns: Array<{ header: string; field: string; how: string }>;
   /** Header cells that name no field. */
   others: string[];
+  /** A combined register's category that fits no topic: this entry stands for its rows, not for the sheet. */
+  category: string | null;
   /** Read from a combined register by its category column, so its topic is the category's, not the sheet's. */
   combined: boolean;
   derived: string[];
@@ -111,6 +113,7 @@ function locatedTopics(
       reason: `${ambiguous.reason}，可能是${ambiguous.keys.map((k) => `“${recordSheets[k].title}”`).join('或')}`,
       columns: [],
       others: [],
+      category: null,
       combined: false,
       derived: [],
     });
@@ -123,7 +126,7 @@ function locatedTopics(
     });
   }
   for (const { sheet: name, likely: guess } of recognition.unmatched) {
-    sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], others: [], combined: false, derived: [] });
+    sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], others: [], category: null, combined: false, derived: [] });
     if (!guess || taken.has(guess.key)) continue;
     taken.add(guess.key);
     suggestions.push({
@@ -155,6 +158,7 @@ function locatedTopics(
         reason: `类别“${category}”（第${rows.join('、')}行）未能归类，请按实际填写类别映射`,
         columns: [],
         others: [],
+        category,
         combined: false,
         derived: [],
       });
@@ -199,6 +203,7 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
       reason,
       columns,
       others: topic.header?.others.map((o) => o.text) ?? [],
+      category: null,
       combined: topic.categories !== undefined,
       derived: topic.derived,
     });
