@@ -14,6 +14,9 @@ import type { LedgerMap } from '../../ledger/normalise/suggest';
 import { fieldsOf } from '../../ledger/schema/fields';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../../ledger/schema/sheets';
 import { foldHeader } from '../../ledger/text/fold';
+import type { MappingLine } from '../excel/settingsSheet';
+
+export type { MappingLine } from '../excel/settingsSheet';
 
 /** The choice of no topic, or no field. */
 export const noMatch = '不对应';
@@ -36,11 +39,6 @@ export interface SheetChoice {
   why: string;
   chosen: string;
   columns: ColumnChoice[];
-}
-
-export interface MappingLine {
-  key: MappingKey;
-  value: string;
 }
 
 const topicKey = (title: string): RecordSheetKey | undefined => recordSheetKeys.find((k) => recordSheets[k].title === title);
@@ -80,8 +78,7 @@ export function mappingChoices(map: LedgerMap): SheetChoice[] {
 /** The clerk picks `title` for a sheet: its columns are guessed again for that topic, unless it is the first guess. */
 export function chooseTopic(sheet: SheetChoice, title: string): void {
   sheet.chosen = title;
-  for (const column of sheet.columns)
-    column.chosen = title === sheet.guess ? column.guess : (fieldByName(title, column.header) ?? noMatch);
+  for (const column of sheet.columns) column.chosen = title === sheet.guess ? column.guess : (fieldByName(title, column.header) ?? noMatch);
 }
 
 /** The topics a sheet may be given: a sheet whose name means a topic is read as one whatever is chosen. */

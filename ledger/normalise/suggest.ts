@@ -126,7 +126,16 @@ function locatedTopics(
     });
   }
   for (const { sheet: name, likely: guess } of recognition.unmatched) {
-    sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], others: [], category: null, combined: false, derived: [] });
+    sheets.push({
+      sheet: name,
+      topic: null,
+      reason: '名称中没有认出工作类别',
+      columns: [],
+      others: [],
+      category: null,
+      combined: false,
+      derived: [],
+    });
     if (!guess || taken.has(guess.key)) continue;
     taken.add(guess.key);
     suggestions.push({
