@@ -95,7 +95,10 @@ export class Pane {
     return this.panel.act('正在保存对应关系……', async () => {
       const result = this.panel.result;
       if (!result) return '请先校验。';
-      const { created, replaced, added } = await host.saveMappings(this.panel.mappingLines, { 单位名称: result.unit, 台账年度: result.year });
+      const { created, replaced, added } = await host.saveMappings(this.panel.mappingLines, {
+        单位名称: result.unit,
+        台账年度: result.year,
+      });
       const again = '点击“一键校验”按新的对应关系重新校验。';
       return created
         ? `已新建“基本信息”工作表，写入 ${added} 行映射；请补填其中的党组书记、分管领导、责任部室。${again}`

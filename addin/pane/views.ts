@@ -110,7 +110,11 @@ export function renderRules(container: HTMLElement, rules: readonly RuleStatus[]
 }
 
 function choiceSelect(label: string, options: readonly string[], chosen: string, onChange: (value: string) => void): HTMLSelectElement {
-  const select = h('select', { class: 'map-select', 'aria-label': label }, ...options.map((o) => h('option', { value: o, selected: o === chosen }, o)));
+  const select = h(
+    'select',
+    { class: 'map-select', 'aria-label': label },
+    ...options.map((o) => h('option', { value: o, selected: o === chosen }, o)),
+  );
   select.value = chosen;
   select.addEventListener('change', () => onChange(select.value));
   return select;
