@@ -81,9 +81,12 @@ export function chooseTopic(sheet: SheetChoice, title: string): void {
   for (const column of sheet.columns) column.chosen = title === sheet.guess ? column.guess : (fieldByName(title, column.header) ?? noMatch);
 }
 
-/** The topics a sheet may be given: a sheet whose name means a topic is read as one whatever is chosen. */
+/**
+ * The topics a sheet may be given: a sheet whose name means a topic, and was read as one, is read as
+ * one whatever is chosen, so 不对应 is no choice for it.
+ */
 export function topicOptions(sheet: SheetChoice): string[] {
-  const named = sheet.category === null && nameMeaning(sheet.sheet).keys.length === 1;
+  const named = sheet.category === null && sheet.guess !== noMatch && nameMeaning(sheet.sheet).keys.length === 1;
   return named ? [...topicTitles] : [...topicTitles, noMatch];
 }
 
