@@ -193,7 +193,9 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
         .join('；'),
     ]),
   );
-  const { recognition, findings, ledger } = normaliseWorkbook(grid, fallbackYear, extra);
+  // Without a guess the second pass would read the same again: the pane and the page run this on every check.
+  const guessedAny = Object.values(extra).some((text) => text !== '');
+  const { recognition, findings, ledger } = guessedAny ? normaliseWorkbook(grid, fallbackYear, extra) : first;
   const ctx = { year: ledger.settings.台账年度, date1904: grid.date1904 };
   const suggestions: Suggestion[] = [...located.suggestions];
   const guessed = new Set(located.suggestions.filter((s) => s.key === '表名映射').map((s) => s.entry.slice(s.entry.indexOf('=') + 1)));
