@@ -6,12 +6,5 @@ import { registerTemplate } from './commands/template';
 import { registerValidate } from './commands/validate';
 import { createProgram, runProgram } from './program';
 
-const program = createProgram([
-  registerValidate,
-  registerReport,
-  registerTemplate,
-  registerRules,
-  registerMap,
-  registerSummary,
-]);
+const program = createProgram([registerValidate, registerReport, registerTemplate, registerRules, registerMap, registerSummary]);
 process.exitCode = await runProgram(program, process.argv.slice(2));
