@@ -44,7 +44,7 @@ export interface SheetChoice {
 const topicKey = (title: string): RecordSheetKey | undefined => recordSheetKeys.find((k) => recordSheets[k].title === title);
 
 /** Every topic a sheet can hold, by title. */
-export const topicTitles: readonly string[] = recordSheetKeys.map((k) => recordSheets[k].title);
+const topicTitles: readonly string[] = recordSheetKeys.map((k) => recordSheets[k].title);
 
 /** The fields of the topic titled `title`, by name. */
 export function fieldNames(title: string): string[] {
