@@ -21,8 +21,11 @@ import type { Write } from './payload';
 import { requestBytes, withinBudget, writeInRounds } from './payload';
 import { readWorkbook } from './read';
 import { linkColumn, resultColumnWidths, resultSheet, resultSheetName } from './resultSheet';
+import type { FoundSettings, MappingLine, SaveOutcome } from './settingsSheet';
+import { saveMappings } from './settingsSheet';
 
 export type { ClearOutcome, MarkOutcome } from './marking';
+export type { FoundSettings, MappingLine, SaveOutcome } from './settingsSheet';
 export { describeHostError } from './hostErrors';
 
 /** The workbook as the pane sees it. */
@@ -35,6 +38,8 @@ export interface LedgerHost {
   /** Restores the fill and note of every marked cell that still shows its mark. */
   clearMarks(): Promise<ClearOutcome>;
   writeResultSheet(result: ValidationResult): Promise<void>;
+  /** 保存对应关系: the lines into 基本信息, which is added when absent, holding what the check `found`. */
+  saveMappings(lines: readonly MappingLine[], found: FoundSettings): Promise<SaveOutcome>;
 }
 
 type Finding = ValidationResult['findings'][number];
@@ -135,6 +140,7 @@ export function excelHost(run: ExcelRun, features: HostFeatures): LedgerHost {
     applyMarks: (findings) => asHostAction('mark', () => applyMarks(run, features, findings)),
     clearMarks: () => asHostAction('clear', () => clearMarks(run, features)),
     writeResultSheet: (result) => asHostAction('write', () => writeResultSheet(run, result)),
+    saveMappings: (lines, found) => asHostAction('saveMappings', () => saveMappings(run, lines, found)),
   };
 }
 

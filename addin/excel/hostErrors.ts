@@ -11,7 +11,7 @@ export class HostError extends Error {
 }
 
 /** What the adapter was doing: it decides the advice. */
-export type HostAction = 'read' | 'select' | 'mark' | 'clear' | 'write';
+export type HostAction = 'read' | 'select' | 'mark' | 'clear' | 'write' | 'saveMappings';
 
 const doing: Record<HostAction, string> = {
   read: '读取工作簿',
@@ -19,6 +19,7 @@ const doing: Record<HostAction, string> = {
   mark: '标注',
   clear: '清除标注',
   write: '写入“校验结果”工作表',
+  saveMappings: '保存对应关系',
 };
 
 export function errorCode(error: unknown): string | undefined {
@@ -41,6 +42,7 @@ const afterFailure: Record<HostAction, string> = {
   mark: '已做的标注可用“清除标注”去掉，单元格原来的底色和注释都能恢复。',
   clear: '可再点一次“清除标注”，未恢复的单元格会接着恢复。',
   write: '“校验结果”工作表可能只写了一部分，可再点一次“写入校验结果表”重写。',
+  saveMappings: '“基本信息”可能只写入了一部分，可再点一次“保存对应关系”，已写入的行会被替换而不会重复。',
 };
 
 function advice(action: HostAction, code: string | undefined): string {

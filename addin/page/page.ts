@@ -32,6 +32,8 @@ export class LedgerPage {
     this.panel.say('选择或拖入台账文件后自动校验。');
     // The results markup is the pane's, which greets a clerk with Excel open; here the first step is the file.
     byId('findings').replaceChildren(h('p', { class: 'empty' }, '选择台账文件后，在这里按工作表列出每个问题及其单元格。'));
+    byId('mapping-hint').textContent =
+      '本页面不改动台账文件：请点“复制”，在 WPS 或 Excel 中打开台账，把这些行粘贴到“基本信息”工作表（没有就新建，两列：项目、内容），保存后点“重新校验”。';
     byId('choose').addEventListener('click', () => void this.choose());
     this.input.addEventListener('change', () => {
       const file = this.input.files?.[0];

@@ -1,20 +1,26 @@
 /**
  * The Excel task pane: the shared panel reading the open workbook through the adapter, plus what only
- * Excel can do (标注, 清除标注, 写入校验结果表). Each button syncs a fixed number of times.
+ * Excel can do (标注, 清除标注, 写入校验结果表, 保存对应关系). Each button syncs a fixed number of times.
  */
 import type { LedgerHost } from '../excel/adapter';
 import { ReportRefusal } from '../../generator/report/readiness';
 import { describeHostError } from '../excel/adapter';
 import type { ValidationResult } from '../../ledger/model';
+import { mapWorkbook, type LedgerMap } from '../../ledger/normalise/suggest';
 import { validateGrid } from '../../ledger/validate';
 import { byId } from './dom';
 import type { LedgerSource, Valued } from './panel';
 import { Panel } from './panel';
 import { buildReport } from './report';
 
+type Checked = ValidationResult & { map: LedgerMap };
+
 /** The open workbook as the panel's source. */
-function excelSource(host: LedgerHost): LedgerSource<ValidationResult> {
-  const validate = async (asOf: string) => validateGrid(await host.readWorkbook(), { asOf });
+function excelSource(host: LedgerHost): LedgerSource<Checked> {
+  const validate = async (asOf: string): Promise<Checked> => {
+    const grid = await host.readWorkbook();
+    return { ...validateGrid(grid, { asOf }), map: mapWorkbook(grid, Number(asOf.slice(0, 4))) };
+  };
   return {
     validate,
     report: async (kind, period, asOf) => {
@@ -34,25 +40,72 @@ function excelSource(host: LedgerHost): LedgerSource<ValidationResult> {
 }
 
 export class Pane {
-  private readonly panel: Panel<ValidationResult>;
+  private readonly panel: Panel<Checked>;
 
   constructor(host: LedgerHost | null) {
     const buttons = {
       mark: byId<Valued>('mark'),
       clear: byId<Valued>('clear-marks'),
       write: byId<Valued>('write-results'),
+      saveMapping: byId<Valued>('save-mapping'),
     };
     this.panel = new Panel(host && excelSource(host), [
       { element: buttons.mark, needsResult: true },
       { element: buttons.clear, needsResult: false },
       { element: buttons.write, needsResult: true },
+      { element: buttons.saveMapping, needsResult: true },
     ]);
     if (host) {
       buttons.mark.addEventListener('click', () => void this.mark(host));
       buttons.clear.addEventListener('click', () => void this.clearMarks(host));
       buttons.write.addEventListener('click', () => void this.writeResults(host));
+      this.offerSaving(host, buttons.saveMapping);
       this.panel.say('已连接 Excel。确认校验日期后点击“一键校验”。');
     } else this.panel.say('未连接到 Excel：请在 Excel 的“开始”选项卡中点击“台账校验”打开本窗格。', true);
+  }
+
+  /** 保存对应关系 asks first: the clerk sees what goes into 基本信息 and confirms it. */
+  private offerSaving(host: LedgerHost, save: Valued): void {
+    const confirm = byId('mapping-confirm');
+    const yes = byId<Valued>('mapping-confirm-yes');
+    byId('mapping-save').hidden = false;
+    byId('mapping-hint').textContent =
+      '改好后点击“保存对应关系”，映射行写入“基本信息”工作表（不改动其他单元格），再点“一键校验”按新的对应关系校验。';
+    save.addEventListener('click', () => {
+      const lines = this.panel.mappingLines;
+      if (lines.length === 0) {
+        this.panel.say('按现在的对应关系不需要映射行，无需保存。');
+        return;
+      }
+      byId('mapping-confirm-text').textContent =
+        `将在“基本信息”工作表中写入${lines.map((l) => `“${l.key}”`).join('')}：已有的行只改“内容”列，没有的行加在末尾；` +
+        '工作簿中没有“基本信息”时新建该表，并列出单位名称等必填项。其他单元格不会改动。确认保存吗？';
+      confirm.hidden = false;
+      yes.focus();
+    });
+    yes.addEventListener('click', () => {
+      confirm.hidden = true;
+      void this.saveMappings(host);
+    });
+    byId('mapping-confirm-no').addEventListener('click', () => {
+      confirm.hidden = true;
+      save.focus();
+    });
+  }
+
+  private saveMappings(host: LedgerHost): Promise<boolean> {
+    return this.panel.act('正在保存对应关系……', async () => {
+      const result = this.panel.result;
+      if (!result) return '请先校验。';
+      const { created, replaced, added } = await host.saveMappings(this.panel.mappingLines, {
+        单位名称: result.unit,
+        台账年度: result.year,
+      });
+      const again = '点击“一键校验”按新的对应关系重新校验。';
+      return created
+        ? `已新建“基本信息”工作表，写入 ${added} 行映射；请补填其中的党组书记、分管领导、责任部室。${again}`
+        : `已在“基本信息”中改了 ${replaced} 行、新增 ${added} 行映射。${again}`;
+    });
   }
 
   private mark(host: LedgerHost): Promise<boolean> {

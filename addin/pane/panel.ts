@@ -1,18 +1,21 @@
 /**
  * What the task pane and 台账助手.html show and do alike: the 校验日期, the status line, one action
- * at a time, the counts, 问题清单, 制度落实 and 生成报告. Where the ledger comes from is the host's
+ * at a time, the counts, 问题清单, 制度落实, 生成报告 and 对应关系 with its lines to copy. Where the ledger comes from is the host's
  * business (Excel through the adapter, a chosen file in the page); the host hands the panel a
  * `LedgerSource` and adds its own buttons.
  */
 import type { Finding } from '../../ledger/findings';
 import type { ValidationResult } from '../../ledger/model';
+import type { LedgerMap } from '../../ledger/normalise/suggest';
 import { byId, h } from './dom';
 import { saveFile } from './download';
+import type { MappingLine, SheetChoice } from './mapping';
+import { mappingChoices, mappingLines, mappingText } from './mapping';
 import type { ReportFile } from './report';
 import { docxType } from './report';
 import type { ReportKind, SeverityFilter } from './viewModel';
 import { defaultPeriod, localToday, reportPeriods } from './viewModel';
-import { renderFindings, renderRules, renderSummary } from './views';
+import { renderFindings, renderMapping, renderRules, renderSummary } from './views';
 
 export interface Said {
   text: string;
@@ -21,9 +24,10 @@ export interface Said {
 
 /**
  * What the panel shows of a check: the result without the ledger's records, which may stay where they
- * were read (the page keeps them in its worker, so a big ledger never crosses to the page's thread).
+ * were read (the page keeps them in its worker, so a big ledger never crosses to the page's thread),
+ * and what `taizhang map` recognises in the same grids, for 对应关系.
  */
-export type CheckedLedger = Omit<ValidationResult, 'ledger'>;
+export type CheckedLedger = Omit<ValidationResult, 'ledger'> & { map: LedgerMap };
 
 type Progress = (text: string) => void;
 
@@ -62,6 +66,9 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
   private readonly reportButton = byId<Valued>('generate-report');
   private readonly reportKind = byId<Valued>('report-kind');
   private readonly reportPeriod = byId<Valued>('report-period');
+  private readonly linesBox = byId<HTMLTextAreaElement>('mapping-lines');
+  private readonly copyButton = byId<Valued>('copy-mapping');
+  private choices: SheetChoice[] = [];
 
   constructor(
     private source: LedgerSource<R> | null,
@@ -73,6 +80,7 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     this.reportButton.addEventListener('click', () => void this.generateReport());
     this.reportKind.addEventListener('change', () => this.fillPeriods());
     byId('report-form').addEventListener('submit', (event) => event.preventDefault());
+    this.copyButton.addEventListener('click', () => void this.copyLines());
     this.refreshButtons();
   }
 
@@ -89,6 +97,7 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     const idle = !this.busy && this.source !== null;
     this.validateButton.disabled = !idle;
     this.reportButton.disabled = !idle;
+    this.copyButton.disabled = this.current === null;
     for (const { element, needsResult } of this.hostButtons) element.disabled = !idle || (needsResult && this.current === null);
   }
 
@@ -149,7 +158,38 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     byId('ledger-name').textContent = `${result.unit || '未填写单位名称'} · ${result.year}年台账 · 截至 ${result.asOf}`;
     this.renderResult();
     renderRules(byId('rules'), result.rules);
+    this.choices = mappingChoices(result.map);
+    renderMapping(byId('mapping'), this.choices, () => this.showLines());
+    this.showLines();
     this.fillPeriods();
+  }
+
+  /** The 基本信息 lines the clerk's 对应关系 come to. */
+  get mappingLines(): MappingLine[] {
+    return this.current ? mappingLines(this.current.map, this.choices) : [];
+  }
+
+  private showLines(): void {
+    const lines = this.mappingLines;
+    this.linesBox.value = mappingText(lines);
+    this.linesBox.rows = Math.min(Math.max(lines.length, 2), 8);
+  }
+
+  private async copyLines(): Promise<void> {
+    const count = this.mappingLines.length;
+    if (count === 0) {
+      this.say('按现在的对应关系不需要映射行。');
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(this.linesBox.value);
+      this.say(`已复制 ${count} 行映射。粘贴到“基本信息”的“项目”列，会分成项目、内容两列。`);
+    } catch {
+      // Office and some browsers refuse the clipboard to a page; the clerk copies the selection instead.
+      this.linesBox.focus();
+      this.linesBox.select();
+      this.say('此处不允许直接写入剪贴板：映射行已选中，请按 Ctrl+C 复制。');
+    }
   }
 
   private renderResult(): void {

@@ -1,8 +1,10 @@
-/** The pane's result views: counts, findings by sheet and the plan's requirements. */
+/** The pane's result views: counts, findings by sheet, the plan's requirements and 对应关系. */
 import { severityLabel } from '../../ledger/findings';
 import type { Finding, Severity, Summary } from '../../ledger/findings';
 import type { RuleStatus } from '../../ledger/model';
 import { h } from './dom';
+import type { SheetChoice } from './mapping';
+import { chooseTopic, fieldNames, noMatch, topicOptions } from './mapping';
 import type { SeverityFilter } from './viewModel';
 import { groupFindings, ruleRows } from './viewModel';
 
@@ -104,5 +106,62 @@ export function renderRules(container: HTMLElement, rules: readonly RuleStatus[]
           ),
       ),
     ),
+  );
+}
+
+function choiceSelect(label: string, options: readonly string[], chosen: string, onChange: (value: string) => void): HTMLSelectElement {
+  const select = h(
+    'select',
+    { class: 'map-select', 'aria-label': label },
+    ...options.map((o) => h('option', { value: o, selected: o === chosen }, o)),
+  );
+  select.value = chosen;
+  select.addEventListener('change', () => onChange(select.value));
+  return select;
+}
+
+function renderColumns(list: HTMLElement, sheet: SheetChoice, onChange: () => void): void {
+  const fields = [...fieldNames(sheet.chosen), noMatch];
+  list.replaceChildren(
+    ...sheet.columns.map((column) =>
+      h(
+        'li',
+        { class: 'map-column', title: column.why },
+        h('span', { class: 'header' }, column.header),
+        choiceSelect(`“${column.header}”列对应的字段`, fields, column.chosen, (value) => {
+          column.chosen = value;
+          onChange();
+        }),
+      ),
+    ),
+  );
+}
+
+/** 对应关系: each sheet (or unplaced category) with its topic, and each of its columns with its field, as lists to change. */
+export function renderMapping(container: HTMLElement, sheets: readonly SheetChoice[], onChange: () => void): void {
+  if (sheets.length === 0) {
+    container.replaceChildren(h('p', { class: 'empty' }, '工作簿中没有可对应的工作表。'));
+    return;
+  }
+  container.replaceChildren(
+    ...sheets.map((sheet) => {
+      const columns = h('ul', { class: 'map-columns' });
+      const name = sheet.category === null ? sheet.sheet : `${sheet.sheet} · 类别“${sheet.category}”`;
+      const topic = sheet.fixed
+        ? h('span', { class: 'map-fixed' }, `${sheet.chosen}（按类别列）`)
+        : choiceSelect(`“${name}”对应的台账内容`, topicOptions(sheet), sheet.chosen, (value) => {
+            chooseTopic(sheet, value);
+            renderColumns(columns, sheet, onChange);
+            onChange();
+          });
+      renderColumns(columns, sheet, onChange);
+      return h(
+        'section',
+        { class: 'map-sheet', 'data-sheet': sheet.sheet },
+        h('div', { class: 'map-head' }, h('span', { class: 'name' }, name), topic),
+        h('p', { class: 'map-why' }, sheet.why),
+        columns,
+      );
+    }),
   );
 }

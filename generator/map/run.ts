@@ -1,9 +1,7 @@
-import type { MappingKey } from '../../ledger/normalise/mappings';
+import { mappingKeys } from '../../ledger/normalise/mappings';
 import { mapWorkbook, type LedgerMap } from '../../ledger/normalise/suggest';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { resolveAsOf } from '../asOf';
-
-const mappingKeys: readonly MappingKey[] = ['表名映射', '列名映射', '类别映射', '值映射'];
 
 /** What `taizhang map` prints: recognised, not recognised, and lines to paste into 基本信息. */
 export function renderMap(map: LedgerMap): string {

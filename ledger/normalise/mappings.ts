@@ -23,6 +23,9 @@ export interface Mappings {
 
 export type MappingKey = '列名映射' | '表名映射' | '类别映射' | '值映射';
 
+/** The four mapping settings, in the order a clerk fills them in. */
+export const mappingKeys: readonly MappingKey[] = ['表名映射', '列名映射', '类别映射', '值映射'];
+
 const examples: Record<MappingKey, string> = {
   列名映射: '“表名.字段=本单位列名”，如“检查抽查.检查人=检查组成员”',
   表名映射: '“表名=本单位工作表名”，如“舆情处置=4.网络舆情处置台账”',

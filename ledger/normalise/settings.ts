@@ -14,6 +14,9 @@ const columnFields: FieldInfo[] = settingsColumns.map((name) => ({ name, kind: '
 export interface SettingsRead {
   settings: Settings;
   headerRow: number;
+  /** The columns of 项目 and 内容 (1-based), where a new key goes. */
+  keyColumn: number;
+  valueColumn: number;
   /** Where each key's value stands, for findings about a setting. */
   positions: Map<string, Position>;
   findings: Finding[];
@@ -34,14 +37,16 @@ export function readSettings(
   const positions = new Map<string, Position>();
   const candidate: Record<string, unknown> = { ...given };
   let headerRow = 0;
+  let keyColumn = 1;
+  let valueColumn = 2;
   const failedKeys = new Set<string>();
   const fields = fieldsOf(settingsSchema);
   if (sheet) {
     const located = findHeader(sheet, columnFields, new Map());
     findings.push(...located.findings);
     // Without a header the keys are still read from the first two columns, as most such sheets have them.
-    const keyColumn = located.header?.columns.get('项目') ?? sheet.firstColumn;
-    const valueColumn = located.header?.columns.get('内容') ?? keyColumn + 1;
+    keyColumn = located.header?.columns.get('项目') ?? sheet.firstColumn;
+    valueColumn = located.header?.columns.get('内容') ?? keyColumn + 1;
     headerRow = located.header?.row ?? 0;
     const index = headerIndex(fields, new Map());
     for (let row = headerRow + 1; row <= sheet.lastRow; row++) {
@@ -61,7 +66,7 @@ export function readSettings(
     }
   }
   const result = settingsSchema.safeParse(candidate);
-  if (result.success) return { settings: result.data, headerRow, positions, findings };
+  if (result.success) return { settings: result.data, headerRow, keyColumn, valueColumn, positions, findings };
 
   const anchor: Position = { sheet: sheet?.name ?? '', row: 1, column: 1 };
   for (const issue of result.error.issues as z.core.$ZodIssue[]) {
@@ -97,5 +102,5 @@ export function readSettings(
   const placeholders = { 单位名称: '-', 台账年度: fallbackYear, 党组书记: '-', 分管领导: '-', 责任部室: '-' };
   const filled = settingsSchema.parse({ ...placeholders, ...candidate });
   for (const key of ['单位名称', '党组书记', '分管领导', '责任部室'] as const) if (candidate[key] === undefined) filled[key] = '';
-  return { settings: filled, headerRow, positions, findings };
+  return { settings: filled, headerRow, keyColumn, valueColumn, positions, findings };
 }

@@ -9,7 +9,7 @@ import { convertCell, type ConvertContext } from './convert';
 import type { HeaderMap } from './header';
 import { normaliseWorkbook, type Recognition } from './index';
 import { nameMeaning } from './locate';
-import type { MappingKey } from './mappings';
+import { mappingKeys, type MappingKey } from './mappings';
 import { sheetReader, type SheetReader } from './sheetReader';
 
 /**
@@ -23,6 +23,12 @@ export interface RecognisedSheet {
   topic: string | null;
   reason: string;
   columns: Array<{ header: string; field: string; how: string }>;
+  /** Header cells that name no field. */
+  others: string[];
+  /** A combined register's category that fits no topic: this entry stands for its rows, not for the sheet. */
+  category: string | null;
+  /** Read from a combined register by its category column, so its topic is the category's, not the sheet's. */
+  combined: boolean;
   derived: string[];
 }
 
@@ -38,6 +44,8 @@ export interface LedgerMap {
   /** Topics found nowhere in the workbook, by title. */
   missing: string[];
   suggestions: Suggestion[];
+  /** The mapping settings 基本信息 holds now. */
+  current: Partial<Record<MappingKey, string>>;
 }
 
 const sampleRows = 20;
@@ -104,6 +112,9 @@ function locatedTopics(
       topic: null,
       reason: `${ambiguous.reason}，可能是${ambiguous.keys.map((k) => `“${recordSheets[k].title}”`).join('或')}`,
       columns: [],
+      others: [],
+      category: null,
+      combined: false,
       derived: [],
     });
     if (!key) continue;
@@ -115,7 +126,16 @@ function locatedTopics(
     });
   }
   for (const { sheet: name, likely: guess } of recognition.unmatched) {
-    sheets.push({ sheet: name, topic: null, reason: '名称中没有认出工作类别', columns: [], derived: [] });
+    sheets.push({
+      sheet: name,
+      topic: null,
+      reason: '名称中没有认出工作类别',
+      columns: [],
+      others: [],
+      category: null,
+      combined: false,
+      derived: [],
+    });
     if (!guess || taken.has(guess.key)) continue;
     taken.add(guess.key);
     suggestions.push({
@@ -146,6 +166,9 @@ function locatedTopics(
         topic: null,
         reason: `类别“${category}”（第${rows.join('、')}行）未能归类，请按实际填写类别映射`,
         columns: [],
+        others: [],
+        category,
+        combined: false,
         derived: [],
       });
   }
@@ -170,7 +193,9 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
         .join('；'),
     ]),
   );
-  const { recognition, findings, ledger } = normaliseWorkbook(grid, fallbackYear, extra);
+  // Without a guess the second pass would read the same again: the pane and the page run this on every check.
+  const guessedAny = Object.values(extra).some((text) => text !== '');
+  const { recognition, findings, ledger } = guessedAny ? normaliseWorkbook(grid, fallbackYear, extra) : first;
   const ctx = { year: ledger.settings.台账年度, date1904: grid.date1904 };
   const suggestions: Suggestion[] = [...located.suggestions];
   const guessed = new Set(located.suggestions.filter((s) => s.key === '表名映射').map((s) => s.entry.slice(s.entry.indexOf('=') + 1)));
@@ -183,7 +208,16 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
     const columns = [...(topic.header?.found ?? [])].map(([field, { text, how }]) => ({ header: text, field, how }));
     const unplaced = located.sheets.find((s) => s.sheet === topic.sheet)?.reason;
     const reason = guessed.has(topic.sheet) ? `${unplaced ?? ''}；按下面建议的表名映射读取` : topic.reason;
-    sheets.push({ sheet: topic.sheet, topic: recordSheets[key].title, reason, columns, derived: topic.derived });
+    sheets.push({
+      sheet: topic.sheet,
+      topic: recordSheets[key].title,
+      reason,
+      columns,
+      others: topic.header?.others.map((o) => o.text) ?? [],
+      category: null,
+      combined: topic.categories !== undefined,
+      derived: topic.derived,
+    });
     const sheet = readers.get(topic.sheet);
     if (!sheet || !topic.header) continue;
     for (const name of neededFields(key)) {
@@ -223,5 +257,6 @@ export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap
     sheets: sheets.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)!),
     missing: recordSheetKeys.filter((k) => !recognition.topics[k]).map((k) => recordSheets[k].title),
     suggestions,
+    current: Object.fromEntries(mappingKeys.flatMap((k) => (ledger.settings[k] ? [[k, ledger.settings[k]]] : []))),
   };
 }

@@ -349,6 +349,30 @@ describe('台账助手.html', () => {
     await plain.close();
   });
 
+  it('shows a bureau’s own sheets in 对应关系 and turns a changed guess into a line to copy into 基本信息', async () => {
+    expect(await choose(page, resolve(repo, 'test/fixtures/real-own-sheets.xlsx'))).toMatch(/^校验完成/u);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.click('#tab-mapping');
+    expect(await page.inputValue('#mapping-lines')).toBe('');
+    const analysis = page.locator('.map-sheet[data-sheet="3.意识形态分析研判"]');
+    expect(await analysis.locator('.map-head select').inputValue()).toBe('分析研判');
+    await analysis.locator('.map-head select').selectOption('述职评议');
+    expect(await page.inputValue('#mapping-lines')).toBe('表名映射\t述职评议=3.意识形态分析研判');
+    expect(await page.locator('#mapping-save').isHidden()).toBe(true);
+    expect(await page.locator('#mapping-hint').textContent()).toContain('粘贴到“基本信息”工作表');
+    await page.click('#copy-mapping');
+    await page.waitForFunction(() => /已复制|已选中/u.test(document.getElementById('status')?.textContent ?? ''));
+    if ((await page.locator('#status').textContent())?.includes('已选中'))
+      expect(await page.evaluate(() => getSelection()?.toString() || (document.activeElement as HTMLTextAreaElement).value)).toBe(
+        '表名映射\t述职评议=3.意识形态分析研判',
+      );
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: resolve(artifacts, 'page-mapping-360.png'), fullPage: true });
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('#tab-findings');
+  });
+
   it('reads well at 1280 px and at 360 px, and a screenshot is kept', async () => {
     await mkdir(artifacts, { recursive: true });
     await choose(page, ledgers.sample);

@@ -226,6 +226,30 @@ describe('the task pane in Chromium', () => {
     await page.click('#tab-findings');
   });
 
+  it('shows a bureau’s own register in 对应关系, saves a changed guess into 基本信息, and 一键校验 then follows it', async () => {
+    const state = stateFromGrid(await readWorkbookFile(resolve(repo, 'test/fixtures/real-combined.xlsx')));
+    await page.evaluate((opened) => (globalThis.taizhangFake.state = opened), state);
+    await page.click('#validate');
+    await page.getByText('校验完成').waitFor();
+    expect(await page.locator('.finding', { hasText: '类别“阵地管理”' }).count()).toBe(1);
+    await page.click('#tab-mapping');
+    const category = page.locator('.map-sheet', { hasText: '类别“阵地管理”' }).locator('.map-head select');
+    expect(await category.inputValue()).toBe('不对应');
+    await category.focus();
+    await category.selectOption('学习培训');
+    expect(await page.inputValue('#mapping-lines')).toBe('类别映射\t学习培训=阵地管理');
+    await page.click('#save-mapping');
+    await page.getByText('确认保存吗？').waitFor();
+    await page.click('#mapping-confirm-yes');
+    await page.getByText('已新建“基本信息”工作表').waitFor();
+    const saved = await page.evaluate(() => globalThis.taizhangFake.cell('基本信息', 'B7')?.value);
+    expect(saved).toBe('学习培训=阵地管理');
+    await page.click('#validate');
+    await page.getByText('校验完成').waitFor();
+    expect(await page.locator('.finding', { hasText: '类别“阵地管理”' }).count()).toBe(0);
+    expect(await page.locator('.map-sheet', { hasText: '类别“阵地管理”' }).count()).toBe(0);
+  });
+
   it('looks like a tidy Office pane at 350 px: nothing overflows, a screenshot is kept', async () => {
     await mkdir(artifacts, { recursive: true });
     // The tab's underline slides over; let it arrive before the picture is taken.
@@ -236,6 +260,7 @@ describe('the task pane in Chromium', () => {
     };
     await show('#tab-rules', 'addin-pane-rules.png');
     await show('#tab-report', 'addin-pane-report.png');
+    await show('#tab-mapping', 'addin-pane-mapping.png');
     await show('#tab-findings', 'addin-pane.png');
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
