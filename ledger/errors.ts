@@ -6,6 +6,23 @@ export class LedgerReadError extends Error {
   override name = 'LedgerReadError';
 }
 
+/**
+ * No sheet of the workbook was recognised as a ledger sheet. The CLI prints the message as for any
+ * unreadable ledger; the add-in and the page show the 对应关系 to set instead, for the unit and year
+ * the workbook gives.
+ */
+export class NotALedgerError extends LedgerReadError {
+  override name = 'NotALedgerError';
+
+  constructor(
+    message: string,
+    readonly unit: string,
+    readonly year: number,
+  ) {
+    super(message);
+  }
+}
+
 /** The one line a clerk is shown when a ledger could not be checked, by the CLI and the page alike. */
 export function failureLine(error: unknown): string {
   if (error instanceof LedgerReadError) return error.message;

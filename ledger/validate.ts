@@ -1,7 +1,7 @@
-import { LedgerReadError } from './errors';
+import { NotALedgerError } from './errors';
 import { summarise } from './findings';
 import type { WorkbookGrid } from './grid/types';
-import type { ValidationResult } from './model';
+import type { Ledger, ValidationResult } from './model';
 import { runChecks } from './check';
 import { normaliseWorkbook } from './normalise';
 import { sortFindings } from './sortFindings';
@@ -12,10 +12,12 @@ export interface ValidateOptions {
 }
 
 /** No sheet was recognised: the clerk is pointed at `taizhang map`, which shows what to set. */
-function notALedger(grid: WorkbookGrid): LedgerReadError {
+function notALedger(grid: WorkbookGrid, settings: Ledger['settings']): NotALedgerError {
   const present = grid.sheets.map((s) => s.name).join('、') || '（无）';
-  return new LedgerReadError(
+  return new NotALedgerError(
     `“${grid.name}”看起来不是意识形态工作台账：没有认出任何台账工作表（现有工作表：${present}）。如果它是本单位的台账，请运行 taizhang map “${grid.name}”，查看识别情况并按提示在“基本信息”中添加表名映射。`,
+    settings.单位名称,
+    settings.台账年度,
   );
 }
 
@@ -24,7 +26,7 @@ export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): Vali
   const normalised = normaliseWorkbook(grid, Number(options.asOf.slice(0, 4)));
   const { ledger, recognition } = normalised;
   const recognised = ledger.sheets.settings || Object.keys(recognition.topics).length > 0 || recognition.uncategorised.length > 0;
-  if (!recognised) throw notALedger(grid);
+  if (!recognised) throw notALedger(grid, ledger.settings);
   const checked = runChecks(
     {
       ledger,

@@ -1,4 +1,5 @@
 /** What the page and its worker say to each other. */
+import type { MappedLedger } from '../pane/checkGrid';
 import type { CheckedLedger } from '../pane/panel';
 import type { ReportFile } from '../pane/report';
 import type { ReportKind } from '../pane/viewModel';
@@ -16,4 +17,5 @@ export interface CheckRequest {
 export type CheckReply =
   | { id: number; kind: 'progress'; text: string }
   | { id: number; kind: 'done'; result: CheckedLedger; report: ReportFile | null }
+  | { id: number; kind: 'unrecognised'; mapped: MappedLedger }
   | { id: number; kind: 'failed'; message: string };

@@ -1,15 +1,14 @@
 /**
  * Reads and checks a ledger off the page's main thread, so a 100,000-record ledger never freezes the
  * page: the same core as the CLI (ledger/read on the bytes, then validateGrid), with a line of
- * progress between the stages, and what `taizhang map` recognises for 对应关系. The records stay here; the page gets the findings and statuses, and
+ * progress between the stages, and what `taizhang map` recognises for 对应关系 (alone, where no ledger sheet is recognised). The records stay here; the page gets the findings and statuses, and
  * a report is built here too, from the records.
  */
 import '../pane/noEval';
 import { failureLine } from '../../ledger/errors';
-import { mapWorkbook } from '../../ledger/normalise/suggest';
 import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
-import { validateGrid } from '../../ledger/validate';
 import { ReportRefusal } from '../../generator/report/readiness';
+import { checkGrid } from '../pane/checkGrid';
 import { buildReport } from '../pane/report';
 import type { CheckReply, CheckRequest } from './checkMessages';
 
@@ -27,8 +26,12 @@ addEventListener('message', (event: MessageEvent<CheckRequest>) => {
         kind: 'progress',
         text: `已读取 ${grid.sheets.length} 张工作表、${rows.toLocaleString('zh-CN')} 行，正在按实施方案检查……`,
       });
-      const { ledger, ...checked } = validateGrid(grid, { asOf });
-      const result = { ...checked, map: mapWorkbook(grid, Number(asOf.slice(0, 4))) };
+      const check = checkGrid(grid, asOf);
+      if (check.kind === 'unrecognised') {
+        reply({ id, kind: 'unrecognised', mapped: check.mapped });
+        return;
+      }
+      const { ledger, ...result } = check.result;
       if (!report) {
         reply({ id, kind: 'done', result, report: null });
         return;

@@ -4,6 +4,7 @@
  */
 import { failureLine } from '../../ledger/errors';
 import type { CheckedLedger, LedgerSource } from '../pane/panel';
+import { UnrecognisedLedger } from '../pane/panel';
 import type { ReportFile } from '../pane/report';
 import type { CheckReply, CheckRequest } from './checkMessages';
 import CheckWorker from './checkWorker?worker&inline';
@@ -32,6 +33,7 @@ function inWorker(bytes: Uint8Array, request: Omit<CheckRequest, 'id' | 'bytes'>
       }
       running.removeEventListener('message', listen);
       if (answer.kind === 'done') resolve({ result: answer.result, report: answer.report });
+      else if (answer.kind === 'unrecognised') reject(new UnrecognisedLedger(answer.mapped));
       else reject(new CheckFailure(answer.message));
     };
     running.addEventListener('message', listen);

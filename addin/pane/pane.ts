@@ -6,11 +6,11 @@ import type { LedgerHost } from '../excel/adapter';
 import { ReportRefusal } from '../../generator/report/readiness';
 import { describeHostError } from '../excel/adapter';
 import type { ValidationResult } from '../../ledger/model';
-import { mapWorkbook, type LedgerMap } from '../../ledger/normalise/suggest';
-import { validateGrid } from '../../ledger/validate';
+import type { LedgerMap } from '../../ledger/normalise/suggest';
+import { checkGrid } from './checkGrid';
 import { byId } from './dom';
 import type { LedgerSource, Valued } from './panel';
-import { Panel } from './panel';
+import { Panel, UnrecognisedLedger } from './panel';
 import { buildReport } from './report';
 
 type Checked = ValidationResult & { map: LedgerMap };
@@ -18,8 +18,9 @@ type Checked = ValidationResult & { map: LedgerMap };
 /** The open workbook as the panel's source. */
 function excelSource(host: LedgerHost): LedgerSource<Checked> {
   const validate = async (asOf: string): Promise<Checked> => {
-    const grid = await host.readWorkbook();
-    return { ...validateGrid(grid, { asOf }), map: mapWorkbook(grid, Number(asOf.slice(0, 4))) };
+    const check = checkGrid(await host.readWorkbook(), asOf);
+    if (check.kind === 'unrecognised') throw new UnrecognisedLedger(check.mapped);
+    return check.result;
   };
   return {
     validate,
@@ -53,7 +54,7 @@ export class Pane {
       { element: buttons.mark, needsResult: true },
       { element: buttons.clear, needsResult: false },
       { element: buttons.write, needsResult: true },
-      { element: buttons.saveMapping, needsResult: true },
+      { element: buttons.saveMapping, needsResult: false, needsMapping: true },
     ]);
     if (host) {
       buttons.mark.addEventListener('click', () => void this.mark(host));
@@ -95,11 +96,11 @@ export class Pane {
 
   private saveMappings(host: LedgerHost): Promise<boolean> {
     return this.panel.act('正在保存对应关系……', async () => {
-      const result = this.panel.result;
-      if (!result) return '请先校验。';
+      const mapped = this.panel.mapped;
+      if (!mapped) return '请先校验。';
       const { created, replaced, added } = await host.saveMappings(this.panel.mappingLines, {
-        单位名称: result.unit,
-        台账年度: result.year,
+        单位名称: mapped.unit,
+        台账年度: mapped.year,
       });
       const again = '点击“一键校验”按新的对应关系重新校验。';
       return created

@@ -7,6 +7,7 @@
 import type { Finding } from '../../ledger/findings';
 import type { ValidationResult } from '../../ledger/model';
 import type { LedgerMap } from '../../ledger/normalise/suggest';
+import type { MappedLedger } from './checkGrid';
 import { byId, h } from './dom';
 import { saveFile } from './download';
 import type { MappingLine, SheetChoice } from './mapping';
@@ -31,6 +32,13 @@ export type CheckedLedger = Omit<ValidationResult, 'ledger'> & { map: LedgerMap 
 
 type Progress = (text: string) => void;
 
+/** No ledger sheet was recognised: the source's check gives the 对应关系 to set instead of a result. */
+export class UnrecognisedLedger extends Error {
+  constructor(readonly mapped: MappedLedger) {
+    super(`“${mapped.workbook}”中没有认出任何台账工作表。`);
+  }
+}
+
 /** Where the panel gets the ledger from; `R` is what its check gives back. */
 export interface LedgerSource<R extends CheckedLedger = CheckedLedger> {
   /** The ledger as it is now, checked for `asOf`; `progress` tells the clerk how far a long check has got. */
@@ -48,10 +56,11 @@ export interface Valued extends HTMLElement {
   disabled: boolean;
 }
 
-/** A host's own button: enabled when the panel is idle, has a source and, if asked, a result. */
+/** A host's own button: enabled when the panel is idle, has a source and, if asked, a result or a 对应关系. */
 export interface HostButton {
   element: Valued;
   needsResult: boolean;
+  needsMapping?: boolean;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
@@ -69,6 +78,8 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
   private readonly linesBox = byId<HTMLTextAreaElement>('mapping-lines');
   private readonly copyButton = byId<Valued>('copy-mapping');
   private choices: SheetChoice[] = [];
+  /** What 对应关系 shows: the result's, or a workbook's in which no ledger sheet was recognised. */
+  private mappedLedger: MappedLedger | null = null;
 
   constructor(
     private source: LedgerSource<R> | null,
@@ -88,6 +99,10 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     return this.current;
   }
 
+  get mapped(): MappedLedger | null {
+    return this.mappedLedger;
+  }
+
   say(text: string, isError = false): void {
     this.status.textContent = text;
     this.status.classList.toggle('is-error', isError);
@@ -97,14 +112,16 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     const idle = !this.busy && this.source !== null;
     this.validateButton.disabled = !idle;
     this.reportButton.disabled = !idle;
-    this.copyButton.disabled = this.current === null;
-    for (const { element, needsResult } of this.hostButtons) element.disabled = !idle || (needsResult && this.current === null);
+    this.copyButton.disabled = this.mappedLedger === null;
+    for (const { element, needsResult, needsMapping } of this.hostButtons)
+      element.disabled = !idle || (needsResult && this.current === null) || (needsMapping === true && this.mappedLedger === null);
   }
 
   /**
    * Runs one action: busy while it runs, its outcome or its error in the status line. `source` is the
    * one to act on; a host trying a new one (a newly chosen file) passes it, and it replaces the
    * current source only when the action succeeds, so a file that cannot be read changes nothing.
+   * A workbook with no ledger sheet is read all right: the clerk is shown its 对应关系 to set.
    * True when the action ran and succeeded.
    */
   async act(
@@ -122,6 +139,12 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
       this.say(outcome);
       return true;
     } catch (error) {
+      if (error instanceof UnrecognisedLedger) {
+        this.source = source;
+        this.showMappingOnly(error.mapped);
+        this.say(`${error.message}请在“对应关系”中为每张工作表选定它记的内容。${byId('mapping-hint').textContent ?? ''}`);
+        return true;
+      }
       this.say(source.describeError(error), true);
       return false;
     } finally {
@@ -158,7 +181,24 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     byId('ledger-name').textContent = `${result.unit || '未填写单位名称'} · ${result.year}年台账 · 截至 ${result.asOf}`;
     this.renderResult();
     renderRules(byId('rules'), result.rules);
-    this.choices = mappingChoices(result.map);
+    this.showMapping(result);
+  }
+
+  /** A workbook with no ledger sheet: nothing was checked, so no counts, findings or statuses that could read as a pass. */
+  private showMappingOnly(mapped: MappedLedger): void {
+    this.current = null;
+    byId('ledger-name').textContent = `${mapped.workbook} · 未认出台账工作表`;
+    byId('summary').hidden = true;
+    const unchecked = h('p', { class: 'empty' }, '未校验：没有认出任何台账工作表。请先在“对应关系”中选定各工作表记的内容。');
+    byId('findings').replaceChildren(unchecked);
+    byId('rules').replaceChildren(unchecked.cloneNode(true));
+    this.showMapping(mapped);
+    byId('tabs').setAttribute('activeid', 'tab-mapping');
+  }
+
+  private showMapping(mapped: MappedLedger): void {
+    this.mappedLedger = mapped;
+    this.choices = mappingChoices(mapped.map);
     renderMapping(byId('mapping'), this.choices, () => this.showLines());
     this.showLines();
     this.fillPeriods();
@@ -166,7 +206,7 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
 
   /** The 基本信息 lines the clerk's 对应关系 come to. */
   get mappingLines(): MappingLine[] {
-    return this.current ? mappingLines(this.current.map, this.choices) : [];
+    return this.mappedLedger ? mappingLines(this.mappedLedger.map, this.choices) : [];
   }
 
   private showLines(): void {

@@ -1,0 +1,33 @@
+/**
+ * A workbook's grids checked for the panel, in the pane and in the page's worker alike: the result with
+ * what `taizhang map` recognises for 对应关系, or, where no ledger sheet is recognised at all, the
+ * 对应关系 alone, so the clerk can say there what each sheet holds (issue 13 §5).
+ */
+import { NotALedgerError } from '../../ledger/errors';
+import type { WorkbookGrid } from '../../ledger/grid/types';
+import type { ValidationResult } from '../../ledger/model';
+import { mapWorkbook, type LedgerMap } from '../../ledger/normalise/suggest';
+import { validateGrid } from '../../ledger/validate';
+
+/** What the 对应关系 view needs: the map, and the unit and year a new 基本信息 is given. */
+export interface MappedLedger {
+  workbook: string;
+  unit: string;
+  year: number;
+  asOf: string;
+  map: LedgerMap;
+}
+
+export type GridCheck =
+  | { kind: 'checked'; result: ValidationResult & { map: LedgerMap } }
+  | { kind: 'unrecognised'; mapped: MappedLedger };
+
+export function checkGrid(grid: WorkbookGrid, asOf: string): GridCheck {
+  const map = () => mapWorkbook(grid, Number(asOf.slice(0, 4)));
+  try {
+    return { kind: 'checked', result: { ...validateGrid(grid, { asOf }), map: map() } };
+  } catch (error) {
+    if (!(error instanceof NotALedgerError)) throw error;
+    return { kind: 'unrecognised', mapped: { workbook: grid.name, unit: error.unit, year: error.year, asOf, map: map() } };
+  }
+}
