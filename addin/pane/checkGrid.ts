@@ -18,9 +18,7 @@ export interface MappedLedger {
   map: LedgerMap;
 }
 
-export type GridCheck =
-  | { kind: 'checked'; result: ValidationResult & { map: LedgerMap } }
-  | { kind: 'unrecognised'; mapped: MappedLedger };
+export type GridCheck = { kind: 'checked'; result: ValidationResult & { map: LedgerMap } } | { kind: 'unrecognised'; mapped: MappedLedger };
 
 export function checkGrid(grid: WorkbookGrid, asOf: string): GridCheck {
   const map = () => mapWorkbook(grid, Number(asOf.slice(0, 4)));

@@ -21,6 +21,7 @@ import { buildPage } from '../helpers/buildPage';
 import { launchChromium, overflowingElements } from '../helpers/chromium';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
+import { unrecognisedName, unrecognisedWorkbook } from '../helpers/unrecognisedWorkbook';
 
 const repo = resolve(import.meta.dirname, '../..');
 const artifacts = resolve(repo, 'test/artifacts');
@@ -61,7 +62,8 @@ async function choose(on: Page, path: string): Promise<string> {
   // The change event has put the working line up by now; wait for the outcome.
   await on.waitForFunction(() => {
     const status = document.getElementById('status');
-    return status?.classList.contains('is-error') || status?.textContent?.startsWith('校验完成');
+    const text = status?.textContent ?? '';
+    return status?.classList.contains('is-error') || text.startsWith('校验完成') || text.includes('没有认出任何台账工作表');
   });
   return (await on.locator('#status').textContent()) ?? '';
 }
@@ -370,6 +372,29 @@ describe('台账助手.html', () => {
     await page.screenshot({ path: resolve(artifacts, 'page-mapping-360.png'), fullPage: true });
     expect(await overflowingElements(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('#tab-findings');
+  });
+
+  it('opens 对应关系 for a workbook with no ledger sheet, with what to do in the page and no pass', async () => {
+    const path = join(scratch, unrecognisedName);
+    writeFileSync(path, await unrecognisedWorkbook());
+    const status = await choose(page, path);
+    expect(status).toMatch(/^“会议记录\.xlsx”中没有认出任何台账工作表。请在“对应关系”中为每张工作表选定它记的内容；?.*“复制”.*“重新校验”/u);
+    expect(status).not.toContain('taizhang');
+    expect(await page.locator('#status').getAttribute('class')).not.toContain('is-error');
+    expect(await page.locator('#tabs').getAttribute('activeid')).toBe('tab-mapping');
+    expect(await page.locator('#panel-mapping').isVisible()).toBe(true);
+    expect(await page.locator('.map-sheet').evaluateAll((all) => all.map((s) => s.getAttribute('data-sheet')))).toEqual([
+      'Sheet1',
+      'Sheet2',
+    ]);
+    expect(await page.locator('#summary').isHidden()).toBe(true);
+    expect(await page.locator('#findings').textContent()).toMatch(/^未校验/u);
+    expect(await page.locator('#rules').textContent()).toMatch(/^未校验/u);
+    expect(await page.locator('#download-results').getAttribute('disabled')).not.toBeNull();
+    await page.locator('.map-sheet[data-sheet="Sheet1"] .map-head select').selectOption('专题研究');
+    expect(await page.inputValue('#mapping-lines')).toMatch(/^表名映射\t专题研究=Sheet1/u);
+    expect(await page.locator('#copy-mapping').getAttribute('disabled')).toBeNull();
     await page.click('#tab-findings');
   });
 
