@@ -9,11 +9,13 @@ import { build } from 'esbuild';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbookBytes } from '../../../ledger/read/workbookBytes';
 import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
 import { launchChromium, overflowingElements } from '../../helpers/chromium';
+import { unrecognisedName, unrecognisedWorkbook } from '../../helpers/unrecognisedWorkbook';
 import { stateFromGrid } from '../fake/state';
 import type { StaticServer } from './staticServer';
 import { serveFolder } from './staticServer';
@@ -248,6 +250,35 @@ describe('the task pane in Chromium', () => {
     await page.getByText('校验完成').waitFor();
     expect(await page.locator('.finding', { hasText: '类别“阵地管理”' }).count()).toBe(0);
     expect(await page.locator('.map-sheet', { hasText: '类别“阵地管理”' }).count()).toBe(0);
+  });
+
+  it('opens 对应关系 for a workbook with no ledger sheet; a topic chosen and saved, 一键校验 reads it', async () => {
+    const state = stateFromGrid(await readWorkbookBytes(await unrecognisedWorkbook(), unrecognisedName));
+    await page.evaluate((opened) => (globalThis.taizhangFake.state = opened), state);
+    await page.click('#validate');
+    await page.locator('#status', { hasText: '没有认出任何台账工作表' }).waitFor();
+    const status = (await page.locator('#status').textContent()) ?? '';
+    expect(status).toMatch(
+      /^“会议记录\.xlsx”中没有认出任何台账工作表。请在“对应关系”中为每张工作表选定它记的内容；?.*“保存对应关系”.*“一键校验”/u,
+    );
+    expect(status).not.toContain('taizhang');
+    expect(await page.locator('#tabs').getAttribute('activeid')).toBe('tab-mapping');
+    expect(await page.locator('.map-sheet').evaluateAll((all) => all.map((s) => s.getAttribute('data-sheet')))).toEqual([
+      'Sheet1',
+      'Sheet2',
+    ]);
+    expect(await page.locator('#findings').textContent()).toMatch(/^未校验/u);
+    expect(await page.locator('#mark').getAttribute('disabled')).not.toBeNull();
+    await page.locator('.map-sheet[data-sheet="Sheet1"] .map-head select').selectOption('专题研究');
+    await page.click('#save-mapping');
+    await page.click('#mapping-confirm-yes');
+    await page.getByText('已新建“基本信息”工作表').waitFor();
+    const saved = await page.evaluate(() => [2, 3, 4, 5, 6, 7, 8].map((row) => globalThis.taizhangFake.cell('基本信息', `B${row}`)?.value));
+    expect(saved).toContain('专题研究=Sheet1');
+    expect(saved).toContain(2026);
+    await page.click('#validate');
+    await page.getByText('校验完成').waitFor();
+    expect(await page.locator('#summary').isHidden()).toBe(false);
   });
 
   it('looks like a tidy Office pane at 350 px: nothing overflows, a screenshot is kept', async () => {
