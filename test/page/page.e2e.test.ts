@@ -395,6 +395,8 @@ describe('台账助手.html', () => {
     await page.locator('.map-sheet[data-sheet="Sheet1"] .map-head select').selectOption('专题研究');
     expect(await page.inputValue('#mapping-lines')).toMatch(/^表名映射\t专题研究=Sheet1/u);
     expect(await page.locator('#copy-mapping').getAttribute('disabled')).toBeNull();
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: resolve(artifacts, 'page-unrecognised.png'), fullPage: true });
     await page.click('#tab-findings');
   });
 
