@@ -1,8 +1,9 @@
 /**
  * Reads and checks a ledger off the page's main thread, so a 100,000-record ledger never freezes the
  * page: the same core as the CLI (ledger/read on the bytes, then validateGrid), with a line of
- * progress between the stages, and what `taizhang map` recognises for 对应关系 (alone, where no ledger sheet is recognised). The records stay here; the page gets the findings and statuses, and
- * a report is built here too, from the records.
+ * progress between the stages, and what `taizhang map` recognises for 对应关系 (alone, where no ledger
+ * sheet is recognised). The records stay here; the page gets the findings and statuses, and a report
+ * is built here too, from the records.
  */
 import '../pane/noEval';
 import { failureLine } from '../../ledger/errors';

@@ -18,7 +18,9 @@ export interface MappedLedger {
   map: LedgerMap;
 }
 
-export type GridCheck = { kind: 'checked'; result: ValidationResult & { map: LedgerMap } } | { kind: 'unrecognised'; mapped: MappedLedger };
+export type CheckedGrid = ValidationResult & { map: LedgerMap };
+
+export type GridCheck = { kind: 'checked'; result: CheckedGrid } | { kind: 'unrecognised'; mapped: MappedLedger };
 
 export function checkGrid(grid: WorkbookGrid, asOf: string): GridCheck {
   const map = () => mapWorkbook(grid, Number(asOf.slice(0, 4)));

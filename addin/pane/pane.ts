@@ -5,19 +5,15 @@
 import type { LedgerHost } from '../excel/adapter';
 import { ReportRefusal } from '../../generator/report/readiness';
 import { describeHostError } from '../excel/adapter';
-import type { ValidationResult } from '../../ledger/model';
-import type { LedgerMap } from '../../ledger/normalise/suggest';
-import { checkGrid } from './checkGrid';
+import { checkGrid, type CheckedGrid } from './checkGrid';
 import { byId } from './dom';
 import type { LedgerSource, Valued } from './panel';
 import { Panel, UnrecognisedLedger } from './panel';
 import { buildReport } from './report';
 
-type Checked = ValidationResult & { map: LedgerMap };
-
 /** The open workbook as the panel's source. */
-function excelSource(host: LedgerHost): LedgerSource<Checked> {
-  const validate = async (asOf: string): Promise<Checked> => {
+function excelSource(host: LedgerHost): LedgerSource<CheckedGrid> {
+  const validate = async (asOf: string): Promise<CheckedGrid> => {
     const check = checkGrid(await host.readWorkbook(), asOf);
     if (check.kind === 'unrecognised') throw new UnrecognisedLedger(check.mapped);
     return check.result;
@@ -41,7 +37,7 @@ function excelSource(host: LedgerHost): LedgerSource<Checked> {
 }
 
 export class Pane {
-  private readonly panel: Panel<Checked>;
+  private readonly panel: Panel<CheckedGrid>;
 
   constructor(host: LedgerHost | null) {
     const buttons = {

@@ -142,6 +142,7 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
       if (error instanceof UnrecognisedLedger) {
         this.source = source;
         this.showMappingOnly(error.mapped);
+        // The host's hint under 对应关系 says what it does with the lines there (save them, or copy them).
         this.say(`${error.message}请在“对应关系”中为每张工作表选定它记的内容。${byId('mapping-hint').textContent ?? ''}`);
         return true;
       }
