@@ -267,7 +267,17 @@ class Workbook {
   }
 }
 
-const stampNow = () => Date.now().toString(36);
+/**
+ * The stamp of a new marking: its names must differ from the previous marking's, which are deleted
+ * only after the new ones are saved (Excel refuses a taken name with ItemAlreadyExists), and its record
+ * must sort after theirs, as the oldest record holds the cells' first looks. A time alone repeats when
+ * two markings fall in the same millisecond, so it is taken past the latest stamp the workbook's names carry.
+ */
+function stampAfter(names: Iterable<string>): string {
+  let latest = -1;
+  for (const name of names) latest = Math.max(latest, parseInt(name.slice(markNamePrefix.length), 36) || -1);
+  return Math.max(Date.now(), latest + 1).toString(36);
+}
 
 /** Reading a cell's look: its range, its fill properties, its note and the note's text. */
 const lookBytes = requestBytes(5);
@@ -304,7 +314,7 @@ export async function applyMarks(run: ExcelRun, features: HostFeatures, findings
     const staleLooks = allLooks.slice(targets.length);
 
     const previous = new Map(workbook.recorded.map((p) => [cellKey(p.sheet, p.cell), p.original]));
-    const stamp = stampNow();
+    const stamp = stampAfter(workbook.markNames);
     const record = targets.map((t, i): OriginalCell => {
       const now = lookOf(looks[i]);
       const at = { sheet: t.sheet, cell: t.cell, name: markName(stamp, i) };
@@ -388,7 +398,7 @@ export async function clearMarks(run: ExcelRun, features: HostFeatures): Promise
     await writeInRounds(context, writes);
     // Cells whose notes wait for an Excel with notes keep their names and a record of their own.
     const keptRecord = kept.map((c) => ({ ...c.original, sheet: c.sheet, cell: c.cell }));
-    await writeInRounds(context, workbook.recordWrites(stampNow(), keptRecord));
+    await writeInRounds(context, workbook.recordWrites(stampAfter(workbook.markNames), keptRecord));
     await writeInRounds(context, workbook.cleanupWrites(new Set(kept.flatMap((c) => c.original.name ?? []))));
     return { restored, leftAlone, notesLeft: kept.map(place) };
   });

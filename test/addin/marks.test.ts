@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { excelHost } from '../../addin/excel/adapter';
 import { markFill, marksNamespace, marksXml, parseMarksXml, restorePlan } from '../../addin/excel/marks';
 import type { Finding } from '../../ledger/findings';
@@ -198,6 +198,22 @@ describe('marks', () => {
       counts.push(fake.syncs);
     }
     expect(new Set(counts).size).toBe(1);
+  });
+
+  it('marks again within the same millisecond: new names past the old, and clearing restores the first looks', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const before = looks(state);
+    const fake = new FakeExcelHost(state);
+    const host = excelHost(fake.run, fake.features);
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 6, 20, 9));
+    try {
+      await host.applyMarks(findings);
+      await host.applyMarks(findings);
+    } finally {
+      now.mockRestore();
+    }
+    await host.clearMarks();
+    expect(looks(state)).toEqual(before);
   });
 
   it('skips findings on a sheet the workbook does not have', async () => {
