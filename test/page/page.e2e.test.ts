@@ -339,7 +339,11 @@ describe('台账助手.html', () => {
     // As in Firefox, where the API is absent.
     await plain.addInitScript(() => Object.defineProperty(window, 'showOpenFilePicker', { value: undefined }));
     await plain.goto(pageUrl);
+    // Enter reaches the button only once Fluent has rendered it and focus has landed inside it; on a
+    // busy machine that can be after the page's load event.
+    await plain.waitForFunction(() => document.querySelector('#choose')?.shadowRoot?.querySelector('button') != null);
     await plain.focus('#choose');
+    await plain.waitForFunction(() => document.activeElement?.id === 'choose');
     const first = plain.waitForEvent('filechooser');
     await plain.keyboard.press('Enter');
     await (await first).setFiles(ledgers.wps);
