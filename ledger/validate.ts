@@ -3,7 +3,7 @@ import { summarise } from './findings';
 import type { WorkbookGrid } from './grid/types';
 import type { Ledger, ValidationResult } from './model';
 import { runChecks } from './check';
-import { normaliseWorkbook } from './normalise';
+import { normaliseWorkbook, type Normalised } from './normalise';
 import { sortFindings } from './sortFindings';
 
 export interface ValidateOptions {
@@ -21,9 +21,16 @@ function notALedger(grid: WorkbookGrid, settings: Ledger['settings']): NotALedge
   );
 }
 
+/** The year a workbook that names none is taken to be of: asOf's. */
+export const fallbackYear = (options: ValidateOptions): number => Number(options.asOf.slice(0, 4));
+
 /** read → normalise → check, on grids from either reader. Pure: no I/O, no Node APIs. */
 export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): ValidationResult {
-  const normalised = normaliseWorkbook(grid, Number(options.asOf.slice(0, 4)));
+  return validateNormalised(grid, normaliseWorkbook(grid, fallbackYear(options)), options);
+}
+
+/** The check of grids already normalised, for a host that also maps them for 对应关系 from the same reading. */
+export function validateNormalised(grid: WorkbookGrid, normalised: Normalised, options: ValidateOptions): ValidationResult {
   const { ledger, recognition } = normalised;
   const recognised = ledger.sheets.settings || Object.keys(recognition.topics).length > 0 || recognition.uncategorised.length > 0;
   if (!recognised) throw notALedger(grid, ledger.settings);

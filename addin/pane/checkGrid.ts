@@ -7,7 +7,8 @@ import { NotALedgerError } from '../../ledger/errors';
 import type { WorkbookGrid } from '../../ledger/grid/types';
 import type { ValidationResult } from '../../ledger/model';
 import { mapWorkbook, type LedgerMap } from '../../ledger/normalise/suggest';
-import { validateGrid } from '../../ledger/validate';
+import { normaliseWorkbook } from '../../ledger/normalise';
+import { fallbackYear, validateNormalised } from '../../ledger/validate';
 
 /** What the 对应关系 view needs: the map, and the unit and year a new 基本信息 is given. */
 export interface MappedLedger {
@@ -22,10 +23,13 @@ export type CheckedGrid = ValidationResult & { map: LedgerMap };
 
 export type GridCheck = { kind: 'checked'; result: CheckedGrid } | { kind: 'unrecognised'; mapped: MappedLedger };
 
+/** Normalises the grids once: the check and the map both read them from there. */
 export function checkGrid(grid: WorkbookGrid, asOf: string): GridCheck {
-  const map = () => mapWorkbook(grid, Number(asOf.slice(0, 4)));
+  const year = fallbackYear({ asOf });
+  const normalised = normaliseWorkbook(grid, year);
+  const map = () => mapWorkbook(grid, year, normalised);
   try {
-    return { kind: 'checked', result: { ...validateGrid(grid, { asOf }), map: map() } };
+    return { kind: 'checked', result: { ...validateNormalised(grid, normalised, { asOf }), map: map() } };
   } catch (error) {
     if (!(error instanceof NotALedgerError)) throw error;
     return { kind: 'unrecognised', mapped: { workbook: grid.name, unit: error.unit, year: error.year, asOf, map: map() } };

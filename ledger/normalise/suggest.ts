@@ -7,7 +7,7 @@ import type { CellValue } from '../grid/types';
 import { cellText, displayText, isEmpty } from '../values/cell';
 import { convertCell, type ConvertContext } from './convert';
 import type { HeaderMap } from './header';
-import { normaliseWorkbook, type Recognition } from './index';
+import { normaliseWorkbook, type Normalised, type Recognition } from './index';
 import { nameMeaning } from './locate';
 import { mappingKeys, type MappingKey } from './mappings';
 import { sheetReader, type SheetReader } from './sheetReader';
@@ -180,9 +180,13 @@ function locatedTopics(
  * Two passes: the first guesses which sheet or category holds a missing topic; the second reads the
  * workbook with those guesses applied, so that their columns and values are guessed too.
  */
-export function mapWorkbook(grid: WorkbookGrid, fallbackYear: number): LedgerMap {
+export function mapWorkbook(
+  grid: WorkbookGrid,
+  fallbackYear: number,
+  /** The workbook as already normalised with 基本信息's own mappings, where the caller has it. */
+  first: Normalised = normaliseWorkbook(grid, fallbackYear),
+): LedgerMap {
   const readers = new Map(grid.sheets.map((s) => [s.name, sheetReader(s)]));
-  const first = normaliseWorkbook(grid, fallbackYear);
   const located = locatedTopics(first.recognition, readers);
   const extra = Object.fromEntries(
     (['表名映射', '类别映射'] as const).map((key) => [
