@@ -339,11 +339,13 @@ describe('台账助手.html', () => {
     // As in Firefox, where the API is absent.
     await plain.addInitScript(() => Object.defineProperty(window, 'showOpenFilePicker', { value: undefined }));
     await plain.goto(pageUrl);
-    // Enter reaches the button only once Fluent has rendered it and focus has landed inside it; on a
-    // busy machine that can be after the page's load event.
+    // Enter reaches the button only once Fluent has rendered it, focus has landed inside it and the page
+    // has painted: Chromium holds input until the first paint, and a key pressed before it never opens
+    // the chooser (microsoft/playwright#28023, "PaintHolding"); on a busy machine that is after load.
     await plain.waitForFunction(() => document.querySelector('#choose')?.shadowRoot?.querySelector('button') != null);
     await plain.focus('#choose');
     await plain.waitForFunction(() => document.activeElement?.id === 'choose');
+    await plain.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
     const first = plain.waitForEvent('filechooser');
     await plain.keyboard.press('Enter');
     await (await first).setFiles(ledgers.wps);
