@@ -1,5 +1,5 @@
 import type { CellValue } from '../grid/types';
-import type { FieldInfo } from '../schema/fields';
+import type { FieldInfo, FieldKind } from '../schema/fields';
 import { foldCompact } from '../text/fold';
 import { cellText, displayText, isErrorValue } from '../values/cell';
 import { matchChoice, parseYesNo, splitList, yesNoForms } from '../values/choice';
@@ -110,4 +110,38 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
       return { ok: true, value: values ? items.map((item) => matchChoice(item, values, field.aliases) ?? item) : items };
     }
   }
+}
+
+/** Kinds whose cells repeat down a column (days, periods, choices), so each distinct cell is converted once. */
+const repeating: ReadonlySet<FieldKind> = new Set(['date', 'datetime', 'period', 'int', 'yesno', 'enum']);
+/** Distinct cells remembered per column: a year has 365 days; a column of unique date-times stops filling here. */
+const rememberedCells = 4096;
+
+/**
+ * convertCell for one column of one sheet. A 100,000-record ledger has a few hundred distinct days and
+ * choices, and reading each again through the calendar and the folding tables was most of the time
+ * spent normalising. The results are immutable (strings, numbers, booleans), so records share them.
+ */
+export function columnConverter(field: FieldInfo, ctx: ConvertContext): (value: CellValue, format: string) => Converted {
+  if (!repeating.has(field.kind)) return (value, format) => convertCell(field, value, format, ctx);
+  // A number's reading depends on its cell's number format; text's and a boolean's do not.
+  const byFormat = new Map<string, Map<CellValue, Converted>>();
+  const plain = new Map<CellValue, Converted>();
+  let remembered = 0;
+  return (value, format) => {
+    let seen = plain;
+    if (typeof value === 'number') {
+      const forFormat = byFormat.get(format);
+      if (forFormat) seen = forFormat;
+      else byFormat.set(format, (seen = new Map()));
+    }
+    const known = seen.get(value);
+    if (known) return known;
+    const converted = convertCell(field, value, format, ctx);
+    if (remembered < rememberedCells) {
+      seen.set(value, converted);
+      remembered++;
+    }
+    return converted;
+  };
 }

@@ -6,7 +6,7 @@ import { recordSheets, type RecordSheetKey } from '../schema/sheets';
 import type { CellValue } from '../grid/types';
 import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
-import { convertCell, type ConvertContext } from './convert';
+import { columnConverter, type ConvertContext } from './convert';
 import { deriveFields, derivesAny } from './derive';
 import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
@@ -63,8 +63,7 @@ export interface RecordSource {
 }
 
 /** A cell in the bureau's own spelling (`值映射`) becomes the contract's value before it is read. */
-function mapped(field: FieldInfo, value: CellValue, values: RecordSource['values']): CellValue {
-  const spellings = values?.get(field.name);
+function mapped(value: CellValue, spellings: ReadonlyMap<string, string> | undefined): CellValue {
   if (!spellings || typeof value !== 'string') return value;
   return spellings.get(foldCompact(value)) ?? value;
 }
@@ -116,16 +115,26 @@ export function readRecords<K extends RecordSheetKey>(
     );
   };
 
+  const converters = columns.map((c) => columnConverter(c.field, ctx));
+  const spellings = columns.map((c) => source.values?.get(c.field.name));
+  const raws: CellValue[] = new Array<CellValue>(columns.length);
   for (let row = header.row + 1; row <= sheet.lastRow; row++) {
     if (source.rows && !source.rows(row)) continue;
-    const raws = columns.map((c) => mapped(c.field, sheet.value(row, c.column), source.values));
-    if (raws.every(isEmpty)) continue;
+    let blank = true;
+    for (let i = 0; i < columns.length; i++) {
+      const raw = mapped(sheet.value(row, columns[i].column), spellings[i]);
+      raws[i] = raw;
+      if (blank && !isEmpty(raw)) blank = false;
+    }
+    if (blank) continue;
     const candidate: Record<string, unknown> = {};
     let failed: Set<string> | undefined;
     let spans: Record<string, string> | undefined;
-    columns.forEach((c, i) => {
-      if (isEmpty(raws[i]) || isNone(c.field, raws[i])) return;
-      const converted = convertCell(c.field, raws[i], sheet.format(row, c.column), ctx);
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      const raw = raws[i];
+      if (isEmpty(raw) || isNone(c.field, raw)) continue;
+      const converted = converters[i](raw, sheet.format(row, c.column));
       if (converted.ok) {
         candidate[c.field.name] = converted.value;
         if (converted.span !== undefined) {
@@ -139,16 +148,16 @@ export function readRecords<K extends RecordSheetKey>(
             ),
           );
         }
-        return;
+        continue;
       }
       (failed ??= new Set()).add(c.field.name);
       findings.push(
         finding(converted.rule, { sheet: sheet.name, row, column: c.column }, converted.message, {
           field: c.field.name,
-          value: displayText(raws[i]),
+          value: displayText(raw),
         }),
       );
-    });
+    }
     if (deriving) {
       // The whole row speaks for the record: a title or a 主要内容 column no field of this topic reads.
       const cells: string[] = [];
@@ -177,7 +186,9 @@ export function readRecords<K extends RecordSheetKey>(
       }
     }
     for (const name of failed ?? []) delete candidate[name];
-    records.push({ sheet: sheet.name, row, columns: sheetColumns, data: candidate, ...(spans ? { spans } : {}) } as LedgerRecord<K>);
+    const record: LedgerRecord = { sheet: sheet.name, row, columns: sheetColumns, data: candidate };
+    if (spans) record.spans = spans;
+    records.push(record as LedgerRecord<K>);
   }
   return { records, findings, derived: derivedFields };
 }

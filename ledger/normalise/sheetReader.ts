@@ -25,8 +25,11 @@ export function sheetReader(grid: SheetGrid): SheetReader {
   // Only cells inside the grid can be read, so a merge is expanded no further than the grid reaches,
   // however large its declared range.
   const mergedFrom = new Map<number, [number, number]>();
+  // Most rows of a ledger cross no merge, and this spares their cells the lookup.
+  const crossesMerge = new Uint8Array(values.length);
   for (const m of grid.merges) {
     for (let row = m.top; row <= Math.min(m.bottom, lastRow); row++) {
+      if (row >= origin.row) crossesMerge[row - origin.row] = 1;
       for (let column = m.left; column <= Math.min(m.right, lastColumn); column++) {
         if (row !== m.top || column !== m.left) mergedFrom.set(key(row, column), [m.top, m.left]);
       }
@@ -34,7 +37,7 @@ export function sheetReader(grid: SheetGrid): SheetReader {
   }
   // Called for every cell of a large ledger, so it returns the grid's own cell rather than a new pair.
   const read = <T>(cells: ReadonlyArray<ReadonlyArray<T>>, row: number, column: number): T | undefined => {
-    const master = mergedFrom.get(key(row, column));
+    const master = crossesMerge[row - origin.row] === 1 ? mergedFrom.get(key(row, column)) : undefined;
     return master ? cells[master[0] - origin.row]?.[master[1] - origin.column] : cells[row - origin.row]?.[column - origin.column];
   };
   return {

@@ -8,8 +8,12 @@ export function isErrorValue(value: CellValue): value is string {
   return typeof value === 'string' && errorValue.test(value);
 }
 
+/** Anything but white space; `\s` is the set `trim` removes. */
+const visible = /\S/u;
+
 export function isEmpty(value: CellValue): boolean {
-  return value === null || (typeof value === 'string' && value.trim() === '');
+  // Asked of every cell of a ledger: finding the first visible character spares trimming long text.
+  return value === null || (typeof value === 'string' && !visible.test(value));
 }
 
 /** The text a clerk sees in a cell, for messages and text fields. */
