@@ -41,5 +41,6 @@ await build({
   legalComments: 'linked',
   plugins: [zodEnglishOnly],
   logLevel: 'warning',
+  minify: true,
 });
 await chmod(`${outdir}/taizhang.mjs`, 0o755);
