@@ -3,7 +3,7 @@ import { halvesOf, quartersOf, quarterOfDate } from '../../values/period';
 import { atRecord, dayOf, type Rule } from '../context';
 import { periodRule, recordRuleStatus } from '../periods';
 import { countIn } from './counting';
-import { inspectedTypes, sameUnit, unitsOfType } from './units';
+import { inspectedTypes, recordsByUnit, unitsOfType } from './units';
 
 const byDate = (r: { data: { 检查日期?: string } }) => (r.data.检查日期 === undefined ? undefined : quarterOfDate(r.data.检查日期));
 
@@ -12,8 +12,9 @@ export const R06: Rule = (ctx) => {
   const cycle = ctx.ledger.settings.定期检查周期;
   const periods = cycle === '季度' ? quartersOf(ctx.year) : cycle === '半年' ? halvesOf(ctx.year) : [String(ctx.year)];
   const regular = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '定期检查');
+  const recordsOf = recordsByUnit(regular, (r) => r.data.被检查单位);
   const needs = unitsOfType(ctx.ledger, inspectedTypes).flatMap((unit) => {
-    const ofUnit = regular.filter((r) => sameUnit(r.data.被检查单位, unit));
+    const ofUnit = recordsOf(unit);
     return periods.map((period) => ({
       period,
       unit,
