@@ -2,7 +2,7 @@ import { foldCompact } from '../../text/fold';
 import { quarterOfDate } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn } from './counting';
+import { countIn, periodTally } from './counting';
 import { branchTypes, unitsOfType } from './units';
 
 const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
@@ -21,9 +21,11 @@ export const R10: Rule = (ctx) => {
       unit,
       required: 1,
       actual: countIn(
-        named.filter((n) => n.object.includes(folded)).map((n) => n.r),
+        periodTally(
+          named.filter((n) => n.object.includes(folded)).map((n) => n.r),
+          byDate,
+        ),
         String(ctx.year),
-        byDate,
       ),
       what: '在民主生活会、组织生活会或述职报告中纳入意识形态工作',
     };
@@ -38,7 +40,7 @@ export const R11: Rule = (ctx) => {
     {
       period: String(ctx.year),
       required: 1,
-      actual: countIn(appraisals, String(ctx.year), byDate),
+      actual: countIn(periodTally(appraisals, byDate), String(ctx.year)),
       what: '将意识形态工作责任制落实情况纳入干部考核',
     },
   ]);
