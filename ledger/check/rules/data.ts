@@ -7,7 +7,7 @@ import { foldCompact } from '../../text/fold';
 import { chineseDate } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
 import { finding } from '../../normalise/finding';
-import { atRecord, dayOf, type CheckContext, type Rule } from '../context';
+import { atRecord, dayOf, isoYear, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
 /**
@@ -30,17 +30,18 @@ function value(r: LedgerRecord, field: string): unknown {
 export const D04: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const [records, fields] of recordsWith(ctx, (f) => timed.has(f.kind) || f.kind === 'period')) {
-    for (const r of records) {
-      for (const f of fields) {
-        const v = value(r, f.name);
+    const dated = fields.map((f) => timed.has(f.kind));
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k];
+      for (let i = 0; i < fields.length; i++) {
+        const name = fields[i].name;
+        const v = value(r, name);
         if (typeof v !== 'string') continue;
-        if (timed.has(f.kind) && Number(v.slice(0, 4)) !== ctx.year) {
-          const message = `“${f.name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`;
-          findings.push(atRecord('D04', r, f.name as never, message, { value: v }));
-        } else if (f.kind === 'period' && periodYear(v) !== ctx.year) {
-          const message = `“${f.name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`;
-          findings.push(atRecord('D04', r, f.name as never, message, { value: v }));
-        }
+        if (dated[i] ? isoYear(v) === ctx.year : periodYear(v) === ctx.year) continue;
+        const message = dated[i]
+          ? `“${name}”${chineseDate(v)}不在台账年度${ctx.year}年内。请核对年份，或将该记录移入对应年度的台账。`
+          : `“${name}”${periodLabel(v)}不在台账年度${ctx.year}年内。请核对年份。`;
+        findings.push(atRecord('D04', r, name as never, message, { value: v }));
       }
     }
   }
@@ -51,8 +52,10 @@ export const D04: Rule = (ctx) => {
 export const D05: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const [records, fields] of recordsWith(ctx, (f) => timed.has(f.kind) && !plannedDates.has(f.name))) {
-    for (const r of records) {
-      for (const f of fields) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j];
         const v = dayOf(r, f.name as never);
         if (v === undefined || v.slice(0, 10) <= ctx.asOf) continue;
         const message = `“${f.name}”${chineseDate(v)}晚于校验日期${chineseDate(ctx.asOf)}。已发生的工作不应记在未来，请核对日期。`;
@@ -70,8 +73,10 @@ export const D06: Rule = (ctx) => {
   const known = new Set(names.map(foldCompact));
   const findings: Finding[] = [];
   for (const [records, fields] of recordsWith(ctx, (f) => f.kind === 'unit')) {
-    for (const r of records) {
-      for (const f of fields) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j];
         const v = value(r, f.name);
         if (typeof v !== 'string' || known.has(foldCompact(v))) continue;
         const nearest = closest(v, names);
@@ -90,7 +95,9 @@ export const D06: Rule = (ctx) => {
 export const D03: Rule = (ctx) => {
   const typeOf = new Map(ctx.ledger.records.organization.map((r) => [foldCompact(r.data.单位名称 ?? ''), r.data.单位类型]));
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.branchReport) {
+  const records = ctx.ledger.records.branchReport;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const unit = r.data.汇报单位;
     const type = unit === undefined ? undefined : typeOf.get(foldCompact(unit));
     if (type === undefined || branchTypes.includes(type)) continue;

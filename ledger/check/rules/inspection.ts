@@ -44,7 +44,9 @@ export const R07: Rule = (ctx) => {
 export const R08: Rule = (ctx) => {
   let checked = 0;
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.inspection) {
+  const records = ctx.ledger.records.inspection;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const done = dayOf(r, '检查日期');
     const reported = dayOf(r, '上报党组日期');
     if (done === undefined || reported === undefined) continue;
@@ -67,7 +69,9 @@ export const R08: Rule = (ctx) => {
 export const R19: Rule = (ctx) => {
   let checked = 0;
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.inspection) {
+  const records = ctx.ledger.records.inspection;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const state = r.data.整改情况;
     const deadline = dayOf(r, '整改期限');
     if (deadline === undefined || state === undefined) continue;

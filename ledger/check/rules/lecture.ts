@@ -21,7 +21,9 @@ export const R14: Rule = (ctx) => {
   };
   let checked = 0;
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.lecture) {
+  const records = ctx.ledger.records.lecture;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const { 审批结果: result, 活动名称: name } = r.data;
     const held = dayOf(r, '活动日期');
     if (held === undefined || held > ctx.asOf) continue;

@@ -21,27 +21,30 @@ const eventName = (r: LedgerRecord<'opinion'>) => {
 export const R15: Rule = (ctx) => {
   let checked = 0;
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.opinion) {
+  const records = ctx.ledger.records.opinion;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const found = r.data.发现时间;
     if (found === undefined) continue;
     checked++;
-    let previous = { name: '发现', time: found };
-    for (const step of steps) {
+    let [previousName, previousTime] = ['发现', found];
+    for (let j = 0; j < steps.length; j++) {
+      const step = steps[j];
       const time = r.data[step.field];
       if (time === undefined) continue;
-      if (time < previous.time) {
+      if (time < previousTime) {
         findings.push(
           atRecord(
             'R15',
             r,
             step.field,
-            `${eventName(r)}的${step.name}时间 ${chineseDateTime(time)} 早于${previous.name}时间 ${chineseDateTime(previous.time)}。应按发现、研判、报送、处置的顺序办理，请核对时间。`,
+            `${eventName(r)}的${step.name}时间 ${chineseDateTime(time)} 早于${previousName}时间 ${chineseDateTime(previousTime)}。应按发现、研判、报送、处置的顺序办理，请核对时间。`,
             { value: time },
           ),
         );
         break;
       }
-      previous = { name: step.name, time };
+      [previousName, previousTime] = [step.name, time];
     }
   }
   return { findings, status: recordRuleStatus('R15', ctx, checked, findings.length) };
@@ -52,12 +55,15 @@ export const R16: Rule = (ctx) => {
   let checked = 0;
   let failed = 0;
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.opinion) {
+  const records = ctx.ledger.records.opinion;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const found = r.data.发现时间;
     if (found === undefined) continue;
     checked++;
     const before = findings.length;
-    for (const step of steps) {
+    for (let j = 0; j < steps.length; j++) {
+      const step = steps[j];
       const time = r.data[step.field];
       const limit = ctx.ledger.settings[step.limit];
       if (time === undefined || time < found) continue;
@@ -87,7 +93,9 @@ export const R17: Rule = (ctx) => {
   let checked = 0;
   let failed = 0;
   const findings: Finding[] = [];
-  for (const r of ctx.ledger.records.opinion) {
+  const records = ctx.ledger.records.opinion;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const found = r.data.发现时间;
     if (r.data.是否重大 !== true || found === undefined) continue;
     const deadline = parseIsoDateTime(found).add({ hours: limit }).toString();

@@ -22,7 +22,8 @@ export function sameUnit(a: string | undefined, b: string): boolean {
  */
 export function recordsByUnit<R>(records: readonly R[], unitOf: (r: R) => string | undefined): (unit: string) => R[] {
   const byUnit = new Map<string, R[]>();
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const unit = unitOf(r);
     if (unit === undefined) continue;
     const key = foldCompact(unit);
