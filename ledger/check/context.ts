@@ -52,7 +52,20 @@ export function atSheet(rule: string, ctx: CheckContext, key: RecordSheetKey, me
 }
 
 export function inYear(ctx: CheckContext, iso: string | undefined): iso is string {
-  return iso !== undefined && Number(iso.slice(0, 4)) === ctx.year;
+  return iso !== undefined && isoYear(iso) === ctx.year;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * The year of an ISO date or date-time, `Number(iso.slice(0, 4))`, without copying the four characters
+ * for each of a ledger's dates: a date from normalise starts with four digits, anything else is left to
+ * Number.
+ */
+export function isoYear(iso: string): number {
+  const [a, b, c, d] = [iso.charCodeAt(0), iso.charCodeAt(1), iso.charCodeAt(2), iso.charCodeAt(3)];
+  if (isDigit(a) && isDigit(b) && isDigit(c) && isDigit(d)) return (a - 0x30) * 1000 + (b - 0x30) * 100 + (c - 0x30) * 10 + (d - 0x30);
+  return Number(iso.slice(0, 4));
 }
 
 /**

@@ -69,10 +69,14 @@ function unjudged(status: Omit<RuleStatus, 'title'>): Omit<RuleStatus, 'title'> 
  */
 function withoutRepeats(ctx: CheckContext, repeats: readonly Finding[]): CheckContext {
   if (repeats.length === 0) return ctx;
-  const key = (sheet: string, row: number) => `${sheet}\u0000${row}`;
-  const rows = new Set(repeats.map((f) => key(f.sheet, f.row)));
+  const rowsOf = new Map<string, Set<number>>();
+  for (const f of repeats) {
+    const rows = rowsOf.get(f.sheet);
+    if (rows) rows.add(f.row);
+    else rowsOf.set(f.sheet, new Set([f.row]));
+  }
   const records = Object.fromEntries(
-    Object.entries(ctx.ledger.records).map(([sheet, list]) => [sheet, list.filter((r) => !rows.has(key(r.sheet, r.row)))]),
+    Object.entries(ctx.ledger.records).map(([sheet, list]) => [sheet, list.filter((r) => !rowsOf.get(r.sheet)?.has(r.row))]),
   ) as RecordsBySheet;
   return { ...ctx, ledger: { ...ctx.ledger, records } };
 }

@@ -397,6 +397,16 @@ describe('D08 two records of a sheet are identical', () => {
     const result = await validateLedger(ledger, yearClosed);
     expect(result.findings).toEqual([]);
   });
+
+  it('does not fire when a text differs only inside, keeping its length and ends', async () => {
+    const ledger = compliantLedger();
+    const copy = [...ledger.专题研究.rows[0]];
+    copy[3] = '研究部署网络意识形态阵地建设工作';
+    ledger.专题研究.rows[0][3] = '研究部署基层意识形态阵地建设工作';
+    ledger.专题研究.rows.push(copy);
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.findings).toEqual([]);
+  });
 });
 
 describe('D09 组织架构 lists a unit twice', () => {

@@ -1,27 +1,30 @@
 import { quartersOf } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn, recordPeriod } from './counting';
+import { countIn, periodTally, recordPeriod } from './counting';
 
 const periodOf = (r: { data: { 所属期间?: string; 分析日期?: string } }) => recordPeriod(r.data.所属期间, r.data.分析日期);
 
 /** R02: at least one 综合分析 a year. */
 export const R02: Rule = (ctx) => {
   const records = ctx.ledger.records.analysis.filter((r) => r.data.分析类型 === '综合分析');
-  const actual = countIn(records, String(ctx.year), periodOf);
+  const actual = countIn(periodTally(records, periodOf), String(ctx.year));
   return periodRule(ctx, 'R02', [{ period: String(ctx.year), required: 1, actual, what: '开展意识形态综合分析' }]);
 };
 
 /** R03: a 季度分析 for every quarter. */
 export const R03: Rule = (ctx) => {
-  const records = ctx.ledger.records.analysis.filter((r) => r.data.分析类型 === '季度分析');
+  const tally = periodTally(
+    ctx.ledger.records.analysis.filter((r) => r.data.分析类型 === '季度分析'),
+    periodOf,
+  );
   return periodRule(
     ctx,
     'R03',
     quartersOf(ctx.year).map((q) => ({
       period: q,
       required: 1,
-      actual: countIn(records, q, periodOf),
+      actual: countIn(tally, q),
       what: '开展意识形态领域情况季度分析',
     })),
   );

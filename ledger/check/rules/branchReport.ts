@@ -1,19 +1,19 @@
 import { halvesOf } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn, recordPeriod } from './counting';
-import { branchTypes, sameUnit, unitsOfType } from './units';
+import { countIn, periodTally, recordPeriod } from './counting';
+import { branchTypes, recordsByUnit, unitsOfType } from './units';
 
 /** R09: every 党总支/党支部 reports to the party group once each half. */
 export const R09: Rule = (ctx) => {
-  const reports = ctx.ledger.records.branchReport;
+  const recordsOf = recordsByUnit(ctx.ledger.records.branchReport, (r) => r.data.汇报单位);
   const needs = unitsOfType(ctx.ledger, branchTypes).flatMap((unit) => {
-    const ofUnit = reports.filter((r) => sameUnit(r.data.汇报单位, unit));
+    const tally = periodTally(recordsOf(unit), (r) => recordPeriod(r.data.所属半年, r.data.汇报日期));
     return halvesOf(ctx.year).map((half) => ({
       period: half,
       unit,
       required: 1,
-      actual: countIn(ofUnit, half, (r) => recordPeriod(r.data.所属半年, r.data.汇报日期)),
+      actual: countIn(tally, half),
       what: '向党组专题汇报意识形态工作',
     }));
   });

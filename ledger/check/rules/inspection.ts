@@ -1,9 +1,10 @@
+import type { Finding } from '../../findings';
 import { chineseDate } from '../../values/date';
 import { halvesOf, quartersOf, quarterOfDate } from '../../values/period';
 import { atRecord, dayOf, type Rule } from '../context';
 import { periodRule, recordRuleStatus } from '../periods';
-import { countIn } from './counting';
-import { inspectedTypes, sameUnit, unitsOfType } from './units';
+import { countIn, periodTally } from './counting';
+import { inspectedTypes, recordsByUnit, unitsOfType } from './units';
 
 const byDate = (r: { data: { 检查日期?: string } }) => (r.data.检查日期 === undefined ? undefined : quarterOfDate(r.data.检查日期));
 
@@ -12,13 +13,14 @@ export const R06: Rule = (ctx) => {
   const cycle = ctx.ledger.settings.定期检查周期;
   const periods = cycle === '季度' ? quartersOf(ctx.year) : cycle === '半年' ? halvesOf(ctx.year) : [String(ctx.year)];
   const regular = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '定期检查');
+  const recordsOf = recordsByUnit(regular, (r) => r.data.被检查单位);
   const needs = unitsOfType(ctx.ledger, inspectedTypes).flatMap((unit) => {
-    const ofUnit = regular.filter((r) => sameUnit(r.data.被检查单位, unit));
+    const tally = periodTally(recordsOf(unit), byDate);
     return periods.map((period) => ({
       period,
       unit,
       required: 1,
-      actual: countIn(ofUnit, period, byDate),
+      actual: countIn(tally, period),
       what: '接受意识形态定期检查',
     }));
   });
@@ -32,7 +34,7 @@ export const R07: Rule = (ctx) => {
     {
       period: String(ctx.year),
       required: 1,
-      actual: countIn(spot, String(ctx.year), byDate),
+      actual: countIn(periodTally(spot, byDate), String(ctx.year)),
       what: '开展不定期抽查',
     },
   ]);
@@ -41,12 +43,16 @@ export const R07: Rule = (ctx) => {
 /** R08: the result of each inspection is reported to the party group on or after the inspection. */
 export const R08: Rule = (ctx) => {
   let checked = 0;
-  const findings = ctx.ledger.records.inspection.flatMap((r) => {
-    const [done, reported] = [dayOf(r, '检查日期'), dayOf(r, '上报党组日期')];
-    if (done === undefined || reported === undefined) return [];
+  const findings: Finding[] = [];
+  const records = ctx.ledger.records.inspection;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const done = dayOf(r, '检查日期');
+    const reported = dayOf(r, '上报党组日期');
+    if (done === undefined || reported === undefined) continue;
     checked++;
-    if (reported >= done) return [];
-    return [
+    if (reported >= done) continue;
+    findings.push(
       atRecord(
         'R08',
         r,
@@ -54,21 +60,25 @@ export const R08: Rule = (ctx) => {
         `上报党组日期 ${chineseDate(reported)} 早于检查日期 ${chineseDate(done)}。检查、抽查结果应在检查之后上报党组，请核对日期。`,
         { value: reported },
       ),
-    ];
-  });
+    );
+  }
   return { findings, status: recordRuleStatus('R08', ctx, checked, findings.length) };
 };
 
 /** R19: problems found are put right by their deadline. */
 export const R19: Rule = (ctx) => {
   let checked = 0;
-  const findings = ctx.ledger.records.inspection.flatMap((r) => {
-    const [state, deadline] = [r.data.整改情况, dayOf(r, '整改期限')];
-    if (deadline === undefined || state === undefined) return [];
+  const findings: Finding[] = [];
+  const records = ctx.ledger.records.inspection;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const state = r.data.整改情况;
+    const deadline = dayOf(r, '整改期限');
+    if (deadline === undefined || state === undefined) continue;
     checked++;
-    if (state === '已整改' || state === '无需整改' || deadline >= ctx.asOf) return [];
+    if (state === '已整改' || state === '无需整改' || deadline >= ctx.asOf) continue;
     const unit = r.data.被检查单位 ? `“${r.data.被检查单位}”` : '';
-    return [
+    findings.push(
       atRecord(
         'R19',
         r,
@@ -76,7 +86,7 @@ export const R19: Rule = (ctx) => {
         `${unit}的整改期限 ${chineseDate(deadline)} 已过，整改情况仍为“${state}”。请督促整改并更新整改情况。`,
         { value: deadline },
       ),
-    ];
-  });
+    );
+  }
   return { findings, status: recordRuleStatus('R19', ctx, checked, findings.length) };
 };

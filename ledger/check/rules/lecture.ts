@@ -1,3 +1,4 @@
+import type { Finding } from '../../findings';
 import { chineseDate, parseIsoDate } from '../../values/date';
 import { atRecord, dayOf, type Rule } from '../context';
 import { recordRuleStatus } from '../periods';
@@ -8,15 +9,30 @@ import { recordRuleStatus } from '../periods';
  */
 export const R14: Rule = (ctx) => {
   const ahead = ctx.ledger.settings.讲座审批提前天数;
+  // Many activities share a day, and date arithmetic costs more than a lookup.
+  const latestBy = new Map<string, string>();
+  const latestApproval = (held: string) => {
+    let latest = latestBy.get(held);
+    if (latest === undefined) {
+      latest = parseIsoDate(held).subtract({ days: ahead }).toString();
+      latestBy.set(held, latest);
+    }
+    return latest;
+  };
   let checked = 0;
-  const findings = ctx.ledger.records.lecture.flatMap((r) => {
+  const findings: Finding[] = [];
+  const records = ctx.ledger.records.lecture;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const { 审批结果: result, 活动名称: name } = r.data;
-    const [registered, approved, held] = [dayOf(r, '登记日期'), dayOf(r, '审批日期'), dayOf(r, '活动日期')];
-    if (held === undefined || held > ctx.asOf) return [];
+    const held = dayOf(r, '活动日期');
+    if (held === undefined || held > ctx.asOf) continue;
     checked++;
+    const registered = dayOf(r, '登记日期');
+    const approved = dayOf(r, '审批日期');
     const title = name ? `“${name}”` : '该活动';
     if (result === '不同意') {
-      return [
+      findings.push(
         atRecord(
           'R14',
           r,
@@ -24,10 +40,11 @@ export const R14: Rule = (ctx) => {
           `${title}的审批结果为“不同意”，但已于 ${chineseDate(held)} 举办。未经党组同意的讲座、报告、论坛不得举办。`,
           { value: result },
         ),
-      ];
+      );
+      continue;
     }
     if (registered !== undefined && approved !== undefined && registered > approved) {
-      return [
+      findings.push(
         atRecord(
           'R14',
           r,
@@ -35,11 +52,12 @@ export const R14: Rule = (ctx) => {
           `${title}的登记日期 ${chineseDate(registered)} 晚于审批日期 ${chineseDate(approved)}。应先登记、后审批。`,
           { value: registered },
         ),
-      ];
+      );
+      continue;
     }
-    const latest = parseIsoDate(held).subtract({ days: ahead }).toString();
+    const latest = latestApproval(held);
     if (approved !== undefined && approved > latest) {
-      return [
+      findings.push(
         atRecord(
           'R14',
           r,
@@ -47,9 +65,8 @@ export const R14: Rule = (ctx) => {
           `${title}于 ${chineseDate(held)} 举办，审批日期为 ${chineseDate(approved)}，未按要求至少提前${ahead}天报党组审批（最迟应于 ${chineseDate(latest)} 审批）。`,
           { value: approved },
         ),
-      ];
+      );
     }
-    return [];
-  });
+  }
   return { findings, status: recordRuleStatus('R14', ctx, checked, findings.length) };
 };

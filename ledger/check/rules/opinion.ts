@@ -1,3 +1,4 @@
+import type { Finding } from '../../findings';
 import type { LedgerRecord } from '../../model';
 import { chineseDateTime, hoursBetween, parseIsoDateTime } from '../../values/date';
 import { atRecord, type Rule } from '../context';
@@ -19,29 +20,33 @@ const eventName = (r: LedgerRecord<'opinion'>) => {
 /** R15: discovery, assessment, reporting and handling happen in that order. */
 export const R15: Rule = (ctx) => {
   let checked = 0;
-  const findings = ctx.ledger.records.opinion.flatMap((r) => {
+  const findings: Finding[] = [];
+  const records = ctx.ledger.records.opinion;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const found = r.data.发现时间;
-    if (found === undefined) return [];
+    if (found === undefined) continue;
     checked++;
-    let previous = { name: '发现', time: found };
-    for (const step of steps) {
+    let [previousName, previousTime] = ['发现', found];
+    for (let j = 0; j < steps.length; j++) {
+      const step = steps[j];
       const time = r.data[step.field];
       if (time === undefined) continue;
-      if (time < previous.time) {
-        return [
+      if (time < previousTime) {
+        findings.push(
           atRecord(
             'R15',
             r,
             step.field,
-            `${eventName(r)}的${step.name}时间 ${chineseDateTime(time)} 早于${previous.name}时间 ${chineseDateTime(previous.time)}。应按发现、研判、报送、处置的顺序办理，请核对时间。`,
+            `${eventName(r)}的${step.name}时间 ${chineseDateTime(time)} 早于${previousName}时间 ${chineseDateTime(previousTime)}。应按发现、研判、报送、处置的顺序办理，请核对时间。`,
             { value: time },
           ),
-        ];
+        );
+        break;
       }
-      previous = { name: step.name, time };
+      [previousName, previousTime] = [step.name, time];
     }
-    return [];
-  });
+  }
   return { findings, status: recordRuleStatus('R15', ctx, checked, findings.length) };
 };
 
@@ -49,18 +54,23 @@ export const R15: Rule = (ctx) => {
 export const R16: Rule = (ctx) => {
   let checked = 0;
   let failed = 0;
-  const findings = ctx.ledger.records.opinion.flatMap((r) => {
+  const findings: Finding[] = [];
+  const records = ctx.ledger.records.opinion;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const found = r.data.发现时间;
-    if (found === undefined) return [];
+    if (found === undefined) continue;
     checked++;
-    const late = steps.flatMap((step) => {
+    const before = findings.length;
+    for (let j = 0; j < steps.length; j++) {
+      const step = steps[j];
       const time = r.data[step.field];
       const limit = ctx.ledger.settings[step.limit];
-      if (time === undefined || time < found) return [];
+      if (time === undefined || time < found) continue;
       const hours = hoursBetween(found, time);
-      if (hours <= limit) return [];
+      if (hours <= limit) continue;
       const major = r.data.是否重大 === true;
-      return [
+      findings.push(
         atRecord(
           'R16',
           r,
@@ -68,11 +78,10 @@ export const R16: Rule = (ctx) => {
           `${major ? '重大舆情' : ''}${eventName(r)}发现后 ${Math.round(hours * 10) / 10} 小时才${step.name}，超过${limit}小时的时限（发现时间 ${chineseDateTime(found)}，${step.name}时间 ${chineseDateTime(time)}）。`,
           { value: time, severity: major ? 'error' : 'warning' },
         ),
-      ];
-    });
-    if (late.length > 0) failed++;
-    return late;
-  });
+      );
+    }
+    if (findings.length > before) failed++;
+  }
   return { findings, status: recordRuleStatus('R16', ctx, checked, failed) };
 };
 
@@ -83,22 +92,27 @@ export const R17: Rule = (ctx) => {
   const asOfStart = `${ctx.asOf}T00:00:00`;
   let checked = 0;
   let failed = 0;
-  const findings = ctx.ledger.records.opinion.flatMap((r) => {
+  const findings: Finding[] = [];
+  const records = ctx.ledger.records.opinion;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const found = r.data.发现时间;
-    if (r.data.是否重大 !== true || found === undefined) return [];
+    if (r.data.是否重大 !== true || found === undefined) continue;
     const deadline = parseIsoDateTime(found).add({ hours: limit }).toString();
-    if (deadline >= asOfStart) return [];
+    if (deadline >= asOfStart) continue;
     checked++;
     const missing = (['报送时间', '处置时间'] as const).filter((f) => r.data[f] === undefined);
     if (missing.length > 0) failed++;
-    return missing.map((field) =>
-      atRecord(
-        'R17',
-        r,
-        field,
-        `重大舆情${eventName(r)}于 ${chineseDateTime(found)} 发现，已超过${limit}小时，但“${field}”为空。重大舆情必须报送并处置，请补记或立即办理。`,
-      ),
-    );
-  });
+    for (const field of missing) {
+      findings.push(
+        atRecord(
+          'R17',
+          r,
+          field,
+          `重大舆情${eventName(r)}于 ${chineseDateTime(found)} 发现，已超过${limit}小时，但“${field}”为空。重大舆情必须报送并处置，请补记或立即办理。`,
+        ),
+      );
+    }
+  }
   return { findings, status: recordRuleStatus('R17', ctx, checked, failed) };
 };

@@ -2,7 +2,7 @@ import { foldCompact } from '../../text/fold';
 import { quarterOfDate } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn } from './counting';
+import { countIn, periodTally } from './counting';
 import { branchTypes, unitsOfType } from './units';
 
 const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
@@ -12,18 +12,24 @@ export const R10: Rule = (ctx) => {
   const reviews = ctx.ledger.records.review.filter(
     (r) => r.data.含意识形态内容 === true && r.data.类型 !== undefined && r.data.类型 !== '干部考核',
   );
-  const needs = unitsOfType(ctx.ledger, branchTypes).map((unit) => ({
-    period: String(ctx.year),
-    unit,
-    required: 1,
-    // 对象 is free text (`第一党支部全体党员`), so a review counts for every unit it names.
-    actual: countIn(
-      reviews.filter((r) => r.data.对象 !== undefined && foldCompact(r.data.对象).includes(foldCompact(unit))),
-      String(ctx.year),
-      byDate,
-    ),
-    what: '在民主生活会、组织生活会或述职报告中纳入意识形态工作',
-  }));
+  // 对象 is free text (`第一党支部全体党员`), so a review counts for every unit it names.
+  const named = reviews.flatMap((r) => (r.data.对象 === undefined ? [] : [{ r, object: foldCompact(r.data.对象) }]));
+  const needs = unitsOfType(ctx.ledger, branchTypes).map((unit) => {
+    const folded = foldCompact(unit);
+    return {
+      period: String(ctx.year),
+      unit,
+      required: 1,
+      actual: countIn(
+        periodTally(
+          named.filter((n) => n.object.includes(folded)).map((n) => n.r),
+          byDate,
+        ),
+        String(ctx.year),
+      ),
+      what: '在民主生活会、组织生活会或述职报告中纳入意识形态工作',
+    };
+  });
   return periodRule(ctx, 'R10', needs);
 };
 
@@ -34,7 +40,7 @@ export const R11: Rule = (ctx) => {
     {
       period: String(ctx.year),
       required: 1,
-      actual: countIn(appraisals, String(ctx.year), byDate),
+      actual: countIn(periodTally(appraisals, byDate), String(ctx.year)),
       what: '将意识形态工作责任制落实情况纳入干部考核',
     },
   ]);

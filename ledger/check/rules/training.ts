@@ -1,7 +1,7 @@
 import { quarterOfDate } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn } from './counting';
+import { countIn, periodTally } from './counting';
 
 const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
 
@@ -12,7 +12,7 @@ export const R12: Rule = (ctx) => {
     {
       period: String(ctx.year),
       required: 1,
-      actual: countIn(studies, String(ctx.year), byDate),
+      actual: countIn(periodTally(studies, byDate), String(ctx.year)),
       what: '安排中心组维护意识形态安全的专题学习',
     },
   ]);
@@ -25,7 +25,7 @@ export const R13: Rule = (ctx) => {
     {
       period: String(ctx.year),
       required: 1,
-      actual: countIn(talks, String(ctx.year), byDate),
+      actual: countIn(periodTally(talks, byDate), String(ctx.year)),
       what: '开展意识形态主题宣讲活动',
     },
   ]);

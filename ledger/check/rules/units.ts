@@ -16,5 +16,23 @@ export function sameUnit(a: string | undefined, b: string): boolean {
   return a !== undefined && foldCompact(a) === foldCompact(b);
 }
 
+/**
+ * Records by the unit they name, as sameUnit compares: each name is folded once, rather than once for
+ * every unit it is compared with. Each unit's records stay in row order.
+ */
+export function recordsByUnit<R>(records: readonly R[], unitOf: (r: R) => string | undefined): (unit: string) => R[] {
+  const byUnit = new Map<string, R[]>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const unit = unitOf(r);
+    if (unit === undefined) continue;
+    const key = foldCompact(unit);
+    const own = byUnit.get(key);
+    if (own) own.push(r);
+    else byUnit.set(key, [r]);
+  }
+  return (unit) => byUnit.get(foldCompact(unit)) ?? [];
+}
+
 export const inspectedTypes: readonly UnitType[] = ['股室', '站所'];
 export const branchTypes: readonly UnitType[] = ['党总支', '党支部'];
