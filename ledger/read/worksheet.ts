@@ -98,7 +98,7 @@ export function worksheetGrid(xml: string, name: string, ctx: SheetContext, fast
       if (range) merges.push(range);
     } else if ((tag === 'sheetData' || tag === 'mergeCells') && !scanner.selfClosing) section = tag;
   }
-  const { values, numberFormats } = cells;
+  const { values, numberFormats } = cells.grid();
   return { name, origin: { row: 1, column: 1 }, values, numberFormats, merges: checkedMerges(merges, values, name, ctx) };
 }
 

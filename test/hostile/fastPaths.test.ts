@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellAddress } from '../../ledger/grid/address';
+import type { CellValue } from '../../ledger/grid/types';
 import type { SheetContext } from '../../ledger/read/cellValue';
 import { portableUtf8, type Utf8Decoder } from '../../ledger/read/decode';
+import { tooManyCells, tooManyRows } from '../../ledger/read/problems';
 import { sharedStrings } from '../../ledger/read/sharedStrings';
+import { SheetCells } from '../../ledger/read/sheetCells';
 import { nodeUtf8 } from '../../ledger/read/workbookFile';
 import { worksheetGrid } from '../../ledger/read/worksheet';
 
@@ -242,4 +246,74 @@ describe('the fast paths give what the general ones give', () => {
       );
     });
   }
+
+  /** The grid as the reader built it before rows were copied out at their exact length: arrays grown in place. */
+  function grownInPlace(puts: Array<[number, number, CellValue, string]>, ctx: SheetContext) {
+    const values: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    const noValues: CellValue[] = [];
+    const noFormats: string[] = [];
+    for (const [row, column, value, format] of puts) {
+      let rowValues = values[row - 1];
+      let rowFormats = numberFormats[row - 1];
+      if (rowValues === undefined || rowFormats === undefined || rowValues === noValues) {
+        if (row > values.length) {
+          ctx.budget.rows -= row - values.length;
+          if (ctx.budget.rows < 0) throw tooManyRows(ctx.file, '学习培训', row);
+        }
+        const filled = values.length;
+        if (filled < row - 1) {
+          values.length = numberFormats.length = row - 1;
+          values.fill(noValues, filled);
+          numberFormats.fill(noFormats, filled);
+        }
+        rowValues = values[row - 1] = [];
+        rowFormats = numberFormats[row - 1] = [];
+      }
+      if (column <= rowValues.length) {
+        rowValues[column - 1] = value;
+        rowFormats[column - 1] = format;
+        continue;
+      }
+      ctx.budget.cells -= column - rowValues.length;
+      if (ctx.budget.cells < 0) throw tooManyCells(ctx.file, '学习培训', cellAddress(row, column));
+      while (rowValues.length < column - 1) {
+        rowValues.push(null);
+        rowFormats.push('');
+      }
+      rowValues.push(value);
+      rowFormats.push(format);
+    }
+    return { values, numberFormats };
+  }
+
+  it('rows copied out at their exact length, sharing equal format rows, hold what rows grown in place held', () => {
+    const put = fc.tuple(
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 8 }),
+      fc.constantFrom<CellValue>('项目', 1, 46263.5, true),
+      fc.constantFrom('', 'yyyy-mm-dd', '0.00'),
+    );
+    const run = (puts: Array<[number, number, CellValue, string]>, cells: number, rows: number, exact: boolean) => {
+      const ctx: SheetContext = { file: '台账.xlsx', strings: [], formats: [], date1904: false, budget: { cells, rows } };
+      try {
+        if (!exact) return { grid: grownInPlace(puts, ctx), budget: ctx.budget };
+        const sheet = new SheetCells('学习培训', ctx);
+        for (const [row, column, value, format] of puts) {
+          sheet.row = row;
+          sheet.column = column;
+          sheet.put(value, format);
+        }
+        return { grid: sheet.grid(), budget: ctx.budget };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(put, { maxLength: 40 }), fc.constantFrom(8, 20, 1000), fc.constantFrom(3, 100), (puts, cells, rows) => {
+        expect(run(puts, cells, rows, true)).toStrictEqual(run(puts, cells, rows, false));
+      }),
+      { numRuns: 3000, seed: 20260724 },
+    );
+  });
 });
