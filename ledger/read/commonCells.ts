@@ -9,6 +9,19 @@ const quote = 34;
 const slash = 47;
 const equals = 61;
 const gt = 62;
+const lt = 60;
+const codes = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
+const endC = codes('</c>');
+const startV = codes('<v>');
+const endVC = codes('</v></c>');
+const rowSpace = codes('ow ');
+const rowEnd = codes('row>');
+
+/** `text`, given by its character codes, stands at `at`: cheaper than `startsWith`, which V8 does not inline. */
+function follows(xml: string, at: number, text: readonly number[]): boolean {
+  for (let i = 0; i < text.length; i++) if (xml.charCodeAt(at + i) !== text[i]) return false;
+  return true;
+}
 
 /**
  * The fast path through `<sheetData>`: rows and cells in the exact forms Excel, WPS and openpyxl write —
@@ -21,14 +34,15 @@ const gt = 62;
  */
 export function readCommonCells(xml: string, from: number, cells: SheetCells): number {
   for (let pos = from; ;) {
-    const lt = xml.indexOf('<', pos);
-    if (lt < 0) return pos;
-    const c = xml.charCodeAt(lt + 1);
+    // Elements mostly follow one another with nothing between.
+    const open = xml.charCodeAt(pos) === lt ? pos : xml.indexOf('<', pos);
+    if (open < 0) return pos;
+    const c = xml.charCodeAt(open + 1);
     let end = -1;
-    if (c === 99 && xml.charCodeAt(lt + 2) === space) end = commonCell(xml, lt + 3, cells);
-    else if (c === 114 && xml.startsWith('ow ', lt + 2)) end = commonRow(xml, lt + 5, cells);
-    else if (c === 47 && xml.startsWith('row>', lt + 2)) end = lt + 6;
-    if (end < 0) return lt;
+    if (c === 99 && xml.charCodeAt(open + 2) === space) end = commonCell(xml, open + 3, cells);
+    else if (c === 114 && follows(xml, open + 2, rowSpace)) end = commonRow(xml, open + 5, cells);
+    else if (c === slash && follows(xml, open + 2, rowEnd)) end = open + 6;
+    if (end < 0) return open;
     pos = end;
   }
 }
@@ -92,13 +106,22 @@ function commonCell(xml: string, at: number, cells: SheetCells): number {
   let end: number;
   let rawStart = -1;
   let rawEnd = -1;
+  let whole = true;
+  let n = 0;
   if (xml.charCodeAt(i) === slash && xml.charCodeAt(i + 1) === gt) end = i + 2;
   else if (xml.charCodeAt(i) !== gt) return -1;
-  else if (xml.startsWith('</c>', i + 1)) end = i + 5;
-  else if (xml.startsWith('<v>', i + 1)) {
+  else if (follows(xml, i + 1, endC)) end = i + 5;
+  else if (follows(xml, i + 1, startV)) {
     rawStart = i + 4;
-    rawEnd = xml.indexOf('<', rawStart);
-    if (rawEnd < 0 || !xml.startsWith('</v></c>', rawEnd)) return -1;
+    let k = rawStart;
+    for (let c = xml.charCodeAt(k); c !== lt; c = xml.charCodeAt(++k)) {
+      if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+      // Entities and carriage returns are the scanner's to read; NaN is the part's end.
+      else if (c === 38 || c === 13 || c !== c) return -1;
+      else whole = false;
+    }
+    rawEnd = k;
+    if (!follows(xml, rawEnd, endVC)) return -1;
     end = rawEnd + 8;
   } else return -1;
 
@@ -107,15 +130,6 @@ function commonCell(xml: string, at: number, cells: SheetCells): number {
     cells.row = row;
     cells.column = column;
     return end;
-  }
-  let whole = true;
-  let n = 0;
-  for (let k = rawStart; k < rawEnd; k++) {
-    const c = xml.charCodeAt(k);
-    // Entities and carriage returns are the scanner's to read.
-    if (c === 38 || c === 13) return -1;
-    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
-    else whole = false;
   }
   const length = rawEnd - rawStart;
   whole = whole && length > 0;

@@ -163,7 +163,9 @@ function readSheet(xml: string, cells: number, fast: boolean) {
 describe('the fast paths give what the general ones give', () => {
   it('cells of every form, in the fast loop and the scanner alike', () => {
     fc.assert(
-      fc.property(sheet, fc.constantFrom(10, 40, 10_000), (xml, cells) => {
+      fc.property(sheet, fc.constantFrom(10, 40, 10_000), fc.option(fc.nat()), (whole, cells, cut) => {
+        // A part cut short anywhere, as a damaged file holds it.
+        const xml = cut === null ? whole : whole.slice(0, cut % (whole.length + 1));
         expect(readSheet(xml, cells, true)).toStrictEqual(readSheet(xml, cells, false));
       }),
       { numRuns: 3000, seed: 20260721 },
