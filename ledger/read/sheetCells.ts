@@ -10,9 +10,10 @@ import { tooManyCells, tooManyRows } from './problems';
  * budget, and the rows without a value all share one empty row, so a stray value in Excel's last row
  * costs two slots a row.
  *
- * The row being filled grows in a scratch pair of arrays and is copied out at its exact length once the
- * cells move on to another row: arrays grown a cell at a time keep room for 16 or more, and at 100,000
- * rows that spare room was a third of the grid's memory and of the garbage collector's work. A row's
+ * The row being filled is written into a scratch pair of arrays, which keep their room from row to row,
+ * and copied out at its exact length once the cells move on to another row: arrays grown a cell at a time
+ * keep room for 16 or more, and at 100,000 rows that spare room was a third of the grid's memory and of
+ * the garbage collector's work. A row's
  * number formats are mostly those of the row before, and then are that row's very array: rows of a grid
  * are only ever read (the empty rows already share one array).
  */
@@ -28,6 +29,8 @@ export class SheetCells {
   private open = 0;
   private openValues: CellValue[] = [];
   private openFormats: string[] = [];
+  /** Cells in the open row so far: the scratch arrays keep their room, and what lies past this is stale. */
+  private width = 0;
   private readonly scratchValues: CellValue[] = [];
   private readonly scratchFormats: string[] = [];
   private lastFormats: string[] = [];
@@ -43,19 +46,17 @@ export class SheetCells {
   put(value: CellValue, format: string): void {
     if (this.row !== this.open) this.openRow();
     const { column, ctx, openValues, openFormats } = this;
-    if (column <= openValues.length) {
-      openValues[column - 1] = value;
-      openFormats[column - 1] = format;
-      return;
+    if (column > this.width) {
+      ctx.budget.cells -= column - this.width;
+      if (ctx.budget.cells < 0) throw tooManyCells(ctx.file, this.name, cellAddress(this.row, column));
+      for (let c = this.width; c < column - 1; c++) {
+        openValues[c] = null;
+        openFormats[c] = '';
+      }
+      this.width = column;
     }
-    ctx.budget.cells -= column - openValues.length;
-    if (ctx.budget.cells < 0) throw tooManyCells(ctx.file, this.name, cellAddress(this.row, column));
-    while (openValues.length < column - 1) {
-      openValues.push(null);
-      openFormats.push('');
-    }
-    openValues.push(value);
-    openFormats.push(format);
+    openValues[column - 1] = value;
+    openFormats[column - 1] = format;
   }
 
   /** The grid as read so far, every row at its exact length. */
@@ -66,7 +67,7 @@ export class SheetCells {
 
   /**
    * Makes the current row the one filled: a row read before goes on growing in place; a new one stands in
-   * the grid as the scratch arrays (its length counts) until it is closed.
+   * the grid as the scratch arrays (so the grid's row count is right) until it is closed.
    */
   private openRow(): void {
     this.closeRow();
@@ -75,6 +76,7 @@ export class SheetCells {
     const numberFormats = formats[row - 1];
     if (values !== undefined && numberFormats !== undefined && values !== this.noValues) {
       this.openValues = values;
+      this.width = values.length;
       if (this.ownFormats.has(numberFormats)) this.openFormats = numberFormats;
       else {
         this.openFormats = formats[row - 1] = numberFormats.slice();
@@ -91,8 +93,7 @@ export class SheetCells {
         rows.fill(this.noValues, filled);
         formats.fill(this.noFormats, filled);
       }
-      this.scratchValues.length = 0;
-      this.scratchFormats.length = 0;
+      this.width = 0;
       this.openValues = rows[row - 1] = this.scratchValues;
       this.openFormats = formats[row - 1] = this.scratchFormats;
     }
@@ -103,16 +104,17 @@ export class SheetCells {
   private closeRow(): void {
     if (this.open === 0) return;
     if (this.openValues === this.scratchValues) {
-      this.rows[this.open - 1] = this.scratchValues.slice();
-      if (!sameFormats(this.scratchFormats, this.lastFormats)) this.lastFormats = this.scratchFormats.slice();
+      this.rows[this.open - 1] = this.scratchValues.slice(0, this.width);
+      if (!sameFormats(this.scratchFormats, this.width, this.lastFormats)) this.lastFormats = this.scratchFormats.slice(0, this.width);
       this.formats[this.open - 1] = this.lastFormats;
     }
     this.open = 0;
   }
 }
 
-function sameFormats(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** The first `width` formats of `a` are `b`. */
+function sameFormats(a: string[], width: number, b: string[]): boolean {
+  if (width !== b.length) return false;
+  for (let i = 0; i < width; i++) if (a[i] !== b[i]) return false;
   return true;
 }
