@@ -1,6 +1,6 @@
 import { LedgerReadError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
-import { decodeXml } from './decode';
+import { decodeXml, portableUtf8, type Utf8Decoder } from './decode';
 import { readLimits } from './limits';
 import { directoryOf, relationshipOfType, relationships, relationshipsPartOf, workbookPart } from './package';
 import { damaged, tooLarge } from './problems';
@@ -61,14 +61,19 @@ function notWorkbook(name: string, isWord: boolean): LedgerReadError {
   );
 }
 
-export async function readWorkbookBytes(bytes: Uint8Array, name: string, unzipper: Unzipper = portableUnzipper): Promise<WorkbookGrid> {
+export async function readWorkbookBytes(
+  bytes: Uint8Array,
+  name: string,
+  unzipper: Unzipper = portableUnzipper,
+  utf8: Utf8Decoder = portableUtf8,
+): Promise<WorkbookGrid> {
   refuseNonXlsx(bytes, name);
   const entries = zipEntries(bytes, name);
   let unzipped = 0;
   const entryOf = (path: string): ZipEntry | undefined => entries.get(path.toLowerCase());
   const part = (entry: ZipEntry | undefined, label: string): string | null => {
     if (!entry) return null;
-    const text = decodeXml(unzipEntry(bytes, entry, readLimits.partBytes, name, label, unzipper), name, label);
+    const text = decodeXml(unzipEntry(bytes, entry, readLimits.partBytes, name, label, unzipper), name, label, utf8);
     unzipped += entry.size;
     return text;
   };

@@ -1,8 +1,10 @@
+import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { LedgerReadError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
+import type { Utf8Decoder } from './decode';
 import { readLimits } from './limits';
 import { tooLarge } from './problems';
 import { readWorkbookBytes } from './workbookBytes';
@@ -25,6 +27,18 @@ const zlibUnzipper: Unzipper = {
   crc32: (data) => crc32(data),
 };
 
+/**
+ * Node checks UTF-8 and ASCII with SIMD and converts with ICU, about three times as fast as TextDecoder
+ * for Chinese text and a hundred times for ASCII, which Latin-1 copies byte for byte (every worksheet
+ * that keeps its text in the shared strings is ASCII).
+ */
+export const nodeUtf8: Utf8Decoder = (bytes) => {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) return null;
+  const text = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
+  return isAscii(text) ? text.toString('latin1') : transcode(text, 'utf8', 'utf16le').toString('utf16le');
+};
+
 /** The Node side of reading: the file from disk, with its own errors in Chinese; the bytes do the rest. */
 export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
   const name = basename(path);
@@ -42,5 +56,5 @@ export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
     if (code === 'EACCES') throw new LedgerReadError(`无权读取文件“${path}”。`);
     throw new LedgerReadError(`无法读取“${path}”：${(error as Error).message}`);
   }
-  return readWorkbookBytes(bytes, name, zlibUnzipper);
+  return readWorkbookBytes(bytes, name, zlibUnzipper, nodeUtf8);
 }

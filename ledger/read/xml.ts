@@ -29,6 +29,20 @@ export function unescapeXml(raw: string): string {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
+/** Index of the `>` ending the tag whose name ends before `from`; `>` inside quoted values does not count. */
+export function tagEnd(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 34 || c === 39) {
+      const q = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (q < 0) return -1;
+      i = q;
+    }
+  }
+  return -1;
+}
+
 export class XmlScanner {
   /** Local name (prefix removed) of the tag last returned by `next`. */
   name = '';
@@ -40,6 +54,15 @@ export class XmlScanner {
   private attrEnd = 0;
 
   constructor(private readonly xml: string) {}
+
+  /** Where the scan stands; a caller that reads the commonest markup itself moves it past what it read. */
+  get position(): number {
+    return this.pos;
+  }
+
+  set position(at: number) {
+    this.pos = at;
+  }
 
   /** Position after `<!…>` or `<?…?>` starting at `lt` (the part's end when it is not closed). */
   private skipMarkup(lt: number): number {
@@ -58,21 +81,6 @@ export class XmlScanner {
     if (bracket < 0) return gt + 1;
     const close = xml.indexOf(']', bracket);
     return close < 0 ? xml.length : after('>', close);
-  }
-
-  /** Index of the `>` ending the tag whose name ends before `from`; `>` inside quoted values does not count. */
-  private tagEnd(from: number): number {
-    const xml = this.xml;
-    for (let i = from; i < xml.length; i++) {
-      const c = xml.charCodeAt(i);
-      if (c === 62) return i;
-      if (c === 34 || c === 39) {
-        const q = xml.indexOf(c === 34 ? '"' : "'", i + 1);
-        if (q < 0) return -1;
-        i = q;
-      }
-    }
-    return -1;
   }
 
   /** Index of the first `char` in [start, end), or -1; bounded, so a malformed tag cannot send it to the part's end. */
@@ -123,7 +131,7 @@ export class XmlScanner {
         const n = xml.charCodeAt(nameEnd);
         if (isSpace(n) || n === 47 || n === 62) break;
       }
-      const gt = this.tagEnd(nameEnd);
+      const gt = tagEnd(xml, nameEnd);
       if (gt < 0) {
         this.pos = xml.length;
         return END;
