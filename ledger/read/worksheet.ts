@@ -1,5 +1,5 @@
 import { cellAddress } from '../grid/address';
-import type { MergedRange, SheetGrid, CellValue } from '../grid/types';
+import type { CellValue, MergedRange, SheetGrid } from '../grid/types';
 import { cellFormat, cellValue, type SheetContext } from './cellValue';
 import { readCommonCells } from './commonCells';
 import { excelMaxColumn, excelMaxRow } from './limits';
@@ -7,8 +7,6 @@ import { damaged, tooManyCells } from './problems';
 import { SheetCells } from './sheetCells';
 import { stringItem } from './sharedStrings';
 import { CLOSE, END, OPEN, XmlScanner } from './xml';
-
-export type { SheetContext };
 
 /** `A1` → [row, column], or null for anything that is not a plain cell address. */
 function parseAddress(ref: string): [number, number] | null {
