@@ -11,6 +11,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // zod's named `z` is an object holding all of zod, so no bundler can drop any of it; as a namespace
+      // import, the CLI, the pane and the page carry only what the schemas use (generator/build.mjs).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "Import zod as a namespace: import * as z from 'zod'.",
+        },
+      ],
     },
   },
   // Code that runs in 台账助手.html (and the pane) is checked against package.json's browserslist:

@@ -32,6 +32,8 @@ const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Num
 const manyArg = args[args.indexOf('--many') + 1];
 const manyCounts = (args.includes('--many') && manyArg ? manyArg.split(',').map(Number) : [50, 500]).filter((n) => n > 0);
 const progress = (text: string) => process.stderr.write(`${text}\n`);
+/** `npm run bench` runs Node with --expose-gc; without it (tsx bench/run.ts by hand) steps start on whatever heap there is. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 /** validateGrid's own steps, timed one by one; the result is checked against validateGrid itself. */
 function validateInSteps(grid: WorkbookGrid) {
@@ -60,7 +62,7 @@ async function measure(records: number): Promise<SizeFigures> {
   progress(`${records} 条记录：`);
   const file = await ledgerFile(records, progress);
   const bytes = readFileSync(file);
-  const runs = records >= 100_000 ? 2 : 5;
+  const runs = records >= 100_000 ? 4 : 5;
   const best = {
     readMs: Infinity,
     normaliseMs: Infinity,
@@ -71,8 +73,11 @@ async function measure(records: number): Promise<SizeFigures> {
   };
   let grid: WorkbookGrid | null = null;
   let steps: ReturnType<typeof validateInSteps> | null = null;
-  // Ours, SheetJS's and the floor in turn, so a busy moment of the machine hits all alike.
+  // Ours, SheetJS's and the floor in turn, so a busy moment of the machine hits all alike. Each starts on
+  // a collected heap: otherwise one pays for collecting another's garbage (SheetJS leaves hundreds of MB),
+  // and at 100,000 records that moved each figure by a third from run to run.
   for (let run = 0; run < runs; run++) {
+    collectGarbage();
     const read = await fastest(1, () => readWorkbookFile(file));
     grid = read.result;
     steps = validateInSteps(grid);
@@ -80,8 +85,10 @@ async function measure(records: number): Promise<SizeFigures> {
     best.normaliseMs = Math.min(best.normaliseMs, steps.normaliseMs);
     best.checkMs = Math.min(best.checkMs, steps.checkMs);
     best.validateMs = Math.min(best.validateMs, read.ms + steps.normaliseMs + steps.checkMs);
+    collectGarbage();
     const sheetjs = await fastest(1, () => XLSX.read(readFileSync(file)));
     best.sheetjsParseMs = Math.min(best.sheetjsParseMs, sheetjs.ms);
+    collectGarbage();
     best.floorMs = Math.min(best.floorMs, (await fastest(1, () => readFloor(file))).ms);
   }
   const result = validateGrid(grid!, { asOf: benchAsOf });

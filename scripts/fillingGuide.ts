@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldsOf, type FieldInfo } from '../ledger/schema/fields';
 import { settings, settingsColumns, settingsSheetTitle } from '../ledger/schema/settings';
 import { recordSheets } from '../ledger/schema/sheets';

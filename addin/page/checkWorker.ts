@@ -7,7 +7,7 @@
  */
 import '../pane/noEval';
 import { failureLine } from '../../ledger/errors';
-import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { readWorkbookBytes } from '../../ledger/read/portable';
 import { ReportRefusal } from '../../generator/report/readiness';
 import { checkGrid } from '../pane/checkGrid';
 import { buildReport } from '../pane/report';

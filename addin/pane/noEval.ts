@@ -3,6 +3,6 @@
  * unless told not to, and probes for it when the first schema is built, so this is imported before
  * anything that builds one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 z.config({ jitless: true });

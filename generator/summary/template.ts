@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { packagedTemplatePath, readTemplateText } from '../report/template/file';
 import { parseTemplateWith } from '../report/template/parse';
 import { headers, phrase } from '../report/template/schema';

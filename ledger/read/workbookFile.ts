@@ -7,10 +7,10 @@ import type { WorkbookGrid } from '../grid/types';
 import type { Utf8Decoder } from './decode';
 import { readLimits } from './limits';
 import { tooLarge } from './problems';
-import { readWorkbookBytes } from './workbookBytes';
+import { readWorkbookWith } from './workbookBytes';
 import type { Unzipper } from './zip';
 
-export { LedgerReadError, readWorkbookBytes };
+export { LedgerReadError };
 
 /** zlib stops at `maxOutputLength` by itself; one spare byte tells a part longer than declared. */
 const zlibUnzipper: Unzipper = {
@@ -56,5 +56,5 @@ export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
     if (code === 'EACCES') throw new LedgerReadError(`无权读取文件“${path}”。`);
     throw new LedgerReadError(`无法读取“${path}”：${(error as Error).message}`);
   }
-  return readWorkbookBytes(bytes, name, zlibUnzipper, nodeUtf8);
+  return readWorkbookWith(bytes, name, zlibUnzipper, nodeUtf8);
 }

@@ -1,5 +1,3 @@
-import CRC32 from 'crc-32';
-import { inflateSync } from 'fflate';
 import { megabytes, readLimits } from './limits';
 import { damaged, tooLarge } from './problems';
 
@@ -125,26 +123,14 @@ function entryData(r: Reader, entry: ZipEntry, file: string): Uint8Array {
 
 /**
  * What unzipping needs from the platform. Node's zlib is several times faster than any JS inflater and
- * stops at `maxOutputLength` by itself, so the Node entry (workbookFile.ts) brings its own; this module
- * stays free of Node APIs so the reader also runs in a browser.
+ * stops at `maxOutputLength` by itself, so the Node entry (workbookFile.ts) brings its own, and the browser's is
+ * in portable.ts; this module stays free of both, so Node never loads a JS inflater it does not use.
  */
 export interface Unzipper {
   /** Raw deflate data inflated in one call; null as soon as the output would pass `size` bytes. */
   inflate(data: Uint8Array, size: number): Uint8Array | null;
   crc32(data: Uint8Array): number;
 }
-
-/** The browser's unzipper: fflate's one-shot inflate into a buffer one byte larger than declared. */
-export const portableUnzipper: Unzipper = {
-  inflate(data, size) {
-    // fflate returns its `out` buffer unread for empty input, so empty deflate data is damage, not output.
-    if (data.length === 0) throw new Error('empty deflate data');
-    // With `out` given, fflate writes no further than its end; one spare byte tells an overlong part.
-    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
-    return out.length > size ? null : out;
-  },
-  crc32: (data) => CRC32.buf(data) >>> 0,
-};
 
 /**
  * The compression ratio above which a part is refused unread, as Apache POI does (ZipSecureFile's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Field builders: each returns a zod schema for the field's normalised value and registers how the

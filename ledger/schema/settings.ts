@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { int, list, oneOf, text } from './fields';
 
 export const settingsSheetTitle = '基本信息';

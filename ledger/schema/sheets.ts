@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { date, datetime, int, oneOf, openListOf, period, text, unit, yesno } from './fields';
 
 /** Unit types of 组织架构; 股室/站所 are inspected (R06), 党总支/党支部 report (R09, R10). */

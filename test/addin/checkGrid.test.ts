@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGrid } from '../../addin/pane/checkGrid';
 import { LedgerReadError, NotALedgerError } from '../../ledger/errors';
-import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { readWorkbookBytes } from '../../ledger/read/portable';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
 import { unrecognisedName, unrecognisedWorkbook } from '../helpers/unrecognisedWorkbook';

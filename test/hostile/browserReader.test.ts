@@ -21,8 +21,8 @@ describe('ledger/read in the browser', () => {
     }
   });
 
-  it('bundles for the browser from readWorkbookBytes', async () => {
-    const result = await browserBundle({ entryPoints: [join(dir, 'workbookBytes.ts')] });
+  it('bundles for the browser from readWorkbookBytes (portable.ts)', async () => {
+    const result = await browserBundle({ entryPoints: [join(dir, 'portable.ts')] });
     expect(result.errors).toEqual([]);
     const { text } = result;
     expect(text).not.toMatch(/require\("(node:)?(fs|path|zlib)"\)/u);

@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { portableUnzipper, readWorkbookBytes } from '../../ledger/read/portable';
+import { portableUtf8 } from '../../ledger/read/decode';
+import { readWorkbookWith } from '../../ledger/read/workbookBytes';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { styleFormats } from '../../ledger/read/styles';
-import { portableUnzipper, type Unzipper } from '../../ledger/read/zip';
+import type { Unzipper } from '../../ledger/read/zip';
 import { validateGrid } from '../../ledger/validate';
 import { fromSerial, isDateFormat, toSerial } from '../../ledger/values/date';
 import { taizhang } from '../helpers/cli';
@@ -285,7 +287,7 @@ describe('7. budgets that cost what they guard', () => {
       },
       crc32: portableUnzipper.crc32,
     };
-    const message = await refusal(readWorkbookBytes(bytes, 'declared-bomb.xlsx', watching));
+    const message = await refusal(readWorkbookWith(bytes, 'declared-bomb.xlsx', watching, portableUtf8));
     expect(message).toMatch(/“declared-bomb\.xlsx”.*工作表“专题研究”的压缩比异常.*255 MB/u);
     expect(Math.max(...inflated)).toBeLessThan(1024 * 1024);
     expect(await refusal(readWorkbookFile('test/fixtures/declared-bomb.xlsx'))).toBe(message);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookGrid } from '../../ledger/grid/types';
-import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { readWorkbookBytes } from '../../ledger/read/portable';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { snapshotWorkbooks } from '../fixtures/snapshotWorkbooks';
 

@@ -1,6 +1,6 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { readWorkbookBytes } from '../../ledger/read/portable';
 import { readLimits } from '../../ledger/read/limits';
 import { rawWorkbook } from './rawWorkbook';
 import { one, read, refusal } from './readerCases';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { LedgerReadError } from '../../ledger/errors';
 import type { SheetGrid, WorkbookGrid } from '../../ledger/grid/types';
-import { readWorkbookBytes } from '../../ledger/read/workbookBytes';
+import { readWorkbookBytes } from '../../ledger/read/portable';
 import { rawWorkbook, type RawWorkbook } from './rawWorkbook';
 
 /** A raw workbook read as `台账.xlsx`, and the one sheet of a workbook made from one sheet's XML. */

@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TemplateError } from './errors';
 import { templateSchemas } from './schema';
 import type { ReportKind, TemplateOf } from './schema';

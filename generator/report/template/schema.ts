@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { z } from 'zod';
+import * as z from 'zod';
 import { countNames, quarterlyContext, semiannualContext } from './fields';
 import { describeProblem, parsePhrase, placeholdersOf } from './phrase';
 

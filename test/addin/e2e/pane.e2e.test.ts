@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../../ledger/read/workbookBytes';
+import { readWorkbookBytes } from '../../../ledger/read/portable';
 import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
