@@ -5,7 +5,7 @@
  * sheet is recognised). The records stay here; the page gets the findings and statuses, and a report
  * is built here too, from the records.
  */
-import '../pane/noEval';
+import '../../ledger/schema/noEval';
 import { failureLine } from '../../ledger/errors';
 import { readWorkbookBytes } from '../../ledger/read/portable';
 import { ReportRefusal } from '../../generator/report/readiness';

@@ -1,4 +1,4 @@
-import '../pane/noEval';
+import '../../ledger/schema/noEval';
 import { registerFluent } from '../pane/fluent';
 import { LedgerPage } from './page';
 

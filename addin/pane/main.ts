@@ -1,4 +1,4 @@
-import './noEval';
+import '../../ledger/schema/noEval';
 import { connectToExcel } from '../excel/adapter';
 import { registerFluent } from './fluent';
 import { Pane } from './pane';

@@ -1,3 +1,4 @@
+import './noEval';
 import * as z from 'zod';
 
 /**
@@ -6,11 +7,6 @@ import * as z from 'zod';
  * wraps it in `.optional()` or `.default()`. The sheet schemas built from these are the single source
  * of field names, types and header text for the reader, the template and the rules.
  */
-// zod compiles a fast path for each object schema with `new Function` unless told not to. The ledger's
-// schemas check 100,000 records as fast without it, the CLI starts sooner, and the page's CSP forbids
-// eval anyway (zod's probe for it there logs a CSP violation).
-z.config({ jitless: true });
-
 export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'enum' | 'yesno' | 'period' | 'unit' | 'list';
 
 export type PeriodKind = 'quarter' | 'half' | 'any';
