@@ -106,6 +106,7 @@ async function measure(records: number): Promise<SizeFigures> {
     ...best,
     ratio: best.validateMs / best.sheetjsParseMs,
     floorRatio: best.validateMs / best.floorMs,
+    readFloorRatio: best.readMs / best.floorMs,
     peakRssMB: cli?.peakRssMB ?? null,
     cliMs: cli?.ms ?? null,
     quarterlyMs: reports.quarterlyMs,

@@ -14,8 +14,10 @@ export interface SizeFigures {
   ratio: number;
   /** Inflate + decode + one regex pass over every cell (bench/floor.ts). */
   floorMs: number;
-  /** validateMs ÷ floorMs. */
+  /** validateMs ÷ floorMs: the issue's target. */
   floorRatio: number;
+  /** readMs ÷ floorMs: how near the reading alone comes to the floor. */
+  readFloorRatio: number;
   /** Peak resident set size of a `taizhang validate` child process. */
   peakRssMB: number | null;
   /** Wall time of that child process, start-up and output included. */
@@ -90,6 +92,7 @@ const columns: Array<[string, (f: SizeFigures) => string]> = [
   ['比值', (f) => `${f.ratio.toFixed(2)} ×`],
   ['下限', (f) => ms(f.floorMs)],
   ['对下限', (f) => `${f.floorRatio.toFixed(2)} ×`],
+  ['读取对下限', (f) => `${f.readFloorRatio.toFixed(2)} ×`],
   ['峰值内存', (f) => (f.peakRssMB === null ? '—' : `${Math.round(f.peakRssMB)} MB`)],
   ['CLI 全程', (f) => ms(f.cliMs)],
   ['季度报告', (f) => ms(f.quarterlyMs)],

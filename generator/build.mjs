@@ -5,12 +5,15 @@
 // imports zod as a namespace (`import * as z`), which lets esbuild drop what the schemas do not use,
 // its 64 message locales included: half of zod's code, and a tenth of the CLI's start.
 import { build } from 'esbuild';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 
 const outdir = 'build';
+// What each bundle file holds, for the tests: minified code keeps no trace of its sources. Kept out of
+// build/, which is what the package ships.
+const metaDir = 'node_modules/.cache/taizhang';
 
 await rm(outdir, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: { taizhang: 'generator/cli.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
@@ -27,5 +30,8 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   minify: true,
+  metafile: true,
 });
+await mkdir(metaDir, { recursive: true });
+await writeFile(`${metaDir}/cli-bundle.json`, JSON.stringify(metafile));
 await chmod(`${outdir}/taizhang.mjs`, 0o755);

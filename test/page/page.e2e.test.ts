@@ -338,6 +338,11 @@ describe('台账助手.html', () => {
     const plain = await context.newPage();
     // As in Firefox, where the API is absent.
     await plain.addInitScript(() => Object.defineProperty(window, 'showOpenFilePicker', { value: undefined }));
+    // Listening is what turns Playwright's chooser interception on (and off again with the last listener),
+    // and its client sends that without waiting for the answer (Page.updateSubscription, a .catch() and no
+    // await, in playwright-core): a listener made just before the key could lose the race and let the real
+    // dialog open unseen. One listener for the whole page keeps interception on from the start.
+    plain.on('filechooser', () => undefined);
     await plain.goto(pageUrl);
     // Enter reaches the button only once Fluent has rendered it, focus has landed inside it and the page
     // has painted: Chromium holds input until the first paint, and a key pressed before it never opens
