@@ -74,9 +74,11 @@ async function measure(records: number): Promise<SizeFigures> {
   let grid: WorkbookGrid | null = null;
   let steps: ReturnType<typeof validateInSteps> | null = null;
   // Ours, SheetJS's and the floor in turn, so a busy moment of the machine hits all alike. Each starts on
-  // a collected heap: otherwise one pays for collecting another's garbage (SheetJS leaves hundreds of MB),
-  // and at 100,000 records that moved each figure by a third from run to run.
+  // a collected heap holding no earlier grid, as the CLI does: otherwise one pays for collecting or marking
+  // another's memory (SheetJS leaves hundreds of MB), and at 100,000 records that moved each figure by a
+  // third from run to run.
   for (let run = 0; run < runs; run++) {
+    grid = null;
     collectGarbage();
     const read = await fastest(1, () => readWorkbookFile(file));
     grid = read.result;
