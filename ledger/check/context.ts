@@ -3,6 +3,7 @@ import type { Ledger, LedgerRecord, RuleStatus } from '../model';
 import type { FieldOf, RecordSheetKey } from '../schema/sheets';
 import { recordSheets } from '../schema/sheets';
 import { finding, type FindingDetail, type Position } from '../normalise/finding';
+import { isoYear } from '../values/date';
 
 /** What every rule reads: the normalised ledger and the validation date. */
 export interface CheckContext {
@@ -53,19 +54,6 @@ export function atSheet(rule: string, ctx: CheckContext, key: RecordSheetKey, me
 
 export function inYear(ctx: CheckContext, iso: string | undefined): iso is string {
   return iso !== undefined && isoYear(iso) === ctx.year;
-}
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * The year of an ISO date or date-time, `Number(iso.slice(0, 4))`, without copying the four characters
- * for each of a ledger's dates: a date from normalise starts with four digits, anything else is left to
- * Number.
- */
-export function isoYear(iso: string): number {
-  const [a, b, c, d] = [iso.charCodeAt(0), iso.charCodeAt(1), iso.charCodeAt(2), iso.charCodeAt(3)];
-  if (isDigit(a) && isDigit(b) && isDigit(c) && isDigit(d)) return (a - 0x30) * 1000 + (b - 0x30) * 100 + (c - 0x30) * 10 + (d - 0x30);
-  return Number(iso.slice(0, 4));
 }
 
 /**

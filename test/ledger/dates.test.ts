@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hoursBetween } from '../../ledger/values/date';
+import { hoursBetween, isoYear } from '../../ledger/values/date';
 
 /** `2026-03-05T14:30:00`, as isoDateTime writes it. */
 const isoDateTime = fc
@@ -13,6 +13,28 @@ describe('hoursBetween', () => {
       fc.property(isoDateTime, isoDateTime, (from, to) => {
         expect(hoursBetween(from, to)).toBe((Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 3_600_000);
       }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+const digitsThenAnything = fc
+  .tuple(fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 5 }), fc.string({ maxLength: 6 }))
+  .map(([digits, rest]) => digits + rest);
+
+describe('isoYear', () => {
+  it('reads the year as Number(iso.slice(0, 4)) does', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          digitsThenAnything,
+          fc.string({ maxLength: 8 }),
+          fc.constantFrom('2026-03-05', '0999-12-31T23:59:00', ' 202', '-202', '1e3x'),
+        ),
+        (s) => {
+          expect(Object.is(isoYear(s), Number(s.slice(0, 4)))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

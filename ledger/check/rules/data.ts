@@ -4,10 +4,10 @@ import type { LedgerRecord } from '../../model';
 import { fieldsOf, type FieldInfo } from '../../schema/fields';
 import { recordSheetKeys, recordSheets } from '../../schema/sheets';
 import { foldCompact } from '../../text/fold';
-import { chineseDate } from '../../values/date';
+import { chineseDate, isoYear } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
 import { finding } from '../../normalise/finding';
-import { atRecord, dayOf, isoYear, type CheckContext, type Rule } from '../context';
+import { atRecord, dayOf, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
 /**
