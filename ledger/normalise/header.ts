@@ -48,7 +48,10 @@ function isSubsequence(short: string, long: string): boolean {
  * name it contains in order (`会议召开时间` → 会议时间) when that name points at one field only.
  */
 export function matchHeader(index: ReadonlyMap<string, string>, text: string): { field: string; how: string } | null {
-  const forms = headerForms(text);
+  return matchForms(index, headerForms(text));
+}
+
+function matchForms(index: ReadonlyMap<string, string>, forms: readonly string[]): { field: string; how: string } | null {
   for (const form of forms) {
     const field = index.get(form);
     if (field === undefined) continue;
@@ -76,6 +79,33 @@ export function isCategoryHeader(text: string): boolean {
   return headerForms(text).some((form) => categories.has(form));
 }
 
+/** What a header cell says: a category column, a field, the 序号 column, or another header. */
+type HeaderCell =
+  | { kind: 'category' }
+  | { kind: 'field'; field: string; how: string }
+  | { kind: 'serial' }
+  | { kind: 'other' };
+
+/**
+ * Reads header cells against one index, each distinct text once: a merged title reads the same in every
+ * column it spans, and the rows searched for a header are read twice (alone and as a grouped pair).
+ */
+function headerCellReader(index: ReadonlyMap<string, string>): (text: string) => HeaderCell {
+  const read = new Map<string, HeaderCell>();
+  return (text) => {
+    let cell = read.get(text);
+    if (cell === undefined) {
+      const forms = headerForms(text);
+      const match = forms.some((form) => categories.has(form)) ? 'category' : matchForms(index, forms);
+      if (match === 'category') cell = { kind: 'category' };
+      else if (match !== null) cell = { kind: 'field', ...match };
+      else cell = serialHeaders.has(forms[0]) ? { kind: 'serial' } : { kind: 'other' };
+      read.set(text, cell);
+    }
+    return cell;
+  };
+}
+
 interface Candidate {
   row: number;
   matches: Array<{ field: string; column: number; text: string; how: string }>;
@@ -96,7 +126,7 @@ function headerText(sheet: SheetReader, top: number, bottom: number, column: num
   return lower !== '' ? lower : upper;
 }
 
-function candidate(sheet: SheetReader, top: number, bottom: number, index: ReadonlyMap<string, string>): Candidate {
+function candidate(sheet: SheetReader, top: number, bottom: number, readCell: (text: string) => HeaderCell): Candidate {
   const matches: Candidate['matches'] = [];
   let serialColumn: number | null = null;
   let categoryColumn: number | null = null;
@@ -104,13 +134,10 @@ function candidate(sheet: SheetReader, top: number, bottom: number, index: Reado
   for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
     const text = headerText(sheet, top, bottom, column);
     if (text === '') continue;
-    if (isCategoryHeader(text)) {
-      categoryColumn ??= column;
-      continue;
-    }
-    const match = matchHeader(index, text);
-    if (match !== null) matches.push({ field: match.field, column, text, how: match.how });
-    else if (serialHeaders.has(foldHeader(text))) serialColumn ??= column;
+    const cell = readCell(text);
+    if (cell.kind === 'category') categoryColumn ??= column;
+    else if (cell.kind === 'field') matches.push({ field: cell.field, column, text, how: cell.how });
+    else if (cell.kind === 'serial') serialColumn ??= column;
     else others.push({ column, text });
   }
   return { row: bottom, matches, serialColumn, categoryColumn, others };
@@ -129,17 +156,17 @@ export function findHeader(
   fields: readonly FieldInfo[],
   custom: ReadonlyMap<string, string>,
 ): { header: HeaderMap | null; findings: Finding[] } {
-  const index = headerIndex(fields, custom);
+  const readCell = headerCellReader(headerIndex(fields, custom));
   const required = fields.filter((f) => f.required).map((f) => f.name);
   const last = Math.min(sheet.lastRow, headerSearchRows);
   let best: Candidate | null = null;
   let chosen: Candidate | null = null;
   for (let row = 1; row <= last && chosen === null; row++) {
-    const single = candidate(sheet, row, row, index);
-    const grouped = row < sheet.lastRow ? candidate(sheet, row, row + 1, index) : single;
+    const single = candidate(sheet, row, row, readCell);
     // The pair is a grouped header when its upper row is a header itself (not a title above one) and
     // its sub-header row adds fields the upper row lacks.
-    const c = fieldCount(single) > 0 && fieldCount(grouped) > fieldCount(single) ? grouped : single;
+    const grouped = fieldCount(single) > 0 && row < sheet.lastRow ? candidate(sheet, row, row + 1, readCell) : single;
+    const c = fieldCount(grouped) > fieldCount(single) ? grouped : single;
     const found = new Set(c.matches.map((m) => m.field));
     if (required.every((f) => found.has(f)) && c.matches.length > 0) chosen = c;
     else if (best === null || fieldCount(c) > fieldCount(best)) best = c;
@@ -173,7 +200,7 @@ export function headerAt(
   fields: readonly FieldInfo[],
   custom: ReadonlyMap<string, string>,
 ): HeaderMap {
-  return headerOf(sheet, candidate(sheet, top, bottom, headerIndex(fields, custom)), []);
+  return headerOf(sheet, candidate(sheet, top, bottom, headerCellReader(headerIndex(fields, custom))), []);
 }
 
 function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): HeaderMap {
