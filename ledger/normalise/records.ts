@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Finding } from '../findings';
 import type { LedgerRecord } from '../model';
 import { fieldsOf, type FieldInfo } from '../schema/fields';
+import { recordVerdict } from '../schema/verdict';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
 import type { CellValue } from '../grid/types';
 import { foldCompact } from '../text/fold';
@@ -76,7 +77,8 @@ export function readRecords<K extends RecordSheetKey>(
   ctx: ConvertContext,
   source: RecordSource,
 ): { records: LedgerRecord<K>[]; findings: Finding[]; derived: Set<string> } {
-  const schema = recordSheets[key].schema as z.ZodType;
+  const schema = recordSheets[key].schema as z.ZodObject;
+  const sound = recordVerdict(schema);
   const columns: Column[] = fieldsOf(recordSheets[key].schema)
     .filter((field) => header.columns.has(field.name))
     .map((field) => ({ field, column: header.columns.get(field.name)! }));
@@ -169,8 +171,8 @@ export function readRecords<K extends RecordSheetKey>(
         derivedFields.add(name);
       }
     }
-    const result = schema.safeParse(candidate);
-    if (!result.success) {
+    const result = sound(candidate) ? null : schema.safeParse(candidate);
+    if (result?.success === false) {
       for (const issue of result.error.issues) {
         const name = String(issue.path[0]);
         const column = byName.get(name);

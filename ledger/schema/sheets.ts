@@ -1,13 +1,8 @@
 import * as z from 'zod';
+import { withConditions } from './conditions';
 import { date, datetime, int, oneOf, openListOf, period, text, unit, yesno } from './fields';
 
 /** Unit types of 组织架构; 股室/站所 are inspected (R06), 党总支/党支部 report (R09, R10). */
-/**
- * Conditional requirements run even when other fields of the row failed, so one bad cell does not
- * hide another; each refinement therefore guards the fields it reads.
- */
-const conditional = { when: () => true } as const;
-
 export const unitTypes = ['股室', '站所', '党总支', '党支部'] as const;
 export type UnitType = (typeof unitTypes)[number];
 
@@ -30,8 +25,8 @@ export const research = z.object({
   佐证材料: text({ syn: ['附件', '备注'] }).optional(),
 });
 
-export const analysis = z
-  .object({
+export const analysis = withConditions(
+  z.object({
     分析日期: date({ syn: ['日期', '研判时间', '分析时间', '会议时间', '时间'] }),
     分析类型: oneOf(['季度分析', '综合分析', '专项研判'], { syn: ['类型', '研判类型'] }),
     所属期间: period().optional(),
@@ -39,8 +34,8 @@ export const analysis = z
     倾向性问题: text({ syn: ['突出问题', '存在问题'] }).optional(),
     应对措施: text({ syn: ['工作措施', '下步措施', '对策措施'] }).optional(),
     参加人员: text({ syn: ['参会人员'] }).optional(),
-  })
-  .superRefine((r, ctx) => {
+  }),
+  (r, ctx) => {
     if (r.分析类型 === '季度分析' && r.所属期间 !== undefined && !/Q[1-4]$/u.test(r.所属期间)) {
       ctx.addIssue({
         code: 'custom',
@@ -51,25 +46,27 @@ export const analysis = z
     if (r.分析类型 === '季度分析' && r.所属期间 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D01', when: '分析类型为“季度分析”时' } });
     }
-  }, conditional);
+  },
+);
 
-export const notification = z
-  .object({
+export const notification = withConditions(
+  z.object({
     通报日期: date({ syn: ['日期', '通报时间', '下发时间', '时间'] }),
     通报类型: oneOf(['半年通报', '年度通报', '专项通报'], { syn: ['类型'] }),
     所属期间: period().optional(),
     通报范围: text({ syn: ['范围'] }),
     文号: text().optional(),
     通报内容: text({ syn: ['主要内容', '内容摘要'] }),
-  })
-  .superRefine((r, ctx) => {
+  }),
+  (r, ctx) => {
     if (r.通报类型 !== '半年通报') return;
     if (r.所属期间 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D01', when: '通报类型为“半年通报”时' } });
-    } else if (!r.所属期间.includes('H')) {
+    } else if (!/H/u.test(r.所属期间)) {
       ctx.addIssue({ code: 'custom', path: ['所属期间'], params: { rule: 'D03', expected: ['上半年', '下半年'] } });
     }
-  }, conditional);
+  },
+);
 
 /** The plan's list ends in 等: other methods are accepted as written. */
 export const inspectionMethods = ['听取汇报', '查阅资料', '实地检查', '座谈会'] as const;
@@ -81,8 +78,8 @@ const inspectionMethodAliases = {
   座谈: '座谈会',
 } as const;
 
-export const inspection = z
-  .object({
+export const inspection = withConditions(
+  z.object({
     检查日期: date({ syn: ['日期', '检查时间', '督查时间', '时间'] }),
     检查类型: oneOf(['定期检查', '不定期抽查'], { syn: ['类型', '检查形式'], aliases: { 抽查: '不定期抽查', 不定期检查: '不定期抽查' } }),
     被检查单位: unit({ syn: ['被检查股室', '被督查单位', '检查对象'] }),
@@ -93,12 +90,13 @@ export const inspection = z
     整改情况: oneOf(['已整改', '整改中', '未整改', '无需整改'], { syn: ['整改落实情况'] }).optional(),
     整改期限: date({ syn: ['整改时限'] }).optional(),
     上报党组日期: date({ syn: ['结果上报日期', '上报日期', '上报时间'] }),
-  })
-  .superRefine((r, ctx) => {
+  }),
+  (r, ctx) => {
     if (r.发现问题 !== undefined && r.整改情况 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['整改情况'], params: { rule: 'D01', when: '已填写“发现问题”时' } });
     }
-  }, conditional);
+  },
+);
 
 export const branchReport = z.object({
   汇报单位: unit(),
