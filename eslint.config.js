@@ -16,8 +16,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message: "Import zod as a namespace: import * as z from 'zod'.",
+          selector: "ImportDeclaration[source.value=/^zod(\\/mini)?$/] > ImportSpecifier[imported.name='z']",
+          message: "Import zod as a namespace: import * as z from 'zod/mini' (or 'zod').",
         },
       ],
     },

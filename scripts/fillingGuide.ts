@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fieldsOf, type FieldInfo } from '../ledger/schema/fields';
 import { settings, settingsColumns, settingsSheetTitle } from '../ledger/schema/settings';
 import { recordSheets } from '../ledger/schema/sheets';
@@ -46,25 +46,25 @@ function accepted(field: FieldInfo): string {
   }
 }
 
-function defaultOf(schema: z.ZodType): string {
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
-    if (inner instanceof z.ZodDefault) return String(inner.def.defaultValue);
-    inner = inner.def.innerType as z.ZodType;
+function defaultOf(schema: z.ZodMiniType): string {
+  let inner = schema;
+  while (inner instanceof z.ZodMiniOptional || inner instanceof z.ZodMiniDefault) {
+    if (inner instanceof z.ZodMiniDefault) return String(inner.def.defaultValue);
+    inner = inner.def.innerType as z.ZodMiniType;
   }
   return '';
 }
 
 const cell = (text: string) => text.replace(/\|/gu, '\\|');
 
-function fieldRows(schema: z.ZodObject, withDefault: boolean): string[] {
+function fieldRows(schema: z.ZodMiniObject, withDefault: boolean): string[] {
   const head = withDefault
     ? ['| 项目 | 必填 | 填写内容 | 默认 |', '| --- | --- | --- | --- |']
     : ['| 列名 | 必填 | 填写内容 | 也可写作 |', '| --- | --- | --- | --- |'];
   return [
     ...head,
     ...fieldsOf(schema).map((field) => {
-      const last = withDefault ? defaultOf(schema.shape[field.name] as z.ZodType) : field.synonyms.join('、');
+      const last = withDefault ? defaultOf(schema.shape[field.name] as z.ZodMiniType) : field.synonyms.join('、');
       const synonyms = withDefault && field.synonyms.length > 0 ? `（也可写作：${field.synonyms.join('、')}）` : '';
       return `| ${field.name}${synonyms} | ${field.required ? '是' : ''} | ${cell(accepted(field))} | ${cell(last)} |`;
     }),

@@ -80,11 +80,7 @@ export function isCategoryHeader(text: string): boolean {
 }
 
 /** What a header cell says: a category column, a field, the 序号 column, or another header. */
-type HeaderCell =
-  | { kind: 'category' }
-  | { kind: 'field'; field: string; how: string }
-  | { kind: 'serial' }
-  | { kind: 'other' };
+type HeaderCell = { kind: 'category' } | { kind: 'field'; field: string; how: string } | { kind: 'serial' } | { kind: 'other' };
 
 /**
  * Reads header cells against one index, each distinct text once: a merged title reads the same in every

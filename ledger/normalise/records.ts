@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Finding } from '../findings';
 import type { LedgerRecord } from '../model';
 import { fieldsOf, type FieldInfo } from '../schema/fields';
@@ -77,7 +77,7 @@ export function readRecords<K extends RecordSheetKey>(
   ctx: ConvertContext,
   source: RecordSource,
 ): { records: LedgerRecord<K>[]; findings: Finding[]; derived: Set<string> } {
-  const schema = recordSheets[key].schema as z.ZodObject;
+  const schema: z.ZodMiniObject = recordSheets[key].schema;
   const sound = recordVerdict(schema);
   const columns: Column[] = fieldsOf(recordSheets[key].schema)
     .filter((field) => header.columns.has(field.name))

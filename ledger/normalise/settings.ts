@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Finding } from '../findings';
 import { fieldsOf, type FieldInfo } from '../schema/fields';
 import { settings as settingsSchema, settingsColumns, type Settings } from '../schema/settings';

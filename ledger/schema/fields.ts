@@ -1,11 +1,13 @@
 import './noEval';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Field builders: each returns a zod schema for the field's normalised value and registers how the
  * field is read from a cell (kind, synonyms, allowed values). A field is required unless the sheet
- * wraps it in `.optional()` or `.default()`. The sheet schemas built from these are the single source
- * of field names, types and header text for the reader, the template and the rules.
+ * wraps it in `z.optional()` or `z._default()`. The sheet schemas built from these are the single source
+ * of field names, types and header text for the reader, the template and the rules. They are zod/mini
+ * schemas: every CLI run builds about a hundred, and a classic schema is built with some forty methods
+ * of its own.
  */
 export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'enum' | 'yesno' | 'period' | 'unit' | 'list';
 
@@ -29,21 +31,23 @@ interface FieldOptions {
   syn?: readonly string[];
 }
 
-function register<T extends z.ZodType>(schema: T, kind: FieldKind, o: FieldOptions, extra: Partial<FieldMeta> = {}): T {
+function register<T extends z.ZodMiniType>(schema: T, kind: FieldKind, o: FieldOptions, extra: Partial<FieldMeta> = {}): T {
   fieldMeta.add(schema, { kind, synonyms: o.syn ?? [], ...extra });
   return schema;
 }
 
-/** ISO date `2026-03-05`. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** ISO local date-time `2026-03-05T14:30:00`. */
-export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
-/** `2026Q3` or `2026H1`. */
-export const periodCode = z.string().regex(/^\d{4}(Q[1-4]|H[12])$/);
+const nonEmpty = () => z.string().check(z.minLength(1));
 
-export const text = (o: FieldOptions = {}) => register(z.string().min(1), 'text', o);
+/** ISO date `2026-03-05`. */
+export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** ISO local date-time `2026-03-05T14:30:00`. */
+export const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/));
+/** `2026Q3` or `2026H1`. */
+export const periodCode = z.string().check(z.regex(/^\d{4}(Q[1-4]|H[12])$/));
+
+export const text = (o: FieldOptions = {}) => register(nonEmpty(), 'text', o);
 /** A unit name that must exist in 组织架构 (D06). */
-export const unit = (o: FieldOptions = {}) => register(z.string().min(1), 'unit', o);
+export const unit = (o: FieldOptions = {}) => register(nonEmpty(), 'unit', o);
 export const date = (o: FieldOptions = {}) => register(isoDate.clone(), 'date', o);
 export const datetime = (o: FieldOptions = {}) => register(isoDateTime.clone(), 'datetime', o);
 export const period = (o: FieldOptions & { of?: PeriodKind } = {}) =>
@@ -53,7 +57,7 @@ export const yesno = (o: FieldOptions & { aliases?: Record<string, '是' | '否'
   register(z.boolean(), 'yesno', o, { aliases: o.aliases });
 
 export function int(o: FieldOptions & { min: number; max: number }) {
-  return register(z.number().int().min(o.min).max(o.max), 'int', o, { min: o.min, max: o.max });
+  return register(z.int().check(z.minimum(o.min), z.maximum(o.max)), 'int', o, { min: o.min, max: o.max });
 }
 
 export function oneOf<const V extends readonly [string, ...string[]]>(
@@ -64,14 +68,14 @@ export function oneOf<const V extends readonly [string, ...string[]]>(
 }
 
 /** A multi-value cell, free text items. */
-export const list = (o: FieldOptions = {}) => register(z.array(z.string().min(1)).min(1), 'list', o);
+export const list = (o: FieldOptions = {}) => register(z.array(nonEmpty()).check(z.minLength(1)), 'list', o);
 
 /** A multi-value cell whose list ends in 等: `values` are the usual items, others are accepted as written. */
 export function openListOf<const V extends readonly [string, ...string[]]>(
   values: V,
   o: FieldOptions & { aliases?: Record<string, V[number]> } = {},
 ) {
-  return register(z.array(z.string().min(1)).min(1), 'list', o, { values, aliases: o.aliases });
+  return register(z.array(nonEmpty()).check(z.minLength(1)), 'list', o, { values, aliases: o.aliases });
 }
 
 export interface FieldInfo extends FieldMeta {
@@ -80,25 +84,25 @@ export interface FieldInfo extends FieldMeta {
 }
 
 /** The registered metadata of a field, looking through `.optional()` and `.default()`. */
-export function fieldInfo(name: string, schema: z.ZodType): FieldInfo {
-  let inner: z.ZodType = schema;
+export function fieldInfo(name: string, schema: z.ZodMiniType): FieldInfo {
+  let inner = schema;
   let required = true;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+  while (inner instanceof z.ZodMiniOptional || inner instanceof z.ZodMiniDefault) {
     required = false;
-    inner = inner.def.innerType as z.ZodType;
+    inner = inner.def.innerType as z.ZodMiniType;
   }
   const meta = fieldMeta.get(inner);
   if (!meta) throw new Error(`field ${name} has no registered metadata`);
   return { name, required, ...meta };
 }
 
-const fieldLists = new WeakMap<z.ZodObject, readonly FieldInfo[]>();
+const fieldLists = new WeakMap<z.ZodMiniObject, readonly FieldInfo[]>();
 
 /** Every field of an object schema, in declaration order; worked out once per schema, as reports ask per record. */
-export function fieldsOf(schema: z.ZodObject): readonly FieldInfo[] {
+export function fieldsOf(schema: z.ZodMiniObject): readonly FieldInfo[] {
   let fields = fieldLists.get(schema);
   if (fields === undefined) {
-    fields = Object.entries(schema.shape).map(([name, s]) => fieldInfo(name, s as z.ZodType));
+    fields = Object.entries(schema.shape).map(([name, s]) => fieldInfo(name, s as z.ZodMiniType));
     fieldLists.set(schema, fields);
   }
   return fields;

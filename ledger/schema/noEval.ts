@@ -5,6 +5,6 @@
  * without it while the CLI starts sooner. The field builders (fields.ts) and the pane's and the page's
  * entry points import this before anything else.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { int, list, oneOf, text } from './fields';
 
 export const settingsSheetTitle = '基本信息';
@@ -12,19 +12,19 @@ export const settings = z.object({
   党组书记: text({ syn: ['第一责任人'] }),
   分管领导: text({ syn: ['意识形态工作分管领导'] }),
   责任部室: text(),
-  党组成员: list().optional(),
-  宽限天数: int({ min: 0, max: 366 }).default(15),
-  '舆情研判时限（小时）': int({ min: 0, max: 10000 }).default(2),
-  '舆情报送时限（小时）': int({ min: 0, max: 10000 }).default(4),
-  '舆情处置时限（小时）': int({ min: 0, max: 10000 }).default(24),
-  讲座审批提前天数: int({ min: 0, max: 366 }).default(1),
-  定期检查周期: oneOf(['年度', '半年', '季度']).default('年度'),
-  列名映射: text().optional(),
-  表名映射: text().optional(),
-  类别映射: text().optional(),
-  值映射: text().optional(),
+  党组成员: z.optional(list()),
+  宽限天数: z._default(int({ min: 0, max: 366 }), 15),
+  '舆情研判时限（小时）': z._default(int({ min: 0, max: 10000 }), 2),
+  '舆情报送时限（小时）': z._default(int({ min: 0, max: 10000 }), 4),
+  '舆情处置时限（小时）': z._default(int({ min: 0, max: 10000 }), 24),
+  讲座审批提前天数: z._default(int({ min: 0, max: 366 }), 1),
+  定期检查周期: z._default(oneOf(['年度', '半年', '季度']), '年度'),
+  列名映射: z.optional(text()),
+  表名映射: z.optional(text()),
+  类别映射: z.optional(text()),
+  值映射: z.optional(text()),
   /** Where the 季度分析报告 goes when not to the wording template's 主送 (县委宣传部 there). */
-  报告主送: text({ syn: ['主送机关'] }).optional(),
+  报告主送: z.optional(text({ syn: ['主送机关'] })),
 });
 
 export type Settings = z.output<typeof settings>;

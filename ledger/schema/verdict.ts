@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { safeParse, type $ZodObject, type $ZodOptionalDef, type $ZodType } from 'zod/v4/core';
 import { conditionsOf } from './conditions';
 
 /**
@@ -50,14 +50,15 @@ function checkAccepts(def: CheckDef): Accepts | null {
   }
 }
 
-function typeAccepts(schema: z.ZodType): Accepts | null {
-  const def = schema.def as { type: string; entries?: Record<string, unknown>; element?: z.ZodType };
+function typeAccepts(schema: $ZodType): Accepts | null {
+  const def = schema._zod.def as { type: string; format?: string; entries?: Record<string, unknown>; element?: $ZodType };
   switch (def.type) {
     case 'string':
       return (v) => typeof v === 'string';
     case 'number':
-      // zod 4 refuses NaN and ±Infinity as numbers.
-      return (v) => typeof v === 'number' && Number.isFinite(v);
+      // zod 4 refuses NaN and ±Infinity as numbers; `z.int()` is a number of the format `safeint`.
+      if (def.format === 'safeint') return (v) => Number.isSafeInteger(v);
+      return def.format === undefined ? (v) => typeof v === 'number' && Number.isFinite(v) : null;
     case 'boolean':
       return (v) => typeof v === 'boolean';
     case 'enum': {
@@ -74,10 +75,10 @@ function typeAccepts(schema: z.ZodType): Accepts | null {
 }
 
 /** Whether zod accepts a present value: from the definition where it is read here, else from zod itself. */
-function valueAccepts(schema: z.ZodType): Accepts {
+function valueAccepts(schema: $ZodType): Accepts {
   const type = typeAccepts(schema);
-  const checks = ((schema.def as { checks?: Array<{ _zod: { def: CheckDef } }> }).checks ?? []).map((c) => checkAccepts(c._zod.def));
-  if (type === null || checks.some((c) => c === null)) return (v) => schema.safeParse(v).success;
+  const checks = ((schema._zod.def as { checks?: Array<{ _zod: { def: CheckDef } }> }).checks ?? []).map((c) => checkAccepts(c._zod.def));
+  if (type === null || checks.some((c) => c === null)) return (v) => safeParse(schema, v).success;
   const all = checks as Accepts[];
   return (v) => type(v) && all.every((check) => check(v));
 }
@@ -88,30 +89,30 @@ interface FieldVerdict {
   accepts: Accepts;
 }
 
-function fieldVerdict(name: string, schema: z.ZodType): FieldVerdict | null {
+function fieldVerdict(name: string, schema: $ZodType): FieldVerdict | null {
   let inner = schema;
   let required = true;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+  for (let def = inner._zod.def; def.type === 'optional' || def.type === 'default'; def = inner._zod.def) {
     // A default reaches the sheet's conditional requirements in place of an absent value, unlike here.
-    if (inner instanceof z.ZodDefault) return null;
+    if (def.type === 'default') return null;
     required = false;
-    inner = inner.def.innerType as z.ZodType;
+    inner = (def as $ZodOptionalDef).innerType;
   }
   return { name, required, accepts: valueAccepts(inner) };
 }
 
-const verdicts = new WeakMap<z.ZodObject, (record: Record<string, unknown>) => boolean>();
+const verdicts = new WeakMap<$ZodObject, (record: Record<string, unknown>) => boolean>();
 
 /** Whether `schema.safeParse(record)` would succeed, for a record holding only the schema's own fields. */
-export function recordVerdict(schema: z.ZodObject): (record: Record<string, unknown>) => boolean {
+export function recordVerdict(schema: $ZodObject): (record: Record<string, unknown>) => boolean {
   let verdict = verdicts.get(schema);
   if (verdict !== undefined) return verdict;
-  const fields = Object.entries(schema.shape).map(([name, field]) => fieldVerdict(name, field as z.ZodType));
-  const objectChecks = schema.def.checks ?? [];
+  const fields = Object.entries(schema._zod.def.shape).map(([name, field]) => fieldVerdict(name, field as $ZodType));
+  const objectChecks = schema._zod.def.checks ?? [];
   const conditions = conditionsOf.get(schema);
   const known = fields.every((f) => f !== null) && (objectChecks.length === 0 || (objectChecks.length === 1 && conditions));
   if (!known) {
-    verdict = (record) => schema.safeParse(record).success;
+    verdict = (record) => safeParse(schema, record).success;
   } else {
     const sound = fields as FieldVerdict[];
     verdict = (record) => {
