@@ -83,7 +83,7 @@ export interface FieldInfo extends FieldMeta {
   required: boolean;
 }
 
-/** The registered metadata of a field, looking through `.optional()` and `.default()`. */
+/** The registered metadata of a field, looking through `z.optional()` and `z._default()`. */
 export function fieldInfo(name: string, schema: z.ZodMiniType): FieldInfo {
   let inner = schema;
   let required = true;
