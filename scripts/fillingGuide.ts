@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/mini';
-import { fieldsOf, type FieldInfo } from '../ledger/schema/fields';
+import { fieldsOf, unwrapField, type FieldInfo } from '../ledger/schema/fields';
 import { settings, settingsColumns, settingsSheetTitle } from '../ledger/schema/settings';
 import { recordSheets } from '../ledger/schema/sheets';
 import { yesNoForms } from '../ledger/values/choice';
@@ -47,12 +47,8 @@ function accepted(field: FieldInfo): string {
 }
 
 function defaultOf(schema: z.ZodMiniType): string {
-  let inner = schema;
-  while (inner instanceof z.ZodMiniOptional || inner instanceof z.ZodMiniDefault) {
-    if (inner instanceof z.ZodMiniDefault) return String(inner.def.defaultValue);
-    inner = inner.def.innerType as z.ZodMiniType;
-  }
-  return '';
+  const { fallback } = unwrapField(schema);
+  return fallback ? String(fallback.value) : '';
 }
 
 const cell = (text: string) => text.replace(/\|/gu, '\\|');

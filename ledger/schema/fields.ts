@@ -83,14 +83,25 @@ export interface FieldInfo extends FieldMeta {
   required: boolean;
 }
 
-/** The registered metadata of a field, looking through `z.optional()` and `z._default()`. */
-export function fieldInfo(name: string, schema: z.ZodMiniType): FieldInfo {
+/**
+ * A field's own schema inside its `z.optional()` and `z._default()` wrappers: whether it is required,
+ * and the default value when it has one. Read from the definitions, so it serves classic zod schemas too.
+ */
+export function unwrapField(schema: z.core.$ZodType): { inner: z.core.$ZodType; required: boolean; fallback?: { value: unknown } } {
   let inner = schema;
   let required = true;
-  while (inner instanceof z.ZodMiniOptional || inner instanceof z.ZodMiniDefault) {
+  let fallback: { value: unknown } | undefined;
+  for (let def = inner._zod.def; def.type === 'optional' || def.type === 'default'; def = inner._zod.def) {
     required = false;
-    inner = inner.def.innerType as z.ZodMiniType;
+    if (def.type === 'default') fallback ??= { value: (def as z.core.$ZodDefaultDef).defaultValue };
+    inner = (def as z.core.$ZodOptionalDef).innerType;
   }
+  return { inner, required, ...(fallback && { fallback }) };
+}
+
+/** The registered metadata of a field, looking through `z.optional()` and `z._default()`. */
+export function fieldInfo(name: string, schema: z.ZodMiniType): FieldInfo {
+  const { inner, required } = unwrapField(schema);
   const meta = fieldMeta.get(inner);
   if (!meta) throw new Error(`field ${name} has no registered metadata`);
   return { name, required, ...meta };

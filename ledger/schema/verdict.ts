@@ -1,5 +1,6 @@
-import { safeParse, type $ZodObject, type $ZodOptionalDef, type $ZodType } from 'zod/v4/core';
+import { safeParse, type $ZodObject, type $ZodType } from 'zod/v4/core';
 import { conditionsOf } from './conditions';
+import { unwrapField } from './fields';
 
 /**
  * A quick yes for the common record. Parsing every record of a 100,000-record ledger through zod was a
@@ -90,14 +91,9 @@ interface FieldVerdict {
 }
 
 function fieldVerdict(name: string, schema: $ZodType): FieldVerdict | null {
-  let inner = schema;
-  let required = true;
-  for (let def = inner._zod.def; def.type === 'optional' || def.type === 'default'; def = inner._zod.def) {
-    // A default reaches the sheet's conditional requirements in place of an absent value, unlike here.
-    if (def.type === 'default') return null;
-    required = false;
-    inner = (def as $ZodOptionalDef).innerType;
-  }
+  const { inner, required, fallback } = unwrapField(schema);
+  // A default reaches the sheet's conditional requirements in place of an absent value, unlike here.
+  if (fallback) return null;
   return { name, required, accepts: valueAccepts(inner) };
 }
 
