@@ -6,6 +6,7 @@ import { byId, h } from '../pane/dom';
 import { saveFile } from '../pane/download';
 import type { Valued } from '../pane/panel';
 import { Panel } from '../pane/panel';
+import { ledgerExtensions } from '../../ledger/read/fileKinds';
 import { annotatedCopy } from './annotate/annotatedCopy';
 import type { LedgerFile } from './ledgerFile';
 import { ledgerFile } from './ledgerFile';
@@ -13,7 +14,15 @@ import type { FileHandle } from './pickFile';
 import { canPickHandles, droppedFile, pickHandle } from './pickFile';
 import { findingsWorkbook, xlsxType } from './xlsx/findingsWorkbook';
 
-const stem = (name: string) => name.replace(/\.xlsx$/iu, '');
+const stem = (name: string) => name.replace(/\.[^.]+$/u, '');
+/**
+ * The marked copy is the original package with parts added, macros and all: a macro-enabled ledger's copy
+ * keeps .xlsm, as Excel refuses to open that package under the name .xlsx.
+ */
+const copyKind = (name: string) =>
+  /\.xlsm$/iu.test(name)
+    ? { extension: '.xlsm', type: 'application/vnd.ms-excel.sheet.macroEnabled.12' }
+    : { extension: '.xlsx', type: xlsxType };
 
 export class LedgerPage {
   private readonly panel: Panel;
@@ -34,6 +43,8 @@ export class LedgerPage {
     byId('findings').replaceChildren(h('p', { class: 'empty' }, '选择台账文件后，在这里按工作表列出每个问题及其单元格。'));
     byId('mapping-hint').textContent =
       '本页面不改动台账文件：请点“复制”，在 WPS 或 Excel 中打开台账，把这些行粘贴到“基本信息”工作表（没有就新建，两列：项目、内容），保存后点“重新校验”。';
+    // Every format a ledger may be saved in can be chosen: a .xls is then told how to become a .xlsx.
+    this.input.accept = ledgerExtensions.join(',');
     byId('choose').addEventListener('click', () => void this.choose());
     this.input.addEventListener('change', () => {
       const file = this.input.files?.[0];
@@ -125,8 +136,9 @@ export class LedgerPage {
       const result = this.panel.result;
       if (!result || !this.file) return '请先校验。';
       const copy = annotatedCopy(await this.file.bytes(), result.findings);
-      const name = `${stem(this.file.name)}-标注副本.xlsx`;
-      saveFile(copy.bytes, name, xlsxType);
+      const kind = copyKind(this.file.name);
+      const name = `${stem(this.file.name)}-标注副本${kind.extension}`;
+      saveFile(copy.bytes, name, kind.type);
       return `已生成“${name}”：${copy.marked} 个单元格加了底色和批注，原文件未改动。请在下载提示中保存。`;
     });
   }

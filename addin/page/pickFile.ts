@@ -4,6 +4,7 @@
  * gives the file as it is on disk now. Firefox has neither; there 重新校验 asks for the file again.
  * https://wicg.github.io/file-system-access/#api-showopenfilepicker
  */
+import { ledgerExtensions } from '../../ledger/read/fileKinds';
 
 /** What the page needs of a FileSystemFileHandle. */
 export interface FileHandle {
@@ -32,7 +33,7 @@ export async function pickHandle(): Promise<FileHandle | null> {
   try {
     const [handle] = await (window as PickerWindow).showOpenFilePicker!({
       multiple: false,
-      types: [{ description: 'Excel 工作簿', accept: { [xlsxType]: ['.xlsx'] } }],
+      types: [{ description: 'Excel 工作簿', accept: { [xlsxType]: [...ledgerExtensions] } }],
     });
     return handle ?? null;
   } catch (error) {

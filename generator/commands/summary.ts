@@ -15,7 +15,7 @@ export function registerSummary(program: Command): void {
   program
     .command('summary')
     .description('汇总多个单位的台账：各单位制度落实情况汇总表（Excel），可同时生成汇总通报（Word）')
-    .argument('<台账...>', '存放各单位台账的文件夹，或台账工作簿（.xlsx），可写多个')
+    .argument('<台账...>', '存放各单位台账的文件夹，或台账工作簿（.xlsx 或 .xlsm），可写多个')
     .requiredOption('--period <期间>', '汇总期间，如 2026H1（2026年上半年）或 2026Q3')
     .requiredOption('--out <FILE.xlsx>', '汇总表文件（不能是已有的文件）')
     .option('--docx', '同时生成汇总通报（Word 文档，与汇总表同名）')

@@ -1,9 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isLedgerFileName } from '../../ledger/read/fileKinds';
 import { UsageError } from '../errors';
-
-/** Excel's lock files (`~$台账.xlsx`) and hidden files sit beside real ledgers but are not ones. */
-const isLedgerName = (name: string) => /\.xlsx$/iu.test(name) && !name.startsWith('~$') && !name.startsWith('.');
 
 async function ledgersUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -11,14 +9,14 @@ async function ledgersUnder(dir: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith('.')) found.push(...(await ledgersUnder(path)));
-    else if (entry.isFile() && isLedgerName(entry.name)) found.push(path);
+    else if (entry.isFile() && isLedgerFileName(entry.name)) found.push(path);
   }
   return found;
 }
 
 /**
  * The ledgers named on the command line: files as given (a file that is missing or not a workbook is
- * reported when it is read, beside the others), folders searched for .xlsx files, subfolders included.
+ * reported when it is read, beside the others), folders searched for workbooks, subfolders included.
  */
 export async function ledgerFiles(args: readonly string[]): Promise<{ files: string[]; folders: number }> {
   const files: string[] = [];
@@ -31,7 +29,7 @@ export async function ledgerFiles(args: readonly string[]): Promise<{ files: str
     }
     folders++;
     const found = await ledgersUnder(arg);
-    if (found.length === 0) throw new UsageError(`文件夹“${arg}”中没有 .xlsx 台账。`);
+    if (found.length === 0) throw new UsageError(`文件夹“${arg}”中没有台账（.xlsx 等 Excel 或 WPS 表格文件）。`);
     files.push(...found);
   }
   return { files: [...new Set(files)], folders };

@@ -39,6 +39,10 @@ function refuseNonXlsx(bytes: Uint8Array, name: string): void {
         `无法读取“${name}”：工作簿设置了打开密码（已加密）。请在 Excel 或 WPS 中打开它，取消打开密码并保存后再试。`,
       );
     }
+    // WPS keeps its own .et workbooks in the same container as .xls; only the name tells them apart.
+    if (/\.ett?$/iu.test(name)) {
+      throw new LedgerReadError(`无法读取“${name}”：这是 WPS 表格的 .et 格式文件。请在 WPS 中“另存为” .xlsx 格式后再试。`);
+    }
     throw new LedgerReadError(
       `无法读取“${name}”：这是旧版 .xls 文件（或其他旧版 Office 文件）。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再试。`,
     );
@@ -49,12 +53,23 @@ function refuseNonXlsx(bytes: Uint8Array, name: string): void {
   if (bytes.length > readLimits.fileBytes) throw tooLarge(name, '文件', bytes.length, readLimits.fileBytes);
 }
 
-function notWorkbook(name: string, isWord: boolean): LedgerReadError {
+/** Zip packages that are not .xlsx but are mistaken for it: each is told apart by a part only it has. */
+type OtherPackage = 'word' | 'ods' | 'xlsb' | null;
+
+function notWorkbook(name: string, other: OtherPackage): LedgerReadError {
   // A .docx is a zip too; the clerk picked the Word form of the register, not the Excel ledger.
-  if (isWord) {
+  if (other === 'word') {
     return new LedgerReadError(
       `无法读取“${name}”：这是 Word 文档，不是 Excel 工作簿。请选择 .xlsx 台账；Word 中的表格可复制到 Excel 后另存为 .xlsx。`,
     );
+  }
+  if (other === 'ods') {
+    return new LedgerReadError(
+      `无法读取“${name}”：这是 OpenDocument 表格（.ods）文件，不是 .xlsx 工作簿。请在 WPS 或 LibreOffice 中“另存为” .xlsx 格式后再试。`,
+    );
+  }
+  if (other === 'xlsb') {
+    return new LedgerReadError(`无法读取“${name}”：这是 Excel 二进制工作簿（.xlsb）。请在 Excel 中“另存为” .xlsx 格式后再试。`);
   }
   return new LedgerReadError(
     `无法读取“${name}”：这个压缩包不是 Excel 工作簿（没有工作簿内容）。请确认选择的是 .xlsx 台账，或在 Excel 或 WPS 中“另存为” .xlsx 后再试。`,
@@ -76,11 +91,17 @@ export async function readWorkbookWith(bytes: Uint8Array, name: string, unzipper
 
   const packageRels = relationships(part(entryOf('_rels/.rels'), '包关系'), '');
   const workbookPath = relationshipOfType(packageRels, 'officeDocument')?.target ?? 'xl/workbook.xml';
+  // An .xlsb's workbook part is binary: read as XML it would look damaged, which it is not.
+  if (/\.bin$/iu.test(workbookPath)) throw notWorkbook(name, 'xlsb');
+  const other = (): OtherPackage => {
+    if (entryOf('word/document.xml')) return 'word';
+    const mimetype = entryOf('mimetype');
+    return mimetype && part(mimetype, 'mimetype')?.trim() === 'application/vnd.oasis.opendocument.spreadsheet' ? 'ods' : null;
+  };
   const workbookXml = part(entryOf(workbookPath), '工作簿结构');
-  const isWord = entryOf('word/document.xml') !== undefined;
-  if (workbookXml === null) throw notWorkbook(name, isWord);
+  if (workbookXml === null) throw notWorkbook(name, other());
   const workbook = workbookPart(workbookXml);
-  if (!workbook.isWorkbook) throw notWorkbook(name, isWord);
+  if (!workbook.isWorkbook) throw notWorkbook(name, other());
   const base = directoryOf(workbookPath);
   const rels = relationships(part(entryOf(relationshipsPartOf(workbookPath)), '工作簿关系'), base);
 

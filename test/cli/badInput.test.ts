@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sha256, taizhang, type CliRun } from '../helpers/cli';
 
@@ -19,6 +20,7 @@ describe('unreadable workbooks end with exit 2 and one Chinese line', () => {
   const cases: Array<[string, string]> = [
     ['test/fixtures/not-a-zip.xlsx', '不是 .xlsx'],
     ['test/fixtures/legacy.xls', '旧版 .xls'],
+    ['test/fixtures/libreoffice-ledger.ods', 'OpenDocument 表格（.ods）'],
     ['test/fixtures/empty.xlsx', '文件为空'],
     ['test/fixtures/truncated.xlsx', '损坏或不完整'],
     ['test/fixtures/no-ledger-sheets.xlsx', '不是意识形态工作台账'],
@@ -40,6 +42,29 @@ describe('unreadable workbooks end with exit 2 and one Chinese line', () => {
   it('a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'taizhang-dir-'));
     expectUsageFailure(taizhang(['validate', dir]), '文件夹');
+  });
+
+  it('an .xlsb, whose binary workbook part is not mistaken for damage', () => {
+    // The package of [MS-XLSB] 2.1.7: a zip like .xlsx whose workbook part is BIFF12 records, here the
+    // workbook's first record (BrtBeginBook, type 0x0083, no data).
+    const relationship = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="${relationship}" Target="xl/workbook.bin"/></Relationships>`,
+      ),
+      'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]),
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'taizhang-xlsb-')), '台账.xlsb');
+    writeFileSync(path, bytes);
+    const run = taizhang(['validate', path]);
+    expectUsageFailure(run, '台账.xlsb');
+    expect(run.stderr).toContain('Excel 二进制工作簿（.xlsb）');
+    expect(run.stderr).not.toContain('损坏');
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,10 +106,45 @@ describe('taizhang validate on many ledgers', () => {
     const empty = await ledgerFolder({ '说明.txt': 'no ledgers here' });
     const none = taizhang(['validate', empty]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe(`文件夹“${empty}”中没有 .xlsx 台账。\n`);
+    expect(none.stderr).toBe(`文件夹“${empty}”中没有台账（.xlsx 等 Excel 或 WPS 表格文件）。\n`);
     const jobs = taizhang(['validate', folder, '--jobs', '0']);
     expect(jobs.status).toBe(2);
     expect(jobs.stderr).toBe('--jobs 的值“0”无效，应为 1 到 64 之间的整数。\n');
+  });
+
+  it('takes a ledger in every format a bureau saves it in: .xlsm is read, the others say how to become .xlsx', async () => {
+    const legacy = readFileSync('test/fixtures/legacy.xls');
+    const formats = await ledgerFolder({
+      '1甲局.xlsm': clean('县甲局'),
+      '2乙局.xls': legacy,
+      // WPS's .et is the same OLE container as .xls; only the name says which.
+      '3丙局.et': legacy,
+      '4丁局.ods': readFileSync('test/fixtures/libreoffice-ledger.ods'),
+      // A Word form and a list beside the ledgers are no ledgers, and are not listed.
+      '会议记录.docx': readFileSync('test/fixtures/word-register.docx'),
+      '名单.csv': '单位,联系人\n县甲局,张三\n',
+    });
+    const run = taizhang(['validate', formats, '--as-of', yearClosed, '--format', 'json']);
+    expect(run.status).toBe(2);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((l) => l.workbook)).toEqual(['1甲局.xlsm', '2乙局.xls', '3丙局.et', '4丁局.ods']);
+    expect(lines[0]).toMatchObject({ unit: '县甲局', summary: { error: 0 } });
+    expect(lines[1].error).toContain('旧版 .xls');
+    expect(lines[2].error).toContain('WPS 表格的 .et 格式');
+    expect(lines[3].error).toContain('OpenDocument 表格（.ods）');
+    for (const line of lines.slice(1)) expect(line.error).toContain('“另存为” .xlsx');
+  });
+
+  it('runs to its end and keeps its exit code when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [bin, 'validate', folder, '--as-of', yearClosed], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The pipe is closed before a line is read, as `head` closes it once it has its lines: every write fails.
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(2);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /u);
+    expect(stderr).toContain('3损坏.xlsx');
   });
 
   it('keeps one ledger’s output exactly as before: pretty JSON, an unreadable file ends the command', () => {

@@ -250,6 +250,18 @@ describe('台账助手.html', () => {
     expect(existsSync(copyPath.replace(/\.xlsx$/u, '.pdf'))).toBe(true);
   });
 
+  it('offers every format a ledger is saved in, reads a macro-enabled one and keeps .xlsm for its marked copy', async () => {
+    expect(await page.locator('#file').getAttribute('accept')).toBe('.xlsx,.xlsm,.xls,.et,.ods,.xlsb');
+    const path = join(scratch, '示例台账.xlsm');
+    writeFileSync(path, readFileSync(ledgers.sample));
+    await choose(page, path);
+    expect(await page.locator('.finding').count()).toBe(cliJson(path).findings.length);
+    // Named .xlsx, a macro-enabled package is refused by Excel; the copy is that package with marks added.
+    const copy = await download(page, '#download-marked');
+    expect(copy.name).toBe('示例台账-标注副本.xlsm');
+    expect(Object.keys(unzipSync(copy.bytes))).toEqual(expect.arrayContaining(Object.keys(unzipSync(new Uint8Array(readFileSync(path))))));
+  });
+
   it('downloads both reports, worded exactly as the CLI words them', async () => {
     await choose(page, ledgers.sample);
     await page.click('#tab-report');
@@ -281,6 +293,8 @@ describe('台账助手.html', () => {
       'garbage.xlsx': readFileSync(resolve(repo, 'test/fixtures/not-a-zip.xlsx')),
       'truncated.xlsx': readFileSync(resolve(repo, 'test/fixtures/truncated.xlsx')),
       'legacy.xls': readFileSync(resolve(repo, 'test/fixtures/legacy.xls')),
+      '台账.et': readFileSync(resolve(repo, 'test/fixtures/legacy.xls')),
+      'ledger.ods': readFileSync(resolve(repo, 'test/fixtures/libreoffice-ledger.ods')),
       'encrypted.xlsx': encryptedWorkbook(),
       // A workbook that is no ledger (the page's own 校验结果, say) is readable: it opens 对应关系 (test below).
       'register.docx': readFileSync(resolve(repo, 'test/fixtures/word-register.docx')),

@@ -41,6 +41,8 @@ beforeAll(async () => {
     '乙局.xlsx': missingBranchReport(),
     '往年/丙局2025.xlsx': unit('县丙局', 2025),
     '丁局.xlsx': 'damaged',
+    // A bureau that sent its ledger in the old format is listed with how to save it, not passed over.
+    '戊局.xls': readFileSync('test/fixtures/legacy.xls'),
   });
   run = taizhang(['summary', folder, '--period', '2026H1', '--as-of', yearClosed, '--out', join(folder, '汇总.xlsx'), '--docx']);
 });
@@ -48,7 +50,7 @@ beforeAll(async () => {
 describe('taizhang summary', () => {
   it('writes the workbook and the 通报 and says what it left out', () => {
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`已生成汇总表：${join(folder, '汇总.xlsx')}（纳入汇总 2 个单位，2 份台账未纳入汇总`);
+    expect(run.stdout).toContain(`已生成汇总表：${join(folder, '汇总.xlsx')}（纳入汇总 2 个单位，3 份台账未纳入汇总`);
     expect(run.stdout).toContain(`已生成汇总通报：${join(folder, '汇总.docx')}`);
     expect(run.stderr).toContain('丁局.xlsx');
     expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -99,9 +101,10 @@ describe('taizhang summary', () => {
     const workbook = await readWorkbook(join(folder, '汇总.xlsx'));
     const [header, ...rows] = rowsOf(workbook.getWorksheet('未纳入汇总的台账')!);
     expect(header).toEqual(['序号', '台账文件', '单位', '年度', '原因']);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0].slice(1)).toEqual([join(folder, '丁局.xlsx'), '', '', expect.stringContaining('丁局.xlsx') as string]);
     expect(rows[1].slice(1)).toEqual([join(folder, '往年', '丙局2025.xlsx'), '县丙局', '2025', '台账年度为2025年，不是本次汇总的年度']);
+    expect(rows[2].slice(1)).toEqual([join(folder, '戊局.xls'), '', '', expect.stringContaining('旧版 .xls') as string]);
   });
 
   it('writes a 汇总通报 with the county’s figures, the units that fall short and the ledgers left out', () => {
@@ -111,11 +114,12 @@ describe('taizhang summary', () => {
     expect(texts[0]).toBe('关于2026年上半年全县意识形态工作责任制落实情况的通报');
     expect(texts).toContain('各乡镇党委，县直各单位党组（党委）：');
     expect(texts).toContain(
-      '共收到4份意识形态工作台账，纳入本次汇总2个单位，另有2份台账未纳入汇总。2026年上半年各项制度均已落实到位的单位1个。有逾期未完成事项的单位1个。',
+      '共收到5份意识形态工作台账，纳入本次汇总2个单位，另有3份台账未纳入汇总。2026年上半年各项制度均已落实到位的单位1个。有逾期未完成事项的单位1个。',
     );
     expect(texts).toContain('“党总支、各支部每半年专题汇报1次”（实施方案三(三)）落实不到位，1个单位未达标：县乙局。');
     expect(texts).toContain('1.“丁局.xlsx”，文件已损坏或不是有效的台账，无法读取。');
     expect(texts).toContain('2.县丙局报送的“丙局2025.xlsx”，台账年度为2025年。');
+    expect(texts).toContain('3.“戊局.xls”，文件已损坏或不是有效的台账，无法读取。');
     expect(texts).toContain('中共XX县委宣传部');
     expect(texts).toContain('2027年1月20日');
     const headings = texts.filter((t) => /^[一二三四五六七]、/u.test(t));
