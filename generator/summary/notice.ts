@@ -5,7 +5,7 @@ import type { Block, Report, TableColumn } from '../report/model';
 import { fillPhrase, type Values } from '../report/template/phrase';
 import type { LedgerDigest } from './digest';
 import type { Excluded, Rollup } from './rollup';
-import { statusCounts, unitName, unitsWith } from './rollup';
+import { statusCounts, toReport, unitName, unitsWith } from './rollup';
 import type { NoticeTemplate } from './template';
 import { requirements } from './workbook';
 
@@ -47,7 +47,8 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
 
   const t = template;
   addHeading(t.总体情况.标题);
-  const { included, excluded } = rollup;
+  const { included } = rollup;
+  const excluded = toReport(rollup.excluded);
   const overdueUnits = included.filter((d) => d.overdue.length > 0).length;
   body.push(
     paragraph(

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { RequirementStatus } from '../../ledger/model';
 import { periodYear, type PeriodCode } from '../../ledger/values/period';
 import type { Outcome } from '../ledgers/judge';
@@ -6,7 +7,9 @@ import type { LedgerDigest } from './digest';
 /** A ledger left out of the roll-up, and why: it is listed, never dropped in silence. */
 export type Excluded =
   | { reason: 'otherYear'; path: string; workbook: string; unit: string; year: number }
-  | { reason: 'unreadable'; path: string; workbook: string; message: string };
+  | { reason: 'unreadable'; path: string; workbook: string; message: string }
+  /** Byte for byte the ledger at `sameAs`, which is counted instead. */
+  | { reason: 'copy'; path: string; workbook: string; sameAs: string };
 
 /** The county's ledgers for one period: those of the period's year, and the rest. */
 export interface Rollup {
@@ -16,7 +19,13 @@ export interface Rollup {
   excluded: Excluded[];
 }
 
-export function rollUp(period: PeriodCode, asOf: string, outcomes: readonly Outcome[]): Rollup {
+/** `copies`: files left unread for being another file's exact copy (copies.ts), each with that file. */
+export function rollUp(
+  period: PeriodCode,
+  asOf: string,
+  outcomes: readonly Outcome[],
+  copies: ReadonlyMap<string, string> = new Map(),
+): Rollup {
   const rollup: Rollup = { period, asOf, included: [], excluded: [] };
   for (const o of outcomes) {
     if (o.kind === 'unreadable') rollup.excluded.push({ reason: 'unreadable', path: o.path, workbook: o.workbook, message: o.message });
@@ -24,7 +33,22 @@ export function rollUp(period: PeriodCode, asOf: string, outcomes: readonly Outc
     else if (o.digest.year === periodYear(period)) rollup.included.push(o.digest);
     else rollup.excluded.push({ reason: 'otherYear', path: o.path, workbook: o.digest.workbook, unit: o.digest.unit, year: o.digest.year });
   }
+  for (const [path, sameAs] of copies) rollup.excluded.push({ reason: 'copy', path, workbook: basename(path), sameAs });
   return rollup;
+}
+
+/** Left out for what the bureau must put right: not the copies, which are the county's own double. */
+export const toReport = (excluded: readonly Excluded[]): Excluded[] => excluded.filter((e) => e.reason !== 'copy');
+
+/**
+ * A 单位名称 that more than one different ledger gives: a revised ledger sent beside the first, or a
+ * bureau that kept the template's name. Which is meant cannot be told from the files, so both are counted
+ * and the county is asked to look.
+ */
+export function sharedUnitNames(rollup: Rollup): Array<{ unit: string; workbooks: string[] }> {
+  const byUnit = new Map<string, string[]>();
+  for (const d of rollup.included) if (d.unit) byUnit.set(d.unit, [...(byUnit.get(d.unit) ?? []), d.workbook]);
+  return [...byUnit].filter(([, workbooks]) => workbooks.length > 1).map(([unit, workbooks]) => ({ unit, workbooks }));
 }
 
 /** The bureau as the county names it: its 单位名称, or its file when the ledger has none. */

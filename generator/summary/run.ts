@@ -9,7 +9,8 @@ import type { Outcome } from '../ledgers/judge';
 import { defaultJobs, judgeAll } from '../ledgers/pool';
 import { Progress } from '../ledgers/progress';
 import { summaryPeriod } from './period';
-import { rollUp } from './rollup';
+import { identicalCopies } from './copies';
+import { rollUp, sharedUnitNames } from './rollup';
 import { loadNoticeTemplate } from './template';
 import { summaryWorkbook } from './workbook';
 
@@ -25,7 +26,9 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   for (const target of [out, docxOut]) if (target && existsSync(target)) throw existsError(target);
   const template = options.docx ? await loadNoticeTemplate(options.template) : null;
 
-  const { files } = await ledgerFiles(paths);
+  const { files: found } = await ledgerFiles(paths);
+  const copies = await identicalCopies(found);
+  const files = found.filter((file) => !copies.has(file));
   const progress = new Progress(files.length, '已读取');
   const outcomes: Outcome[] = [];
   progress.update(0);
@@ -43,7 +46,12 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   );
   progress.clear();
 
-  const rollup = rollUp(period, asOf, outcomes);
+  const rollup = rollUp(period, asOf, outcomes, copies);
+  for (const { unit, workbooks } of sharedUnitNames(rollup)) {
+    process.stderr.write(
+      `注意：${workbooks.length} 份内容不同的台账都填写单位名称“${unit}”（${workbooks.map((w) => `“${w}”`).join('、')}），均已纳入汇总。请核实是否为重复报送（如修改后重发），或有单位未改单位名称。\n`,
+    );
+  }
   await writeFileAtomic(out, await summaryWorkbook(rollup), { overwrite: false });
   const left = rollup.excluded.length > 0 ? `，${rollup.excluded.length} 份台账未纳入汇总（见“未纳入汇总的台账”表）` : '';
   process.stdout.write(`已生成汇总表：${out}（纳入汇总 ${rollup.included.length} 个单位${left}）\n`);

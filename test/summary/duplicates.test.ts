@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { taizhang, type CliRun } from '../helpers/cli';
+import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
+import { ledgerFolder } from '../helpers/ledgerFolder';
+import { setSetting } from '../helpers/ledgerCases';
+import { paragraphsOf, tablesOf, unzipDocx } from '../report/docxXml';
+
+function unit(name: string) {
+  const ledger = compliantLedger();
+  setSetting(ledger, '单位名称', name);
+  return ledger;
+}
+
+/** 县乙局's ledger sent again after a change: one 专题研究 fewer, the same 单位名称. */
+function revised() {
+  const ledger = unit('县乙局');
+  ledger.专题研究.rows.pop();
+  return ledger;
+}
+
+let folder: string;
+let run: CliRun;
+beforeAll(async () => {
+  folder = await ledgerFolder({ '甲局.xlsx': unit('县甲局'), '乙局.xlsx': unit('县乙局'), '乙局修改稿.xlsx': revised() });
+  // The same file sent twice, saved by the mail client under another name.
+  copyFileSync(join(folder, '甲局.xlsx'), join(folder, '甲局(1).xlsx'));
+  run = taizhang(['summary', folder, '--period', '2026H1', '--as-of', yearClosed, '--out', join(folder, '汇总.xlsx'), '--docx']);
+});
+
+describe('taizhang summary of a folder where a bureau sent its ledger twice', () => {
+  it('counts an exact copy once and lists it in the workbook as a copy of the other file', async () => {
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('（纳入汇总 3 个单位，1 份台账未纳入汇总');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(folder, '汇总.xlsx'));
+    const units = workbook
+      .getWorksheet('汇总')!
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as ExcelJS.CellValue[])[2]);
+    expect(units.filter((u) => u === '县甲局')).toHaveLength(1);
+    const excluded = workbook.getWorksheet('未纳入汇总的台账')!;
+    expect(excluded.rowCount).toBe(2);
+    expect((excluded.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual([
+      1,
+      join(folder, '甲局(1).xlsx'),
+      '',
+      '',
+      '与“甲局.xlsx”内容完全相同（重复报送），已按一份汇总',
+    ]);
+  });
+
+  it('counts two different ledgers of one 单位名称 both, and asks the county to look', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(folder, '汇总.xlsx'));
+    const files = workbook
+      .getWorksheet('汇总')!
+      .getSheetValues()
+      .slice(2)
+      .filter((row) => (row as ExcelJS.CellValue[])[2] === '县乙局')
+      .map((row) => (row as ExcelJS.CellValue[])[4]);
+    expect(files.sort()).toEqual(['乙局.xlsx', '乙局修改稿.xlsx']);
+    const warnings = run.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^注意：2 份内容不同的台账都填写单位名称“县乙局”（“乙局\S*\.xlsx”、“乙局\S*\.xlsx”），均已纳入汇总。请核实/u);
+  });
+
+  it('keeps the copy out of the 通报, which counts the ledgers received once each', () => {
+    const { document } = unzipDocx(readFileSync(join(folder, '汇总.docx')));
+    const texts = paragraphsOf(document).map((p) => p.text);
+    expect(texts.find((t) => t.startsWith('共收到'))).toMatch(/^共收到3份意识形态工作台账，纳入本次汇总3个单位。/u);
+    expect(texts.join('')).not.toContain('甲局(1)');
+    expect(texts.some((t) => t.endsWith('未纳入汇总的台账'))).toBe(false);
+    const [, units] = tablesOf(document);
+    expect(units.slice(1).map((row) => row[1])).toEqual(['县甲局', '县乙局', '县乙局']);
+  });
+});
