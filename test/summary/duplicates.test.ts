@@ -65,7 +65,9 @@ describe('taizhang summary of a folder where a bureau sent its ledger twice', ()
     expect(files.sort()).toEqual(['乙局.xlsx', '乙局修改稿.xlsx']);
     const warnings = run.stderr.trim().split('\n');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^注意：2 份内容不同的台账都填写单位名称“县乙局”（“乙局\S*\.xlsx”、“乙局\S*\.xlsx”），均已纳入汇总。请核实/u);
+    expect(warnings[0]).toMatch(
+      /^注意：2 份内容不同的台账都填写单位名称“县乙局”（“乙局\S*\.xlsx”、“乙局\S*\.xlsx”），均已纳入汇总。请核实/u,
+    );
   });
 
   it('keeps the copy out of the 通报, which counts the ledgers received once each', () => {
