@@ -23,6 +23,14 @@ export class NotALedgerError extends LedgerReadError {
   }
 }
 
+/**
+ * The workbook is one taizhang wrote (a summary, a 校验结果 download), not a ledger: a folder of ledgers
+ * passes over it with a note, and a clerk who opened it by mistake is told what it is.
+ */
+export class OwnWorkbookError extends LedgerReadError {
+  override name = 'OwnWorkbookError';
+}
+
 /** The one line a clerk is shown when a ledger could not be checked, by the CLI and the page alike. */
 export function failureLine(error: unknown): string {
   if (error instanceof LedgerReadError) return error.message;

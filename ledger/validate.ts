@@ -1,9 +1,10 @@
-import { NotALedgerError } from './errors';
+import { NotALedgerError, OwnWorkbookError } from './errors';
 import { summarise } from './findings';
 import type { WorkbookGrid } from './grid/types';
 import type { Ledger, ValidationResult } from './model';
 import { runChecks } from './check';
 import { normaliseWorkbook, type Normalised } from './normalise';
+import { ownWorkbookKind } from './ownWorkbooks';
 import { sortFindings } from './sortFindings';
 
 export interface ValidateOptions {
@@ -33,7 +34,11 @@ export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): Vali
 export function validateNormalised(grid: WorkbookGrid, normalised: Normalised, options: ValidateOptions): ValidationResult {
   const { ledger, recognition } = normalised;
   const recognised = ledger.sheets.settings || Object.keys(recognition.topics).length > 0 || recognition.uncategorised.length > 0;
-  if (!recognised) throw notALedger(grid, ledger.settings);
+  if (!recognised) {
+    const own = ownWorkbookKind(grid.sheets.map((s) => s.name));
+    if (own) throw new OwnWorkbookError(`“${grid.name}”是台账助手生成的${own}，不是台账。请选择台账文件本身。`);
+    throw notALedger(grid, ledger.settings);
+  }
   const checked = runChecks(
     {
       ledger,

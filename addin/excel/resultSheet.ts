@@ -6,8 +6,9 @@
 import { severityLabel } from '../../ledger/findings';
 import type { Finding } from '../../ledger/findings';
 import type { ValidationResult } from '../../ledger/model';
+import { ownSheetNames } from '../../ledger/ownWorkbooks';
 
-export const resultSheetName = '校验结果';
+export const resultSheetName = ownSheetNames.results;
 
 export const resultHeader = ['序号', '级别', '规则', '工作表', '单元格', '字段', '单元格内容', '问题说明'] as const;
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { LedgerReadError } from '../../ledger/errors';
+import { LedgerReadError, OwnWorkbookError } from '../../ledger/errors';
 import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
@@ -21,7 +21,9 @@ export type Task =
 export type Outcome =
   | { kind: 'validated'; path: string; errors: number; output: string }
   | { kind: 'digest'; path: string; digest: LedgerDigest }
-  | { kind: 'unreadable'; path: string; workbook: string; message: string };
+  | { kind: 'unreadable'; path: string; workbook: string; message: string }
+  /** A workbook taizhang wrote (a summary, a 校验结果 download) lying among the ledgers: no ledger, no fault. */
+  | { kind: 'ownWorkbook'; path: string; message: string };
 
 export async function judgeLedger(task: Task): Promise<Outcome> {
   try {
@@ -30,6 +32,7 @@ export async function judgeLedger(task: Task): Promise<Outcome> {
     const output = task.kind === 'json' ? `${JSON.stringify(toJsonReport(result))}\n` : renderText(result);
     return { kind: 'validated', path: task.path, errors: result.summary.error, output };
   } catch (error) {
+    if (error instanceof OwnWorkbookError) return { kind: 'ownWorkbook', path: task.path, message: error.message };
     // A ledger the reader refuses, or one that trips over a fault of ours, is reported and the others go on.
     const message =
       error instanceof LedgerReadError

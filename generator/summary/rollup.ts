@@ -28,6 +28,8 @@ export function rollUp(
 ): Rollup {
   const rollup: Rollup = { period, asOf, included: [], excluded: [] };
   for (const o of outcomes) {
+    // A summary of an earlier run kept in the same folder is the county's own paper, not a bureau's ledger.
+    if (o.kind === 'ownWorkbook') continue;
     if (o.kind === 'unreadable') rollup.excluded.push({ reason: 'unreadable', path: o.path, workbook: o.workbook, message: o.message });
     else if (o.kind !== 'digest') throw new Error(`summary got a ${o.kind} outcome`);
     else if (o.digest.year === periodYear(period)) rollup.included.push(o.digest);

@@ -37,9 +37,9 @@ export async function summarise(paths: readonly string[], options: SummaryOption
     options.jobs ?? defaultJobs(files.length),
     (outcome, index) => {
       outcomes.push(outcome);
-      if (outcome.kind === 'unreadable') {
+      if (outcome.kind === 'unreadable' || outcome.kind === 'ownWorkbook') {
         progress.clear();
-        process.stderr.write(`${outcome.message}\n`);
+        process.stderr.write(outcome.kind === 'ownWorkbook' ? `已跳过：${outcome.message}\n` : `${outcome.message}\n`);
       }
       progress.update(index + 1);
     },

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ruleTable } from '../../ledger/check/ruleTable';
 import type { RequirementStatus } from '../../ledger/model';
+import { ownSheetNames } from '../../ledger/ownWorkbooks';
 import { chineseDate } from '../../ledger/values/date';
 import { periodLabel } from '../../ledger/values/period';
 import type { Excluded, Rollup } from './rollup';
@@ -10,7 +11,7 @@ import { unitName } from './rollup';
 export const requirements = ruleTable.filter((r) => r.kind === 'requirement');
 
 /** Sheet names of the workbook, as the county's staff see them. */
-export const sheetNames = { overview: '汇总', excluded: '未纳入汇总的台账' } as const;
+export const sheetNames = { overview: ownSheetNames.summary, excluded: ownSheetNames.summaryLeftOut } as const;
 
 const statusFill: Record<RequirementStatus, string> = { 达标: 'FFC6EFCE', 进行中: 'FFFFEB9C', 未达标: 'FFFFC7CE', 无法判断: 'FFD9D9D9' };
 

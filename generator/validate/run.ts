@@ -26,7 +26,7 @@ const outcomeCode = (o: Outcome) =>
  */
 async function validateMany(files: readonly string[], asOf: string, options: ValidateOptions): Promise<void> {
   const progress = new Progress(files.length, '已校验');
-  const counts = { clean: 0, errors: 0, unreadable: 0 };
+  const counts = { clean: 0, errors: 0, unreadable: 0, ownWorkbooks: 0 };
   let worst: number = exitCode.ok;
   const tasks = files.map((path) => ({ kind: options.format, path, asOf }));
   progress.update(0);
@@ -37,6 +37,9 @@ async function validateMany(files: readonly string[], asOf: string, options: Val
       counts.unreadable++;
       process.stderr.write(`${outcome.message}\n`);
       if (options.format === 'json') process.stdout.write(`${JSON.stringify({ workbook: outcome.workbook, error: outcome.message })}\n`);
+    } else if (outcome.kind === 'ownWorkbook') {
+      counts.ownWorkbooks++;
+      process.stderr.write(`已跳过：${outcome.message}\n`);
     } else if (outcome.kind === 'validated') {
       counts[outcome.errors > 0 ? 'errors' : 'clean']++;
       process.stdout.write(options.format === 'json' || index === 0 ? outcome.output : `\n${outcome.output}`);
@@ -46,7 +49,8 @@ async function validateMany(files: readonly string[], asOf: string, options: Val
   progress.clear();
   if (options.format === 'text') {
     const unreadable = counts.unreadable > 0 ? `，无法读取 ${counts.unreadable} 本` : '';
-    process.stdout.write(`\n共 ${files.length} 本台账：无错误 ${counts.clean} 本，有错误 ${counts.errors} 本${unreadable}。\n`);
+    const ledgers = files.length - counts.ownWorkbooks;
+    process.stdout.write(`\n共 ${ledgers} 本台账：无错误 ${counts.clean} 本，有错误 ${counts.errors} 本${unreadable}。\n`);
   }
   process.exitCode = worst;
 }

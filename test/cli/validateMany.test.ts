@@ -6,6 +6,7 @@ import { bin, sha256, taizhang } from '../helpers/cli';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { ledgerFolder } from '../helpers/ledgerFolder';
 import { setSetting } from '../helpers/ledgerCases';
+import { findingsWorkbook } from '../../addin/page/xlsx/findingsWorkbook';
 
 /** A ledger with one unmet requirement (R01: one 专题研究 instead of two). */
 function withError() {
@@ -133,6 +134,25 @@ describe('taizhang validate on many ledgers', () => {
     expect(lines[2].error).toContain('WPS 表格的 .et 格式');
     expect(lines[3].error).toContain('OpenDocument 表格（.ods）');
     for (const line of lines.slice(1)) expect(line.error).toContain('“另存为” .xlsx');
+  });
+
+  it('passes over the workbooks it wrote itself (a summary, a 校验结果 download) without calling them bad ledgers', async () => {
+    const mixed = await ledgerFolder({
+      '1甲局.xlsx': clean('县甲局'),
+      '1甲局-校验结果.xlsx': findingsWorkbook([]),
+    });
+    expect(taizhang(['summary', mixed, '--period', '2026H1', '--as-of', yearClosed, '--out', join(mixed, '汇总.xlsx')]).status).toBe(0);
+    const run = taizhang(['validate', mixed, '--as-of', yearClosed]);
+    expect(run.status).toBe(0);
+    expect(run.stderr.trim().split('\n').sort()).toEqual([
+      '已跳过：“1甲局-校验结果.xlsx”是台账助手生成的校验结果表，不是台账。请选择台账文件本身。',
+      '已跳过：“汇总.xlsx”是台账助手生成的汇总表，不是台账。请选择台账文件本身。',
+    ]);
+    expect(run.stdout).toContain('共 1 本台账：无错误 1 本，有错误 0 本。');
+    // Named on its own, it is told for what it is, and the command fails as for any workbook that is no ledger.
+    const alone = taizhang(['validate', join(mixed, '汇总.xlsx')]);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe('“汇总.xlsx”是台账助手生成的汇总表，不是台账。请选择台账文件本身。\n');
   });
 
   it('runs to its end and keeps its exit code when the reader of its output goes away (| head)', async () => {

@@ -14,7 +14,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleRows } from '../../addin/pane/viewModel';
-import { findingsHeader } from '../../addin/page/xlsx/findingsWorkbook';
+import { findingsHeader, findingsWorkbook } from '../../addin/page/xlsx/findingsWorkbook';
 import { severityLabel } from '../../ledger/findings';
 import type { JsonReport } from '../../ledger/jsonReport';
 import { buildPage } from '../helpers/buildPage';
@@ -296,8 +296,9 @@ describe('台账助手.html', () => {
       '台账.et': readFileSync(resolve(repo, 'test/fixtures/legacy.xls')),
       'ledger.ods': readFileSync(resolve(repo, 'test/fixtures/libreoffice-ledger.ods')),
       'encrypted.xlsx': encryptedWorkbook(),
-      // A workbook that is no ledger (the page's own 校验结果, say) is readable: it opens 对应关系 (test below).
       'register.docx': readFileSync(resolve(repo, 'test/fixtures/word-register.docx')),
+      // The page's own download is told for what it is; any other workbook that is no ledger opens 对应关系 (test below).
+      '台账-校验结果.xlsx': findingsWorkbook([]),
     };
     for (const [name, bytes] of Object.entries(unreadable)) {
       const path = join(scratch, name);

@@ -143,6 +143,16 @@ describe('taizhang summary', () => {
     expect(texts.join('')).not.toMatch(/\b[RSD]\d\d\b|[A-Z]+\d+：/u);
   });
 
+  it('passes over its own summary kept in the folder when the county runs it again', async () => {
+    const out = join(folder, '汇总-复核.xlsx');
+    const again = taizhang(['summary', folder, '--period', '2026H1', '--as-of', yearClosed, '--out', out]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain(`已跳过：“汇总.xlsx”是台账助手生成的汇总表，不是台账。`);
+    expect(again.stdout).toContain('（纳入汇总 2 个单位，3 份台账未纳入汇总');
+    const [, ...rows] = rowsOf((await readWorkbook(out)).getWorksheet('未纳入汇总的台账')!);
+    expect(rows.map((r) => r[1])).not.toContain(join(folder, '汇总.xlsx'));
+  });
+
   it('never overwrites a file: an existing --out is refused before anything is read', () => {
     const out = join(folder, '汇总.xlsx');
     const before = sha256(out);

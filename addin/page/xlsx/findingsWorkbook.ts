@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { cellAddress, columnLetter } from '../../../ledger/grid/address';
 import type { Finding } from '../../../ledger/findings';
 import { severityLabel } from '../../../ledger/findings';
+import { ownSheetNames } from '../../../ledger/ownWorkbooks';
 import { mainNamespace, packageRelationshipsNamespace, relationshipsNamespace, xmlDeclaration, xmlText } from './xmlText';
 
 export const findingsHeader = ['工作表', '单元格', '级别', '规则', '说明', '原值'] as const;
@@ -54,8 +55,8 @@ const packageRels =
 
 const workbook = (findings: number) =>
   `${xmlDeclaration}<workbook xmlns="${mainNamespace}" xmlns:r="${relationshipsNamespace}">` +
-  `<sheets><sheet name="校验结果" sheetId="1" r:id="rId1"/></sheets>` +
-  `<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'校验结果'!${filterRange(findings)}</definedName></definedNames>` +
+  `<sheets><sheet name="${ownSheetNames.results}" sheetId="1" r:id="rId1"/></sheets>` +
+  `<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${ownSheetNames.results}'!${filterRange(findings)}</definedName></definedNames>` +
   `</workbook>`;
 
 const workbookRels =
