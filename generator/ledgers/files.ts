@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isLedgerFileName } from '../../ledger/read/fileKinds';
 import { UsageError } from '../errors';
 
@@ -33,4 +33,29 @@ export async function ledgerFiles(args: readonly string[]): Promise<{ files: str
     files.push(...found);
   }
   return { files: [...new Set(files)], folders };
+}
+
+/**
+ * What each file is called in messages, a summary's lists and its 通报: its own name, or, where several
+ * files share one (every bureau's folder holding an `意识形态工作台账.xlsx`), as many of its folders as
+ * tell it from the others, so that the county knows which bureau's file could not be read.
+ */
+export function shownNames(files: readonly string[]): Map<string, string> {
+  const byName = new Map<string, string[]>();
+  for (const file of files) byName.set(basename(file), [...(byName.get(basename(file)) ?? []), file]);
+  const shown = new Map<string, string>();
+  for (const [name, same] of byName) {
+    if (same.length === 1) {
+      shown.set(same[0], name);
+      continue;
+    }
+    const parts = same.map((file) => file.split(/[\\/]/u).filter(Boolean));
+    for (const [i, file] of same.entries()) {
+      let depth = 1;
+      const tail = (segments: string[]) => segments.slice(-depth).join('/');
+      while (depth < parts[i].length && parts.some((other, j) => j !== i && tail(other) === tail(parts[i]))) depth++;
+      shown.set(file, tail(parts[i]));
+    }
+  }
+  return shown;
 }

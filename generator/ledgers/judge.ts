@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { LedgerReadError, OwnWorkbookError } from '../../ledger/errors';
 import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
@@ -9,10 +8,11 @@ import { ledgerDigest, type LedgerDigest } from '../summary/digest';
 
 /**
  * One ledger to judge, as plain data so it can cross to a worker thread: what `validate` prints for
- * it, or the digest `summary` rolls up.
+ * it, or the digest `summary` rolls up. `name` is what it is called in what comes of it (files.ts).
  */
 export type Task =
-  { kind: 'text' | 'json'; path: string; asOf: string } | { kind: 'digest'; path: string; asOf: string; period: PeriodCode };
+  | { kind: 'text' | 'json'; path: string; name: string; asOf: string }
+  | { kind: 'digest'; path: string; name: string; asOf: string; period: PeriodCode };
 
 /**
  * What came of it, again plain data: the whole ValidationResult (every record) would cost more to copy
@@ -27,7 +27,7 @@ export type Outcome =
 
 export async function judgeLedger(task: Task): Promise<Outcome> {
   try {
-    const result = validateGrid(await readWorkbookFile(task.path), { asOf: task.asOf });
+    const result = validateGrid(await readWorkbookFile(task.path, task.name), { asOf: task.asOf });
     if (task.kind === 'digest') return { kind: 'digest', path: task.path, digest: ledgerDigest(task.path, result, task.period) };
     const output = task.kind === 'json' ? `${JSON.stringify(toJsonReport(result))}\n` : renderText(result);
     return { kind: 'validated', path: task.path, errors: result.summary.error, output };
@@ -38,6 +38,6 @@ export async function judgeLedger(task: Task): Promise<Outcome> {
       error instanceof LedgerReadError
         ? error.message
         : `处理“${task.path}”失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-    return { kind: 'unreadable', path: task.path, workbook: basename(task.path), message };
+    return { kind: 'unreadable', path: task.path, workbook: task.name, message };
   }
 }

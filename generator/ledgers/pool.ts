@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { judgeLedger, type Outcome, type Task } from './judge';
 
@@ -31,7 +30,7 @@ function crashed(task: Task, error: Error): Outcome {
   return {
     kind: 'unreadable',
     path: task.path,
-    workbook: basename(task.path),
+    workbook: task.name,
     message: `处理“${task.path}”失败：${error.message.split('\n')[0]}`,
   };
 }

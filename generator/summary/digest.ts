@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { ruleInfo } from '../../ledger/check/ruleTable';
 import type { Summary } from '../../ledger/findings';
 import type { PeriodStatus, RequirementStatus, RuleStatus, ValidationResult } from '../../ledger/model';
@@ -60,7 +59,7 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
   });
   return {
     path,
-    workbook: basename(path),
+    workbook: result.workbook,
     unit: result.unit,
     year: result.year,
     summary: result.summary,

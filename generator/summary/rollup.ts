@@ -8,7 +8,7 @@ import type { LedgerDigest } from './digest';
 export type Excluded =
   | { reason: 'otherYear'; path: string; workbook: string; unit: string; year: number }
   | { reason: 'unreadable'; path: string; workbook: string; message: string }
-  /** Byte for byte the ledger at `sameAs`, which is counted instead. */
+  /** Byte for byte the ledger called `sameAs`, which is counted instead. */
   | { reason: 'copy'; path: string; workbook: string; sameAs: string };
 
 /** The county's ledgers for one period: those of the period's year, and the rest. */
@@ -19,7 +19,7 @@ export interface Rollup {
   excluded: Excluded[];
 }
 
-/** `copies`: files left unread for being another file's exact copy (copies.ts), each with that file. */
+/** `copies`: files left unread for being another file's exact copy (copies.ts), each with that file's name. */
 export function rollUp(
   period: PeriodCode,
   asOf: string,

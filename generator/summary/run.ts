@@ -4,7 +4,7 @@ import { resolveAsOf } from '../asOf';
 import type { SummaryOptions } from '../commands/summary';
 import { exitCode, UsageError } from '../errors';
 import { existsError, writeFileAtomic } from '../io/atomicWrite';
-import { ledgerFiles } from '../ledgers/files';
+import { ledgerFiles, shownNames } from '../ledgers/files';
 import type { Outcome } from '../ledgers/judge';
 import { defaultJobs, judgeAll } from '../ledgers/pool';
 import { Progress } from '../ledgers/progress';
@@ -29,11 +29,12 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   const { files: found } = await ledgerFiles(paths);
   const copies = await identicalCopies(found);
   const files = found.filter((file) => !copies.has(file));
+  const names = shownNames(found);
   const progress = new Progress(files.length, '已读取');
   const outcomes: Outcome[] = [];
   progress.update(0);
   await judgeAll(
-    files.map((path) => ({ kind: 'digest', path, asOf, period })),
+    files.map((path) => ({ kind: 'digest', path, name: names.get(path)!, asOf, period })),
     options.jobs ?? defaultJobs(files.length),
     (outcome, index) => {
       outcomes.push(outcome);
@@ -46,7 +47,7 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   );
   progress.clear();
 
-  const rollup = rollUp(period, asOf, outcomes, copies);
+  const rollup = rollUp(period, asOf, outcomes, new Map([...copies].map(([copy, first]) => [copy, names.get(first)!])));
   for (const { unit, workbooks } of sharedUnitNames(rollup)) {
     process.stderr.write(
       `注意：${workbooks.length} 份内容不同的台账都填写单位名称“${unit}”（${workbooks.map((w) => `“${w}”`).join('、')}），均已纳入汇总。请核实是否为重复报送（如修改后重发），或有单位未改单位名称。\n`,

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ruleTable } from '../../ledger/check/ruleTable';
 import type { RequirementStatus } from '../../ledger/model';
@@ -78,7 +77,7 @@ function requirementSheet(workbook: ExcelJS.Workbook, rollup: Rollup, rule: (typ
 
 function excludedReason(e: Excluded): string {
   if (e.reason === 'otherYear') return `台账年度为${e.year}年，不是本次汇总的年度`;
-  if (e.reason === 'copy') return `与“${basename(e.sameAs)}”内容完全相同（重复报送），已按一份汇总`;
+  if (e.reason === 'copy') return `与“${e.sameAs}”内容完全相同（重复报送），已按一份汇总`;
   return e.message;
 }
 

@@ -4,7 +4,7 @@ import { validateGrid } from '../../ledger/validate';
 import { resolveAsOf } from '../asOf';
 import type { ValidateOptions } from '../commands/validate';
 import { exitCode } from '../errors';
-import { ledgerFiles } from '../ledgers/files';
+import { ledgerFiles, shownNames } from '../ledgers/files';
 import type { Outcome } from '../ledgers/judge';
 import { defaultJobs, judgeAll } from '../ledgers/pool';
 import { Progress } from '../ledgers/progress';
@@ -28,7 +28,8 @@ async function validateMany(files: readonly string[], asOf: string, options: Val
   const progress = new Progress(files.length, '已校验');
   const counts = { clean: 0, errors: 0, unreadable: 0, ownWorkbooks: 0 };
   let worst: number = exitCode.ok;
-  const tasks = files.map((path) => ({ kind: options.format, path, asOf }));
+  const names = shownNames(files);
+  const tasks = files.map((path) => ({ kind: options.format, path, name: names.get(path)!, asOf }));
   progress.update(0);
   await judgeAll(tasks, options.jobs ?? defaultJobs(files.length), (outcome, index) => {
     progress.clear();

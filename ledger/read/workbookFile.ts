@@ -39,9 +39,11 @@ export const nodeUtf8: Utf8Decoder = (bytes) => {
   return isAscii(text) ? text.toString('latin1') : transcode(text, 'utf8', 'utf16le').toString('utf16le');
 };
 
-/** The Node side of reading: the file from disk, with its own errors in Chinese; the bytes do the rest. */
-export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
-  const name = basename(path);
+/**
+ * The Node side of reading: the file from disk, with its own errors in Chinese; the bytes do the rest.
+ * `name` is what messages call the file: its own name, unless another file read with it has that too.
+ */
+export async function readWorkbookFile(path: string, name = basename(path)): Promise<WorkbookGrid> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);

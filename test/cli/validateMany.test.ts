@@ -155,6 +155,22 @@ describe('taizhang validate on many ledgers', () => {
     expect(alone.stderr).toBe('“汇总.xlsx”是台账助手生成的汇总表，不是台账。请选择台账文件本身。\n');
   });
 
+  it('tells files of one name apart by their folders, so a bad one points at its bureau', async () => {
+    const bureaus = await ledgerFolder({
+      '县甲局/意识形态工作台账.xlsx': clean('县甲局'),
+      '县乙局/意识形态工作台账.xlsx': 'damaged',
+      '县丙局/2026/台账.xlsx': clean('县丙局'),
+    });
+    const run = taizhang(['validate', bureaus, '--as-of', yearClosed, '--format', 'json']);
+    // A name no other file has stays as it is.
+    expect(jsonLines(run.stdout).map((l) => l.workbook)).toEqual([
+      '台账.xlsx',
+      '县甲局/意识形态工作台账.xlsx',
+      '县乙局/意识形态工作台账.xlsx',
+    ]);
+    expect(run.stderr).toContain('“县乙局/意识形态工作台账.xlsx”');
+  });
+
   it('runs to its end and keeps its exit code when the reader of its output goes away (| head)', async () => {
     const child = spawn(process.execPath, [bin, 'validate', folder, '--as-of', yearClosed], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
