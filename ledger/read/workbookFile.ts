@@ -55,7 +55,10 @@ export async function readWorkbookFile(path: string, name = basename(path)): Pro
     if (error instanceof LedgerReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new LedgerReadError(`找不到文件“${path}”。请检查路径和文件名。`);
-    if (code === 'EACCES') throw new LedgerReadError(`无权读取文件“${path}”。`);
+    // Windows says EBUSY while another program holds the file shut (a sharing or lock violation) and EPERM
+    // where a privilege is missing (libuv's uv_translate_sys_error).
+    if (code === 'EACCES' || code === 'EPERM') throw new LedgerReadError(`无权读取文件“${path}”。`);
+    if (code === 'EBUSY') throw new LedgerReadError(`文件“${path}”正被其他程序占用，无法读取。请关闭占用它的程序后再试。`);
     throw new LedgerReadError(`无法读取“${path}”：${(error as Error).message}`);
   }
   return readWorkbookWith(bytes, name, zlibUnzipper, nodeUtf8);
