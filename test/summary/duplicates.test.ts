@@ -23,6 +23,18 @@ function revised() {
 
 let folder: string;
 let run: CliRun;
+
+async function summaryWorkbook(): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(folder, '汇总.xlsx'));
+  return workbook;
+}
+
+/** The 汇总 sheet's rows below its header, as [序号, 单位, 年度, 台账文件, …]. */
+async function overviewRows(): Promise<ExcelJS.CellValue[][]> {
+  const rows = (await summaryWorkbook()).getWorksheet('汇总')!.getSheetValues().slice(2);
+  return rows.map((row) => (row as ExcelJS.CellValue[]).slice(1));
+}
 beforeAll(async () => {
   folder = await ledgerFolder({ '甲局.xlsx': unit('县甲局'), '乙局.xlsx': unit('县乙局'), '乙局修改稿.xlsx': revised() });
   // The same file sent twice, saved by the mail client under another name.
@@ -34,15 +46,8 @@ describe('taizhang summary of a folder where a bureau sent its ledger twice', ()
   it('counts an exact copy once and lists it in the workbook as a copy of the other file', async () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('（纳入汇总 3 个单位，1 份台账未纳入汇总');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(folder, '汇总.xlsx'));
-    const units = workbook
-      .getWorksheet('汇总')!
-      .getSheetValues()
-      .slice(2)
-      .map((row) => (row as ExcelJS.CellValue[])[2]);
-    expect(units.filter((u) => u === '县甲局')).toHaveLength(1);
-    const excluded = workbook.getWorksheet('未纳入汇总的台账')!;
+    expect((await overviewRows()).filter((row) => row[1] === '县甲局')).toHaveLength(1);
+    const excluded = (await summaryWorkbook()).getWorksheet('未纳入汇总的台账')!;
     expect(excluded.rowCount).toBe(2);
     expect((excluded.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual([
       1,
@@ -54,14 +59,7 @@ describe('taizhang summary of a folder where a bureau sent its ledger twice', ()
   });
 
   it('counts two different ledgers of one 单位名称 both, and asks the county to look', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(folder, '汇总.xlsx'));
-    const files = workbook
-      .getWorksheet('汇总')!
-      .getSheetValues()
-      .slice(2)
-      .filter((row) => (row as ExcelJS.CellValue[])[2] === '县乙局')
-      .map((row) => (row as ExcelJS.CellValue[])[4]);
+    const files = (await overviewRows()).filter((row) => row[1] === '县乙局').map((row) => row[3]);
     expect(files.sort()).toEqual(['乙局.xlsx', '乙局修改稿.xlsx']);
     const warnings = run.stderr.trim().split('\n');
     expect(warnings).toHaveLength(1);
