@@ -34,7 +34,7 @@ export interface CliFigure {
 
 /**
  * Runs `taizhang validate` in a child process, so only its own memory is counted: the peak resident set
- * size comes from the child's getrusage at exit (bench/peak.mjs), which sees every allocation, even inside
+ * size comes from the child at exit (bench/peak.mjs), which sees every allocation, even inside
  * long synchronous work that a sampling timer would miss.
  */
 export function runCliValidate(file: string, asOf: string): CliFigure | null {
