@@ -18,8 +18,9 @@ const threadedFrom = 4;
 
 /**
  * Threads worth starting: one per CPU, never more than there are ledgers. On the 2-CPU machine the
- * bench runs on, two threads judged 50 and 500 ledgers 1.14 × and 0.91 × as fast as one, for half as
- * much memory again (bench/many.ts), so a machine with fewer than four CPUs keeps to one thread.
+ * bench runs on, two threads judged 50 ledgers 0.89–1.14 × and 500 ledgers 0.91–1.35 × as fast as one
+ * from run to run, for about 60 % more memory (bench/many.ts), so a machine with fewer than four CPUs
+ * keeps to one thread.
  */
 export function defaultJobs(ledgers: number): number {
   const cpus = availableParallelism();
