@@ -6,6 +6,16 @@ export class LedgerReadError extends Error {
   override name = 'LedgerReadError';
 }
 
+/** The file is no .xlsx workbook at all (.xls, .et, .ods, .xlsb, a Word document): saving it as .xlsx mends it. */
+export class WrongFormatError extends LedgerReadError {
+  override name = 'WrongFormatError';
+}
+
+/** The workbook has an opening password: the bureau must remove it. */
+export class PasswordError extends LedgerReadError {
+  override name = 'PasswordError';
+}
+
 /**
  * No sheet of the workbook was recognised as a ledger sheet. The CLI prints the message as for any
  * unreadable ledger; the add-in and the page show the 对应关系 to set instead, for the unit and year

@@ -1,4 +1,4 @@
-import { LedgerReadError, OwnWorkbookError } from '../../ledger/errors';
+import { LedgerReadError, NotALedgerError, OwnWorkbookError, PasswordError, WrongFormatError } from '../../ledger/errors';
 import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
@@ -14,6 +14,18 @@ export type Task =
   | { kind: 'text' | 'json'; path: string; name: string; asOf: string }
   | { kind: 'digest'; path: string; name: string; asOf: string; period: PeriodCode };
 
+/** Why a file could not be judged, as far as a county's 通报 tells bureaus apart: what each must do differs. */
+export type ReadFailure = 'format' | 'password' | 'notLedger' | 'other';
+
+const failureOf = (error: unknown): ReadFailure =>
+  error instanceof WrongFormatError
+    ? 'format'
+    : error instanceof PasswordError
+      ? 'password'
+      : error instanceof NotALedgerError
+        ? 'notLedger'
+        : 'other';
+
 /**
  * What came of it, again plain data: the whole ValidationResult (every record) would cost more to copy
  * between threads than to compute, so only what the command prints or counts comes back.
@@ -21,7 +33,7 @@ export type Task =
 export type Outcome =
   | { kind: 'validated'; path: string; errors: number; output: string }
   | { kind: 'digest'; path: string; digest: LedgerDigest }
-  | { kind: 'unreadable'; path: string; workbook: string; message: string }
+  | { kind: 'unreadable'; path: string; workbook: string; message: string; failure: ReadFailure }
   /** A workbook taizhang wrote (a summary, a 校验结果 download) lying among the ledgers: no ledger, no fault. */
   | { kind: 'ownWorkbook'; path: string; message: string };
 
@@ -38,6 +50,6 @@ export async function judgeLedger(task: Task): Promise<Outcome> {
       error instanceof LedgerReadError
         ? error.message
         : `处理“${task.path}”失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-    return { kind: 'unreadable', path: task.path, workbook: task.name, message };
+    return { kind: 'unreadable', path: task.path, workbook: task.name, message, failure: failureOf(error) };
   }
 }

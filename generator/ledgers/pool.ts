@@ -33,6 +33,7 @@ function crashed(task: Task, error: Error): Outcome {
     path: task.path,
     workbook: task.name,
     message: `处理“${task.path}”失败：${error.message.split('\n')[0]}`,
+    failure: 'other',
   };
 }
 

@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
 import type { RequirementStatus } from '../../ledger/model';
 import { periodYear, type PeriodCode } from '../../ledger/values/period';
-import type { Outcome } from '../ledgers/judge';
+import type { Outcome, ReadFailure } from '../ledgers/judge';
 import type { LedgerDigest } from './digest';
 
 /** A ledger left out of the roll-up, and why: it is listed, never dropped in silence. */
 export type Excluded =
   | { reason: 'otherYear'; path: string; workbook: string; unit: string; year: number }
-  | { reason: 'unreadable'; path: string; workbook: string; message: string }
+  | { reason: 'unreadable'; path: string; workbook: string; message: string; failure: ReadFailure }
   /** Byte for byte the ledger called `sameAs`, which is counted instead. */
   | { reason: 'copy'; path: string; workbook: string; sameAs: string };
 
@@ -30,8 +30,9 @@ export function rollUp(
   for (const o of outcomes) {
     // A summary of an earlier run kept in the same folder is the county's own paper, not a bureau's ledger.
     if (o.kind === 'ownWorkbook') continue;
-    if (o.kind === 'unreadable') rollup.excluded.push({ reason: 'unreadable', path: o.path, workbook: o.workbook, message: o.message });
-    else if (o.kind !== 'digest') throw new Error(`summary got a ${o.kind} outcome`);
+    if (o.kind === 'unreadable') {
+      rollup.excluded.push({ reason: 'unreadable', path: o.path, workbook: o.workbook, message: o.message, failure: o.failure });
+    } else if (o.kind !== 'digest') throw new Error(`summary got a ${o.kind} outcome`);
     else if (o.digest.year === periodYear(period)) rollup.included.push(o.digest);
     else rollup.excluded.push({ reason: 'otherYear', path: o.path, workbook: o.digest.workbook, unit: o.digest.unit, year: o.digest.year });
   }

@@ -24,6 +24,10 @@ const noticeSchema = z.strictObject({
     条目: the('序号', '台账文件', '单位', '原因'),
     其他年度: the('台账年度'),
     无法读取: the(),
+    // Added after bureaus began editing this file: a file without them says 无法读取 for these too.
+    格式不符: the().optional(),
+    设有密码: the().optional(),
+    不是台账: the().optional(),
   }),
   存在的问题: section({ 未达标: the('要求', '依据', '单位数', '单位'), 无法判断: the('要求', '依据', '单位数', '单位'), 无问题: the() }),
   下一步: section({ 概述: the() }),

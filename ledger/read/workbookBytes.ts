@@ -1,4 +1,4 @@
-import { LedgerReadError } from '../errors';
+import { LedgerReadError, PasswordError, WrongFormatError } from '../errors';
 import type { WorkbookGrid } from '../grid/types';
 import { decodeXml, type Utf8Decoder } from './decode';
 import { readLimits } from './limits';
@@ -35,20 +35,18 @@ function refuseNonXlsx(bytes: Uint8Array, name: string): void {
   if (bytes.length === 0) throw new LedgerReadError(`无法读取“${name}”：文件为空（0 字节）。`);
   if (startsWith(bytes, oleMagic)) {
     if (holdsUtf16(bytes, 'EncryptedPackage')) {
-      throw new LedgerReadError(
-        `无法读取“${name}”：工作簿设置了打开密码（已加密）。请在 Excel 或 WPS 中打开它，取消打开密码并保存后再试。`,
-      );
+      throw new PasswordError(`无法读取“${name}”：工作簿设置了打开密码（已加密）。请在 Excel 或 WPS 中打开它，取消打开密码并保存后再试。`);
     }
     // WPS keeps its own .et workbooks in the same container as .xls; only the name tells them apart.
     if (/\.ett?$/iu.test(name)) {
-      throw new LedgerReadError(`无法读取“${name}”：这是 WPS 表格的 .et 格式文件。请在 WPS 中“另存为” .xlsx 格式后再试。`);
+      throw new WrongFormatError(`无法读取“${name}”：这是 WPS 表格的 .et 格式文件。请在 WPS 中“另存为” .xlsx 格式后再试。`);
     }
-    throw new LedgerReadError(
+    throw new WrongFormatError(
       `无法读取“${name}”：这是旧版 .xls 文件（或其他旧版 Office 文件）。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再试。`,
     );
   }
   if (!startsWith(bytes, zipMagic) && !startsWith(bytes, emptyZipMagic)) {
-    throw new LedgerReadError(`无法读取“${name}”：不是 .xlsx 格式的 Excel 工作簿。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再试。`);
+    throw new WrongFormatError(`无法读取“${name}”：不是 .xlsx 格式的 Excel 工作簿。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再试。`);
   }
   if (bytes.length > readLimits.fileBytes) throw tooLarge(name, '文件', bytes.length, readLimits.fileBytes);
 }
@@ -56,22 +54,22 @@ function refuseNonXlsx(bytes: Uint8Array, name: string): void {
 /** Zip packages that are not .xlsx but are mistaken for it: each is told apart by a part only it has. */
 type OtherPackage = 'word' | 'ods' | 'xlsb' | null;
 
-function notWorkbook(name: string, other: OtherPackage): LedgerReadError {
+function notWorkbook(name: string, other: OtherPackage): WrongFormatError {
   // A .docx is a zip too; the clerk picked the Word form of the register, not the Excel ledger.
   if (other === 'word') {
-    return new LedgerReadError(
+    return new WrongFormatError(
       `无法读取“${name}”：这是 Word 文档，不是 Excel 工作簿。请选择 .xlsx 台账；Word 中的表格可复制到 Excel 后另存为 .xlsx。`,
     );
   }
   if (other === 'ods') {
-    return new LedgerReadError(
+    return new WrongFormatError(
       `无法读取“${name}”：这是 OpenDocument 表格（.ods）文件，不是 .xlsx 工作簿。请在 WPS 或 LibreOffice 中“另存为” .xlsx 格式后再试。`,
     );
   }
   if (other === 'xlsb') {
-    return new LedgerReadError(`无法读取“${name}”：这是 Excel 二进制工作簿（.xlsb）。请在 Excel 中“另存为” .xlsx 格式后再试。`);
+    return new WrongFormatError(`无法读取“${name}”：这是 Excel 二进制工作簿（.xlsb）。请在 Excel 中“另存为” .xlsx 格式后再试。`);
   }
-  return new LedgerReadError(
+  return new WrongFormatError(
     `无法读取“${name}”：这个压缩包不是 Excel 工作簿（没有工作簿内容）。请确认选择的是 .xlsx 台账，或在 Excel 或 WPS 中“另存为” .xlsx 后再试。`,
   );
 }

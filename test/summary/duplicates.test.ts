@@ -81,11 +81,12 @@ describe('taizhang summary of a folder where a bureau sent its ledger twice', ()
   it('names a bad file in the 通报 by its bureau’s folder when every bureau gave its file the same name', async () => {
     const bureaus = await ledgerFolder({
       '县甲局/意识形态工作台账.xlsx': unit('县甲局'),
-      '县乙局/意识形态工作台账.xlsx': 'damaged',
+      // Cut short in copying: a workbook, damaged.
+      '县乙局/意识形态工作台账.xlsx': readFileSync('test/fixtures/truncated.xlsx'),
     });
     const out = join(bureaus, '汇总.xlsx');
     expect(taizhang(['summary', bureaus, '--period', '2026H1', '--as-of', yearClosed, '--out', out, '--docx']).status).toBe(0);
     const texts = paragraphsOf(unzipDocx(readFileSync(join(bureaus, '汇总.docx'))).document).map((p) => p.text);
-    expect(texts).toContain('1.“县乙局/意识形态工作台账.xlsx”，文件已损坏或不是有效的台账，无法读取。');
+    expect(texts).toContain('1.“县乙局/意识形态工作台账.xlsx”，文件已损坏或无法打开。');
   });
 });

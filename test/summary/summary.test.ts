@@ -117,9 +117,9 @@ describe('taizhang summary', () => {
       '共收到5份意识形态工作台账，纳入本次汇总2个单位，另有3份台账未纳入汇总。2026年上半年各项制度均已落实到位的单位1个。有逾期未完成事项的单位1个。',
     );
     expect(texts).toContain('“党总支、各支部每半年专题汇报1次”（实施方案三(三)）落实不到位，1个单位未达标：县乙局。');
-    expect(texts).toContain('1.“丁局.xlsx”，文件已损坏或不是有效的台账，无法读取。');
+    expect(texts).toContain('1.“丁局.xlsx”，文件不是 .xlsx 格式的 Excel 工作簿（如旧版 .xls、WPS 的 .et），须另存为 .xlsx 后报送。');
     expect(texts).toContain('2.县丙局报送的“丙局2025.xlsx”，台账年度为2025年。');
-    expect(texts).toContain('3.“戊局.xls”，文件已损坏或不是有效的台账，无法读取。');
+    expect(texts).toContain('3.“戊局.xls”，文件不是 .xlsx 格式的 Excel 工作簿（如旧版 .xls、WPS 的 .et），须另存为 .xlsx 后报送。');
     expect(texts).toContain('中共XX县委宣传部');
     expect(texts).toContain('2027年1月20日');
     const headings = texts.filter((t) => /^[一二三四五六七]、/u.test(t));
