@@ -92,11 +92,13 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
     addHeading(t.未纳入汇总.标题);
     body.push(paragraph(fill(t.未纳入汇总.概述, { 未纳入数: excluded.length })));
     const leftOut = t.未纳入汇总;
+    // A template without a failure's own wording says 无法读取 for it.
     const failed = { format: leftOut.格式不符, password: leftOut.设有密码, notLedger: leftOut.不是台账, other: undefined };
-    const reason = (e: Excluded) =>
-      e.reason === 'otherYear'
-        ? fill(leftOut.其他年度, { 台账年度: e.year })
-        : fill((e.reason === 'unreadable' ? failed[e.failure] : undefined) ?? leftOut.无法读取);
+    const reason = (e: Excluded): string => {
+      if (e.reason === 'otherYear') return fill(leftOut.其他年度, { 台账年度: e.year });
+      const own = e.reason === 'unreadable' ? failed[e.failure] : undefined;
+      return fill(own ?? leftOut.无法读取);
+    };
     excluded.forEach((e, i) => {
       const unit = e.reason === 'otherYear' ? e.unit : '';
       body.push(paragraph(fill(t.未纳入汇总.条目, { 序号: i + 1, 台账文件: e.workbook, 单位: unit, 原因: reason(e) })));
