@@ -34,8 +34,10 @@ async function sheetLayouts(run: ExcelRun): Promise<{ name: string; date1904: bo
     // Office.js has no date-system flag, but DATE() answers in the workbook's own system.
     const probe = workbook.functions.date(2000, 1, 1).load('value');
     await context.sync();
-    // The result sheet is ours and can be long; the core would ignore it anyway.
-    const sheets = worksheets.items.filter((ws) => ws.name !== resultSheetName);
+    // The result sheet is ours and can be long; the core would ignore it anyway. A workbook of nothing
+    // else is a 校验结果 download opened in Excel: it is read as it is, for the core to say what it is.
+    const ledgerSheets = worksheets.items.filter((ws) => ws.name !== resultSheetName);
+    const sheets = ledgerSheets.length > 0 ? ledgerSheets : worksheets.items;
     const used = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
     await context.sync();
     return {

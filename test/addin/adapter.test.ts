@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeHostError, excelHost, hostFeatures } from '../../addin/excel/adapter';
 import { noteMembers } from '../../addin/excel/api';
 import { hostErrorMessage } from '../../addin/excel/hostErrors';
+import { findingsWorkbook } from '../../addin/page/xlsx/findingsWorkbook';
+import { OwnWorkbookError } from '../../ledger/errors';
 import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
@@ -35,6 +37,20 @@ describe('adapter: reading the open workbook', () => {
     const cli = taizhang(['validate', path, '--as-of', asOf, '--format', 'json']);
     expect(cli.stderr).toBe('');
     expect(report).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it('reads a 校验结果 download opened in Excel as it is, so the clerk is told what it is', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'taizhang-results-')), '台账-校验结果.xlsx');
+    await writeFile(path, findingsWorkbook([]));
+    const { host } = await hostFor(path);
+    const grid = await host.readWorkbook();
+    expect(grid.sheets.map((s) => s.name)).toEqual(['校验结果']);
+    expect(() => validateGrid(grid, { asOf })).toThrow(OwnWorkbookError);
+    expect(() => validateGrid(grid, { asOf })).toThrow('是台账助手生成的校验结果表，不是台账');
+    // In a ledger the 校验结果 sheet the pane wrote is left out, as before.
+    const { fake, host: ledgerHost } = await hostFor(sample);
+    fake.state.sheets.push({ ...fake.sheet('问责追究'), name: '校验结果' });
+    expect((await ledgerHost.readWorkbook()).sheets.map((s) => s.name)).not.toContain('校验结果');
   });
 
   it('reads the used range of each sheet with its origin, Office-style empties and merges', async () => {
