@@ -1,3 +1,4 @@
+import { registerDue } from './commands/due';
 import { registerMap } from './commands/map';
 import { registerReport } from './commands/report';
 import { registerRules } from './commands/rules';
@@ -13,5 +14,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-const program = createProgram([registerValidate, registerReport, registerTemplate, registerRules, registerMap, registerSummary]);
+const program = createProgram([
+  registerValidate,
+  registerReport,
+  registerTemplate,
+  registerRules,
+  registerMap,
+  registerSummary,
+  registerDue,
+]);
 process.exitCode = await runProgram(program, process.argv.slice(2));
