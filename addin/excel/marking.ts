@@ -227,17 +227,21 @@ class Workbook {
     });
   }
 
-  /** Adds a hidden name; `visible = false` goes in a later round trip (OfficeDev/office-js #3878, #3949). */
+  /**
+   * Adds a hidden name. Excel takes `visible = false` only on the object `names.add()` returned, once
+   * the add is synced; set through `names.getItem()` it is silently ignored (OfficeDev/office-js #3878,
+   * #3949), so the added object is kept for the next round trip.
+   */
   nameWrite(name: string, sheet: string, cell: string): Write {
     const reference = cellReference(sheet, cell);
     return {
       bytes: requestBytes(2, name, reference, nameComment),
       apply: () => {
-        this.context.workbook.names.add(name, reference, nameComment);
+        const added = this.context.workbook.names.add(name, reference, nameComment);
         return {
-          bytes: requestBytes(2, name),
+          bytes: requestBytes(1),
           apply: () => {
-            this.context.workbook.names.getItem(name).visible = false;
+            added.visible = false;
             return undefined;
           },
         };

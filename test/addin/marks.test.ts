@@ -294,7 +294,7 @@ describe('marks on Excel terms: failures part-way, limits, hosts without notes',
     expect(fake.cell('学习培训', 'B6')?.fill).toBeUndefined();
   });
 
-  it('hides every name it adds, in a round trip after the one that adds it', async () => {
+  it('hides every name it adds through the object names.add() returned, a round trip later (OfficeDev/office-js #3878)', async () => {
     const { state, findings } = await sampleWithFindings();
     const fake = new FakeExcelHost(state);
     const { marked } = await excelHost(fake.run, fake.features).applyMarks(findings);

@@ -12,7 +12,9 @@
  *   #4900, #6218), and writing a colour to it paints a solid fill (#2349);
  * - getMergedAreasOrNullObject returns only merges whose top-left cell lies in the range (#3611),
  *   listed in `areas.items` (#1590), and fails above 512 of them (Range reference);
- * - a name's `visible = false` set in the batch that adds it has no effect (#3878, #3949);
+ * - a name's `visible = false` takes effect only on the object `names.add()` returned, and only once the
+ *   add is synced; set through `names.getItem()` (or an item of `names.items`) it is silently ignored,
+ *   while `visible = true` works there (OfficeDev/office-js #3878, #3949);
  * - a library without notes (office.js 1.1.110 from npm) has no `Worksheet.notes` at all;
  * - a protected sheet refuses writes to its cells, and a cell with a threaded comment refuses a note.
  */
@@ -943,7 +945,7 @@ class FakeNamedItems implements NamedItemCollectionApi {
     if (!names(propertyNames).includes('items/name')) throw new Error(`fake supports names.load('items/name') only`);
     this.context.queue(() => {
       const listed = this.all.map((n) => n.name);
-      this.context.settle(() => (this.itemsValue = listed.map((name) => this.item(name, true))), listed);
+      this.context.settle(() => (this.itemsValue = listed.map((name) => this.item(name, { loaded: true }))), listed);
     });
     return this;
   }
@@ -960,15 +962,15 @@ class FakeNamedItems implements NamedItemCollectionApi {
       },
       { write: true, args: [name, reference, comment] },
     );
-    return this.item(name, false);
+    return this.item(name, { added: true });
   }
 
   getItem(name: string): FakeNamedItem {
-    return this.item(name, false);
+    return this.item(name, {});
   }
 
-  private item(name: string, loaded: boolean): FakeNamedItem {
-    return new FakeNamedItem(this.context, name, () => this.all.find((n) => n.name === name) ?? null, loaded);
+  private item(name: string, how: { loaded?: boolean; added?: boolean }): FakeNamedItem {
+    return new FakeNamedItem(this.context, name, () => this.all.find((n) => n.name === name) ?? null, how);
   }
 }
 
@@ -977,10 +979,10 @@ class FakeNamedItem extends Loadable implements NamedItemApi {
     private readonly context: Context,
     private readonly key: string,
     private readonly resolver: () => FakeName | null,
-    loaded: boolean,
+    private readonly how: { loaded?: boolean; added?: boolean },
   ) {
     super();
-    if (loaded) this.settle('name', key);
+    if (how.loaded === true) this.settle('name', key);
   }
 
   private resolve(): FakeName {
@@ -993,12 +995,17 @@ class FakeNamedItem extends Loadable implements NamedItemApi {
     return this.loaded('name');
   }
 
-  /** Set in the batch that adds the name, it is lost (OfficeDev/office-js #3878, #3949). */
+  /**
+   * Hiding works only on the object `add` returned, in a batch after the add's (OfficeDev/office-js
+   * #3878: "you can hide a name immediately after creating it", not through `getItemOrNullObject`;
+   * #3949: not through `set` on a fetched item either). Showing works on any.
+   */
   set visible(visible: boolean) {
     this.context.queue(
       () => {
         const found = this.resolve();
-        if (!this.context.running.addedNames.has(found.name)) found.visible = visible;
+        const hides = this.how.added === true && !this.context.running.addedNames.has(found.name);
+        if (visible || hides) found.visible = visible;
       },
       { write: true, args: visible },
     );
