@@ -7,7 +7,7 @@ import { validateGrid } from '../../ledger/validate';
 import { HostError } from '../../addin/excel/hostErrors';
 import { FakeExcelHost, payloadLimit } from './fake/fakeExcel';
 import type { FakeFill, FakeWorkbookState } from './fake/state';
-import { reopen, stateFromGrid } from './fake/state';
+import { reopen, solidWhite, stateFromGrid } from './fake/state';
 
 const sample = 'templates/示例台账.xlsx';
 
@@ -293,6 +293,24 @@ describe('marks on Excel terms: failures part-way, limits, hosts without notes',
     await host.clearMarks();
     expect(fake.cell('学习培训', 'B6')?.fill).toBeUndefined();
   });
+
+  for (const solidPattern of [null, 'Solid'] as const)
+    it(`gives a clerk's solid white fill back white and a cell without fill none (#4900, solid pattern read as ${solidPattern})`, async () => {
+      const { state, findings } = await sampleWithFindings();
+      decorate(state, findings);
+      const b6 = state.sheets.find((s) => s.name === '学习培训')!.cells.B6;
+      b6.fill = { ...solidWhite };
+      const before = looks(state);
+      const bare = Object.entries(before).filter(([, look]) => look.fill === null);
+      expect(bare.length).toBeGreaterThan(0);
+      const fake = new FakeExcelHost(state, { solidPattern });
+      const host = excelHost(fake.run, fake.features);
+      await host.applyMarks(findings);
+      expect(fake.cell('学习培训', 'B6')?.fill?.color).toBe(markFill.error);
+      await host.clearMarks();
+      expect(fake.cell('学习培训', 'B6')?.fill).toEqual(solidWhite);
+      expect(looks(fake.state)).toEqual(before);
+    });
 
   it('hides every name it adds through the object names.add() returned, a round trip later (OfficeDev/office-js #3878)', async () => {
     const { state, findings } = await sampleWithFindings();

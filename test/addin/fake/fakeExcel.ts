@@ -9,7 +9,9 @@
  * - a batch is not a transaction: when a command fails, the commands before it stay applied;
  * - Excel on the web refuses a request or an answer over 5 MB of UTF-8 (`web` option);
  * - a cell without fill reads as color #FFFFFF, pattern null, tintAndShade null (OfficeDev/office-js
- *   #4900, #6218), and writing a colour to it paints a solid fill (#2349);
+ *   #4900, #6218), and writing a colour to it paints a solid fill (#2349); a solid fill, white
+ *   included, reads with pattern null as #4900 reports, or 'Solid' as the FillPattern reference says
+ *   (`solidPattern` option), and a number in tintAndShade (Microsoft's answer in #4900);
  * - getMergedAreasOrNullObject returns only merges whose top-left cell lies in the range (#3611),
  *   listed in `areas.items` (#1590), and fails above 512 of them (Range reference);
  * - a name's `visible = false` takes effect only on the object `names.add()` returned, and only once the
@@ -66,6 +68,11 @@ export interface FakeOptions {
   features?: HostFeatures;
   /** Excel on the web: requests and answers over `payloadLimit` bytes are refused. */
   web?: boolean;
+  /**
+   * How getCellProperties reports a solid fill's pattern: null, as OfficeDev/office-js #4900 saw for
+   * a white fill (the default), or 'Solid', as the Excel.FillPattern reference reads.
+   */
+  solidPattern?: 'Solid' | null;
 }
 
 /** 5 MB, read as the smaller of its two meanings. */
@@ -697,7 +704,9 @@ class FakeRange extends Loadable implements RangeApi {
     const result = new Result<CellFillProperties[][]>();
     this.context.queue(() => {
       const b = this.resolve();
-      const props = this.read(b, (cell) => ({ format: { fill: { ...(cell?.fill ?? noFill) } } })) as CellFillProperties[][];
+      const solid = this.context.host.options.solidPattern ?? null;
+      const reported = (fill: FakeFill): FakeFill => (fill.pattern === 'Solid' ? { ...fill, pattern: solid } : { ...fill });
+      const props = this.read(b, (cell) => ({ format: { fill: reported(cell?.fill ?? noFill) } })) as CellFillProperties[][];
       this.context.settle(() => result.resolve(props), props);
     });
     return result;
