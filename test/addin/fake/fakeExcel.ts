@@ -608,6 +608,9 @@ class FakeRange extends Loadable implements RangeApi {
           if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
             cell.formula = value;
             cell.value = '';
+          } else if (typeof value === 'number' && cell.numberFormat === '@') {
+            // A cell formatted as text keeps what goes in as text: a number stored as text.
+            cell.value = String(value);
           } else {
             cell.value = value;
           }
