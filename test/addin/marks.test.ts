@@ -340,6 +340,28 @@ describe('marks on Excel terms: failures part-way, limits, hosts without notes',
     expect(looks(fake.state)).toEqual(before);
   });
 
+  it('clears on Excel on the web a marking whose record is over 5 MB, reading it in answers under 5 MB', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const sheet = state.sheets.find((s) => s.name === '学习培训')!;
+    // Long notes of the clerk's own: the record keeps each one to give it back.
+    const many: Finding[] = Array.from({ length: 6_000 }, (_, i) => {
+      const cell = `${String.fromCharCode(65 + (i % 20))}${Math.floor(i / 20) + 1}`;
+      sheet.cells[cell] = { value: sheet.cells[cell]?.value ?? '', note: `原有注释 ${i}：${'请核对活动日期与参加人员。'.repeat(25)}` };
+      return { ...findings[0], sheet: sheet.name, cell };
+    });
+    const before = looks(state);
+    const fake = new FakeExcelHost(state, { web: true });
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(many);
+    const record = fake.state.customXmlParts.reduce((n, p) => n + new TextEncoder().encode(p.xml).length, 0);
+    expect(record).toBeGreaterThan(payloadLimit);
+    fake.answers = [];
+    expect(await host.clearMarks()).toEqual({ restored: 6_000, leftAlone: 0, notesLeft: [] });
+    expect(looks(fake.state)).toEqual(before);
+    expect(fake.state.customXmlParts).toEqual([]);
+    expect(fake.answers.filter((bytes) => bytes > payloadLimit)).toHaveLength(1);
+  });
+
   it('gives a cell holding a threaded comment (批注) the fill alone, and counts it', async () => {
     const { state, findings } = await sampleWithFindings();
     state.sheets.find((s) => s.name === '学习培训')!.cells.B6.comment = '请核实日期';

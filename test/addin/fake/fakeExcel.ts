@@ -7,7 +7,10 @@
  *
  * It is as unkind as real Excel where Microsoft's documentation and issue threads say Excel is:
  * - a batch is not a transaction: when a command fails, the commands before it stay applied;
- * - Excel on the web refuses a request or an answer over 5 MB of UTF-8 (`web` option);
+ * - Excel on the web refuses a request or an answer over 5 MB of UTF-8 (`web` option), as
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (learn.microsoft.com, "Resource
+ *   limits and performance optimization for Office Add-ins" and the Excel API error codes); the refused
+ *   batch's reads return nothing, and the context goes on working;
  * - a cell without fill reads as color #FFFFFF, pattern null, tintAndShade null (OfficeDev/office-js
  *   #4900, #6218), and writing a colour to it paints a solid fill (#2349); a solid fill, white
  *   included, reads with pattern null as #4900 reports, or 'Solid' as the FillPattern reference says
