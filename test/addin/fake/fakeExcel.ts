@@ -15,8 +15,10 @@
  *   #4900, #6218), and writing a colour to it paints a solid fill (#2349); a solid fill, white
  *   included, reads with pattern null as #4900 reports, or 'Solid' as the FillPattern reference says
  *   (`solidPattern` option), and a number in tintAndShade (Microsoft's answer in #4900);
- * - getMergedAreasOrNullObject returns only merges whose top-left cell lies in the range (#3611),
- *   listed in `areas.items` (#1590), and fails above 512 of them (Range reference);
+ * - getMergedAreasOrNullObject returns only merges whose top-left cell lies in the range, whole (#3611),
+ *   or, as the Range reference can also be read, every merge the range touches, clipped to it
+ *   (`mergedAreas` option; which one Excel does is unverified, so tests run under both); listed in
+ *   `areas.items` (#1590); it fails above 512 of them (Range reference);
  * - a name's `visible = false` takes effect only on the object `names.add()` returned, and only once the
  *   add is synced; set through `names.getItem()` (or an item of `names.items`) it is silently ignored,
  *   while `visible = true` works there (OfficeDev/office-js #3878, #3949);
@@ -76,6 +78,8 @@ export interface FakeOptions {
    * a white fill (the default), or 'Solid', as the Excel.FillPattern reference reads.
    */
   solidPattern?: 'Solid' | null;
+  /** What getMergedAreasOrNullObject returns: merges whose top-left is in the range, whole (#3611, the default), or every merge it touches, clipped. */
+  mergedAreas?: 'topLeft' | 'clipped';
 }
 
 /** 5 MB, read as the smaller of its two meanings. */
@@ -693,13 +697,24 @@ class FakeRange extends Loadable implements RangeApi {
     return this;
   }
 
-  /** Whole merges whose top-left cell lies in the range (#3611); more than 512 fail the batch. */
+  /** Merged areas by the host's `mergedAreas` model; more than 512 fail the batch. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
       const b = this.resolve();
-      const found = b.sheet.merges
-        .filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right)
-        .map((m): Bounds => ({ sheet: b.sheet, ...m }));
+      const found =
+        this.context.host.options.mergedAreas === 'clipped'
+          ? b.sheet.merges
+              .filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left)
+              .map((m): Bounds => ({
+                sheet: b.sheet,
+                top: Math.max(m.top, b.top),
+                left: Math.max(m.left, b.left),
+                bottom: Math.min(m.bottom, b.bottom),
+                right: Math.min(m.right, b.right),
+              }))
+          : b.sheet.merges
+              .filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right)
+              .map((m): Bounds => ({ sheet: b.sheet, ...m }));
       // "will fail to return the result"; the error's code is not documented.
       if (found.length > mergedAreaLimit) throw new FakeExcelError('GeneralException', `${found.length} merged areas`);
       return found.length > 0 ? found : null;
