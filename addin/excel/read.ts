@@ -1,10 +1,11 @@
 /**
  * Reading the open workbook into the core's grids. On the desktop a read is three round trips
  * whatever the number of rows: the sheets, their used ranges, then every block's values, number
- * formats and merged areas at once; one more where two merged pieces meet at the edge of the bands
- * merges are asked in, to learn whether they are one merge (readPlan.ts). Excel on the web refuses an answer over 5 MB; there the blocks
- * are cut to fit an estimate of their size in bytes, learnt from what the web refused and from what
- * came back, so the number of round trips grows with the data, about one per 4 MB.
+ * formats and merged areas at once; one more only where two merged pieces meet at the edge of the
+ * bands merges are asked in, to learn whether they are one merge (readPlan.ts). Excel on the web
+ * refuses an answer over 5 MB; there the blocks are cut to fit an estimate of their size in bytes,
+ * learnt from what the web refused and from what came back, so the number of round trips grows with
+ * the data, about one per 4 MB.
  */
 import type { MergedRange, WorkbookGrid } from '../../ledger/grid/types';
 import type { ExcelContext, ExcelRun, RangeAreasApi } from './api';
