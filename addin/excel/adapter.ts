@@ -98,8 +98,9 @@ async function writeResultSheet(run: ExcelRun, result: ValidationResult): Promis
         bytes: requestBytes(4 + links.length * 2, block, block, links),
         apply: once(() => {
           const range = at().getRangeByIndexes(first, 0, block.length, width);
-          // Text format first: a value typed as `=…` in the ledger must land as text, never as a formula.
-          range.numberFormat = block.map((row) => row.map(() => '@'));
+          // Text format first: a value typed as `=…` in the ledger must land as text, never as a formula;
+          // numbers keep the general format, or Excel would store them as text.
+          range.numberFormat = block.map((row) => row.map((v) => (typeof v === 'number' ? 'General' : '@')));
           range.values = block;
           for (const link of links)
             at().getRangeByIndexes(link.row, linkColumn, 1, 1).hyperlink = {

@@ -53,7 +53,9 @@ function advice(action: HostAction, code: string | undefined): string {
     case 'InsufficientPermission':
       return '工作簿受保护或为只读。请在“审阅”选项卡中撤销工作表保护，或另存一份后再试。';
     case 'ResponsePayloadSizeLimitExceeded':
-      return '工作表内容过多，Excel 网页版一次取不回来。请删除已用区域以外的多余行列（选中后右键“删除”），或在桌面版 Excel 中操作。';
+      return action === 'read'
+        ? '工作表内容过多，Excel 网页版一次取不回来。请删除已用区域以外的多余行列（选中后右键“删除”），或在桌面版 Excel 中操作。'
+        : '要读取的内容过多，Excel 网页版一次取不回来。请在桌面版 Excel 中操作。';
     case 'RequestPayloadSizeLimitExceeded':
       return '要写入的内容过多，Excel 网页版一次收不下。请先处理一部分问题再试，或在桌面版 Excel 中操作。';
     case 'GeneralException':

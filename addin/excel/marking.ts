@@ -136,16 +136,20 @@ class Workbook {
     return this.parts.length === 0 && this.markNames.size === 0;
   }
 
-  /** Round trip 2: the record, where our names point, which sheets are protected, where threaded comments are. */
+  /**
+   * Round trips 2 and on: which sheets are protected, the record, where our names point, where threaded
+   * comments are. The record's parts come back in as many answers as the web's 5 MB cap needs: a
+   * marking of 30,000 cells is a record of about 7 MB.
+   */
   async inspect(): Promise<void> {
     const { workbook } = this.context;
-    const xmls = this.parts.map((p) => p.getXml());
     const protection = new Map<string, WorksheetProtectionApi>(
       [...this.sheetNames].map((s) => [s, this.sheet(s).protection.load('protected')]),
     );
     const comments = this.features.notes ? workbook.comments.load('items/id') : null;
     await this.context.sync();
     this.protectedSheets = new Set([...protection].filter(([, p]) => p.protected).map(([s]) => s));
+    const xmls = await readInRounds(this.context, this.parts, requestBytes(1), (p) => p.getXml());
     const markNames = [...this.markNames];
     const found = await readInRounds(this.context, markNames, requestBytes(4), (n) =>
       workbook.names.getItem(n).getRangeOrNullObject().load('address'),
@@ -227,17 +231,21 @@ class Workbook {
     });
   }
 
-  /** Adds a hidden name; `visible = false` goes in a later round trip (OfficeDev/office-js #3878, #3949). */
+  /**
+   * Adds a hidden name. Excel takes `visible = false` only on the object `names.add()` returned, once
+   * the add is synced; set through `names.getItem()` it is silently ignored (OfficeDev/office-js #3878,
+   * #3949), so the added object is kept for the next round trip.
+   */
   nameWrite(name: string, sheet: string, cell: string): Write {
     const reference = cellReference(sheet, cell);
     return {
       bytes: requestBytes(2, name, reference, nameComment),
       apply: () => {
-        this.context.workbook.names.add(name, reference, nameComment);
+        const added = this.context.workbook.names.add(name, reference, nameComment);
         return {
-          bytes: requestBytes(2, name),
+          bytes: requestBytes(1),
           apply: () => {
-            this.context.workbook.names.getItem(name).visible = false;
+            added.visible = false;
             return undefined;
           },
         };

@@ -124,10 +124,13 @@ export function restorePlan(original: OriginalCell, now: CellLook): RestorePlan 
 /**
  * A fill that is no fill at all is restored by clearing, not by painting white: Excel reports no fill
  * as color #FFFFFF with pattern null (OfficeDev/office-js #4900, #6218), and writing that colour back
- * paints a white fill that hides the gridlines (#2349). Older records and other builds say 'None'.
+ * paints a white fill that hides the gridlines (#2349). A clerk's solid white fill reports the same
+ * colour and pattern null too; Microsoft's answer in #4900 is that only `tintAndShade` tells them
+ * apart: null for no fill, a number for any fill. Other builds say pattern 'None' for no fill.
  */
 export function isNoFill(fill: FillProperties): boolean {
-  return fill.pattern === undefined || fill.pattern === null || fill.pattern === 'None';
+  const unset = (v: unknown) => v === undefined || v === null;
+  return fill.pattern === 'None' || (unset(fill.pattern) && unset(fill.tintAndShade));
 }
 
 function sameFill(a: FillProperties, b: FillProperties): boolean {

@@ -4,9 +4,10 @@
  * builds said GeneralException), while desktop Excel has no such cap (learn.microsoft.com, "Resource
  * limits and performance optimization for Office Add-ins"). Writes are cut so that each request stays
  * within a 4 MB budget by the adapter's own generous estimate; reads are cut only once the web has
- * refused an answer.
+ * refused an answer, and then in halves until each answer fits.
  */
 import type { ExcelContext } from './api';
+import { isPayloadTooLarge } from './hostErrors';
 
 export const syncBudget = 4_000_000;
 
@@ -65,12 +66,28 @@ export async function writeInRounds(context: ExcelContext, writes: readonly Writ
   }
 }
 
-/** Queues `read` for each item, in round trips of at most `bytes`-each items within the budget. */
+/**
+ * Queues `read` for each item, in round trips of at most `bytes`-each items within the budget. What
+ * comes back is not known before it comes (a record part, a clerk's note), so where the web refuses an
+ * answer the round is halved and asked again, and later rounds stay as small: nothing was written, so
+ * asking again changes nothing. The desktop, which has no cap, keeps its fixed number of round trips.
+ */
 export async function readInRounds<T, R>(context: ExcelContext, items: readonly T[], bytes: number, read: (item: T) => R): Promise<R[]> {
   const out: R[] = [];
-  for (const round of withinBudget(items, () => bytes)) {
-    out.push(...round.map(read));
-    await context.sync();
+  let rest = items;
+  let most = Number.POSITIVE_INFINITY;
+  while (rest.length > 0) {
+    const round = withinBudget(rest, () => bytes)[0].slice(0, most);
+    const results = round.map(read);
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || round.length === 1) throw error;
+      most = Math.ceil(round.length / 2);
+      continue;
+    }
+    out.push(...results);
+    rest = rest.slice(round.length);
   }
   return out;
 }

@@ -1,16 +1,18 @@
 /**
  * Reading the open workbook into the core's grids. On the desktop a read is three round trips
  * whatever the number of rows: the sheets, their used ranges, then every block's values, number
- * formats and merged areas at once. Excel on the web refuses an answer over 5 MB; there the blocks
- * are cut to fit an estimate of their size in bytes, learnt from what the web refused and from what
- * came back, so the number of round trips grows with the data, about one per 4 MB.
+ * formats and merged areas at once; one more only where two merged pieces meet at the edge of the
+ * bands merges are asked in, to learn whether they are one merge (readPlan.ts). Excel on the web
+ * refuses an answer over 5 MB; there the blocks are cut to fit an estimate of their size in bytes,
+ * learnt from what the web refused and from what came back, so the number of round trips grows with
+ * the data, about one per 4 MB.
  */
 import type { MergedRange, WorkbookGrid } from '../../ledger/grid/types';
 import type { ExcelContext, ExcelRun, RangeAreasApi } from './api';
 import { HostError, isPayloadTooLarge } from './hostErrors';
-import { syncBudget, utf8Bytes } from './payload';
-import type { BlockData, UsedArea } from './readPlan';
-import { assembleSheet, mergeBands, rowBlocks } from './readPlan';
+import { readInRounds, requestBytes, syncBudget, utf8Bytes } from './payload';
+import type { BlockData, MergeSeam, UsedArea } from './readPlan';
+import { assembleSheet, mergeBands, mergeSeams, rowBlocks, seamKey, spansSeam } from './readPlan';
 import { resultSheetName } from './resultSheet';
 
 interface SheetLayout {
@@ -176,6 +178,29 @@ async function readBlocks(run: ExcelRun, reads: readonly BlockRead[]): Promise<B
   }
 }
 
+interface SheetSeam {
+  sheet: string;
+  seam: MergeSeam;
+}
+
+/**
+ * The seams Excel shows as one merge, asked of the two rows at each: one more round trip, and only
+ * where two pieces of the same columns meet at a band's edge.
+ */
+async function joinedSeams(run: ExcelRun, seams: readonly SheetSeam[]): Promise<Set<string>> {
+  if (seams.length === 0) return new Set();
+  const answers = await run((context) =>
+    readInRounds(context, seams, requestBytes(3), ({ sheet, seam }) =>
+      context.workbook.worksheets
+        .getItem(sheet)
+        .getRangeByIndexes(seam.row - 1, seam.left - 1, 2, seam.right - seam.left + 1)
+        .getMergedAreasOrNullObject()
+        .load(areaProperties),
+    ),
+  );
+  return new Set(seams.filter((s, i) => spansSeam(s.seam, mergesOf(answers[i]))).map((s) => `${s.sheet}\n${seamKey(s.seam)}`));
+}
+
 export async function readWorkbook(run: ExcelRun): Promise<WorkbookGrid> {
   const layout = await sheetLayouts(run);
   const plans = layout.sheets.map((sheet) => ({ ...sheet, blocks: sheet.area ? rowBlocks(sheet.area) : [] }));
@@ -184,10 +209,18 @@ export async function readWorkbook(run: ExcelRun): Promise<WorkbookGrid> {
     plans.flatMap((p) => p.blocks.map((block) => ({ sheet: p.name, block }))),
   );
   let next = 0;
-  const sheets = plans.map((p) => {
+  const read = plans.map((p) => {
     const blocks = data.slice(next, next + p.blocks.length).flat();
     next += p.blocks.length;
-    return assembleSheet(p.name, p.area, blocks);
+    return { ...p, blocks, seams: mergeSeams(p.area, blocks) };
+  });
+  const joined = await joinedSeams(
+    run,
+    read.flatMap((r) => r.seams.map((seam) => ({ sheet: r.name, seam }))),
+  );
+  const sheets = read.map((r) => {
+    const own = new Set(r.seams.map(seamKey).filter((key) => joined.has(`${r.name}\n${key}`)));
+    return assembleSheet(r.name, r.area, r.blocks, own);
   });
   return { name: layout.name, date1904: layout.date1904, sheets };
 }

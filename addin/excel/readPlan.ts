@@ -51,53 +51,86 @@ export function mergeBands(block: UsedArea): UsedArea[] {
 const mergeKey = (m: MergedRange) => `${m.top},${m.left},${m.bottom},${m.right}`;
 
 /**
- * Merged areas of all blocks of a sheet. Excel returns a merge whole from the band holding its
- * top-left cell (#3611); the documentation does not say so, so the reader also takes a merge that
- * comes back from several bands (kept once) or cut at a band's edge. The lower piece of a cut one
- * starts on the boundary with an empty top-left cell (only a merge's first cell holds its value),
- * which is how it is told apart from a merge of its own.
+ * Where a merge may have been cut by a band's edge: a piece ending on the row above a band's first row
+ * and a piece of the same columns starting on it. Whether Excel returns a merge whole from the band
+ * holding its top-left cell (OfficeDev/office-js #3611) or clipped to each band it touches is not
+ * documented; under the first no merge is ever cut, under the second a cut merge and two merges that
+ * meet at the edge give the same pieces. The reader asks Excel again about the two rows at each seam.
  */
-function joinMerges(pieces: MergedRange[], boundaries: Set<number>, isEmptyAt: (row: number, column: number) => boolean): MergedRange[] {
-  const unique = [...new Map(pieces.map((m) => [mergeKey(m), m])).values()];
-  unique.sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
-  const joined: MergedRange[] = [];
-  for (const m of unique) {
-    const prev = joined[joined.length - 1];
+export interface MergeSeam {
+  /** 1-based: the upper piece's last row; the lower piece starts on the next. */
+  row: number;
+  left: number;
+  right: number;
+}
+
+export const seamKey = (s: MergeSeam) => `${s.row},${s.left},${s.right}`;
+
+/** The first rows (1-based) of the bands a sheet's blocks were asked in for their merges. */
+function bandTops(area: UsedArea, blocks: readonly BlockData[]): Set<number> {
+  const tops = new Set<number>();
+  let row = area.rowIndex;
+  for (const b of blocks) {
+    for (const band of mergeBands({ ...area, rowIndex: row, rowCount: b.values.length })) tops.add(band.rowIndex + 1);
+    row += b.values.length;
+  }
+  return tops;
+}
+
+/** Each merged area once, ordered by columns then rows, so pieces of one merge follow each other. */
+function uniquePieces(blocks: readonly BlockData[]): MergedRange[] {
+  const unique = [...new Map(blocks.flatMap((b) => b.merges).map((m) => [mergeKey(m), m])).values()];
+  return unique.sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+}
+
+/** The seams of a sheet's pieces at its bands' edges, for the reader to ask about. */
+export function mergeSeams(area: UsedArea | null, blocks: readonly BlockData[]): MergeSeam[] {
+  if (area === null) return [];
+  const tops = bandTops(area, blocks);
+  const pieces = uniquePieces(blocks);
+  return pieces.flatMap((m, i) => {
+    const next = pieces[i + 1];
+    const meets = next !== undefined && next.left === m.left && next.right === m.right && next.top === m.bottom + 1;
+    return meets && tops.has(next.top) ? [{ row: m.bottom, left: m.left, right: m.right }] : [];
+  });
+}
+
+/**
+ * Whether the answer for a seam's two rows shows one merge across them: clipped to the two rows, a cut
+ * merge spans both; two merges that only meet there come back as two one-row areas, or (#3611) only the
+ * lower one.
+ */
+export function spansSeam(seam: MergeSeam, areas: readonly MergedRange[]): boolean {
+  return areas.some((a) => a.top <= seam.row && a.bottom >= seam.row + 1);
+}
+
+/** Merged areas of all blocks of a sheet, pieces at a seam Excel showed as one merge joined. */
+function joinMerges(blocks: readonly BlockData[], joined: ReadonlySet<string>): MergedRange[] {
+  const merged: MergedRange[] = [];
+  for (const m of uniquePieces(blocks)) {
+    const prev = merged[merged.length - 1];
     const continues =
       prev !== undefined &&
       prev.left === m.left &&
       prev.right === m.right &&
       prev.bottom + 1 === m.top &&
-      boundaries.has(m.top) &&
-      isEmptyAt(m.top, m.left);
+      joined.has(seamKey({ row: prev.bottom, left: m.left, right: m.right }));
     if (continues) prev.bottom = m.bottom;
-    else joined.push({ ...m });
+    else merged.push({ ...m });
   }
-  return joined.sort((a, b) => a.top - b.top || a.left - b.left);
+  return merged.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** One sheet's grid from its used range and the blocks read from it, in order. */
-export function assembleSheet(name: string, area: UsedArea | null, blocks: BlockData[]): SheetGrid {
+/** One sheet's grid from its used range and the blocks read from it, in order; `joined`: seams found to be one merge. */
+export function assembleSheet(
+  name: string,
+  area: UsedArea | null,
+  blocks: BlockData[],
+  joined: ReadonlySet<string> = new Set(),
+): SheetGrid {
   if (area === null) return { name, origin: { row: 1, column: 1 }, values: [], numberFormats: [], merges: [] };
   const origin = { row: area.rowIndex + 1, column: area.columnIndex + 1 };
   const values = blocks.flatMap((b) => b.values);
   const numberFormats = blocks.flatMap((b) => b.numberFormat);
-  const boundaries = new Set<number>();
-  let row = origin.row;
-  for (const b of blocks) {
-    for (const band of mergeBands({
-      rowIndex: row - 1,
-      columnIndex: area.columnIndex,
-      rowCount: b.values.length,
-      columnCount: area.columnCount,
-    }))
-      boundaries.add(band.rowIndex + 1);
-    row += b.values.length;
-  }
-  const isEmptyAt = (r: number, c: number) => {
-    const v = values[r - origin.row]?.[c - origin.column];
-    return v === undefined || v === null || v === '';
-  };
-  const pieces = blocks.flatMap((b) => b.merges);
-  return { name, origin, values, numberFormats, merges: joinMerges(pieces, boundaries, isEmptyAt) };
+  return { name, origin, values, numberFormats, merges: joinMerges(blocks, joined) };
 }

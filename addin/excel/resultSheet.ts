@@ -1,7 +1,8 @@
 /**
- * The `校验结果` sheet as text: a title line, a header and one row per finding, with a link from each
- * row to the offending cell. Every value is text, so nothing a clerk typed (`=1+1`, `-3`, `@x`) can
- * turn into a formula here.
+ * The `校验结果` sheet: a title line, a header and one row per finding, with a link from each row to
+ * the offending cell. The 序号 is a number, so Excel sorts and sums it without a "number stored as
+ * text" triangle; everything else is text, so nothing a clerk typed (`=1+1`, `-3`, `@x`) can turn
+ * into a formula or a number here.
  */
 import { severityLabel } from '../../ledger/findings';
 import type { Finding } from '../../ledger/findings';
@@ -26,8 +27,11 @@ export interface ResultLink {
   text: string;
 }
 
+/** A value of the sheet: a number is written as a number, a string as text. */
+export type ResultValue = string | number;
+
 export interface ResultSheet {
-  rows: string[][];
+  rows: ResultValue[][];
   links: ResultLink[];
   /** Rows above the findings (title and header), frozen. */
   headerRows: number;
@@ -44,8 +48,8 @@ function titleLine(result: ValidationResult): string {
   return `台账校验结果：${unit}，截至${result.asOf}，错误 ${error} 项、警告 ${warning} 项、提示 ${info} 项`;
 }
 
-function findingRow(f: Finding, index: number): string[] {
-  return [String(index + 1), severityLabel[f.severity], f.rule, f.sheet, f.cell, f.field ?? '', f.value ?? '', f.message];
+function findingRow(f: Finding, index: number): ResultValue[] {
+  return [index + 1, severityLabel[f.severity], f.rule, f.sheet, f.cell, f.field ?? '', f.value ?? '', f.message];
 }
 
 /** `sheetNames`: the workbook's sheets; a finding on a sheet that is not there gets no link. */

@@ -9,6 +9,7 @@ import { checkGrid, type CheckedGrid } from './checkGrid';
 import { byId } from './dom';
 import type { LedgerSource, Valued } from './panel';
 import { Panel, UnrecognisedLedger } from './panel';
+import { changedNotice } from './recheck';
 import { buildReport } from './report';
 
 /** The open workbook as the panel's source. */
@@ -105,12 +106,24 @@ export class Pane {
     });
   }
 
+  /**
+   * The findings to write from: those of a check of the workbook as it is now, never the last shown
+   * one's, whose cells the clerk may have moved since by inserting or deleting rows; and the opening
+   * of the status line, which says so when they differ.
+   */
+  private async current(source: LedgerSource<CheckedGrid>): Promise<{ result: CheckedGrid; notice: string } | null> {
+    const shown = this.panel.result;
+    if (!shown) return null;
+    const { result, changed } = await this.panel.recheck(source, shown);
+    return { result, notice: changed ? changedNotice(result.summary) : '' };
+  }
+
   private mark(host: LedgerHost): Promise<boolean> {
-    return this.panel.act('正在标注问题单元格……', async () => {
-      const result = this.panel.result;
-      if (!result) return '请先校验。';
-      const { marked, skipped, fillOnly } = await host.applyMarks(result.findings);
-      const parts = [`已标注 ${marked} 个单元格（底色${host.features.notes ? '和注释' : ''}）。`];
+    return this.panel.act('正在重新读取工作簿并标注问题单元格……', async (source) => {
+      const now = await this.current(source);
+      if (!now) return '请先校验。';
+      const { marked, skipped, fillOnly } = await host.applyMarks(now.result.findings);
+      const parts = [now.notice, `已标注 ${marked} 个单元格（底色${host.features.notes ? '和注释' : ''}）。`];
       if (fillOnly > 0) parts.push(`其中 ${fillOnly} 个单元格已有批注，Excel 不允许再加注释，只加了底色。`);
       if (skipped > 0) parts.push(`${skipped} 项问题所在的工作表不存在，未标注。`);
       if (!host.features.notes)
@@ -137,11 +150,11 @@ export class Pane {
   }
 
   private writeResults(host: LedgerHost): Promise<boolean> {
-    return this.panel.act('正在写入“校验结果”工作表……', async () => {
-      const result = this.panel.result;
-      if (!result) return '请先校验。';
-      await host.writeResultSheet(result);
-      return `已写入“校验结果”工作表：${result.findings.length} 项问题，点击“单元格”列可跳转。`;
+    return this.panel.act('正在重新读取工作簿并写入“校验结果”工作表……', async (source) => {
+      const now = await this.current(source);
+      if (!now) return '请先校验。';
+      await host.writeResultSheet(now.result);
+      return `${now.notice}已写入“校验结果”工作表：${now.result.findings.length} 项问题，点击“单元格”列可跳转。`;
     });
   }
 }

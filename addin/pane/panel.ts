@@ -12,6 +12,7 @@ import { byId, h } from './dom';
 import { saveFile } from './download';
 import type { MappingLine, SheetChoice } from './mapping';
 import { mappingChoices, mappingLines, mappingText } from './mapping';
+import { sameFindings } from './recheck';
 import type { ReportFile } from './report';
 import { docxType } from './report';
 import type { ReportKind, SeverityFilter } from './viewModel';
@@ -160,6 +161,17 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
   }
 
   private readonly progress: Progress = (text) => this.say(text);
+
+  /**
+   * The ledger checked again as it is now, for the date of the result shown, so a host writes from
+   * what is in the workbook and not from a check made before the clerk's edits (recheck.ts). The new
+   * result is shown; `changed` says whether its findings differ from the old one's.
+   */
+  async recheck(source: LedgerSource<R>, shown: R): Promise<{ result: R; changed: boolean }> {
+    const result = await source.validate(shown.asOf, this.progress);
+    this.show(result);
+    return { result, changed: !sameFindings(shown.findings, result.findings) };
+  }
 
   /** 一键校验 (or 重新校验 with a fresh source): reads, checks and shows the result. */
   validate(source: LedgerSource<R> | null = this.source): Promise<boolean> {

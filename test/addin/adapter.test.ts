@@ -132,6 +132,40 @@ describe('adapter: reading the open workbook', () => {
     expect(toJsonReport(validateGrid(read, { asOf }))).toEqual(toJsonReport(validateGrid(grid, { asOf })));
   });
 
+  for (const mergedAreas of ['topLeft', 'clipped'] as const)
+    it(`reads merges across the edges of the bands merges are asked in, with Excel returning them ${mergedAreas} (#3611)`, async () => {
+      // Eight columns: merges are asked 64 rows at a time, so rows 65 and 129 start bands.
+      const merges = [
+        { top: 50, left: 3, bottom: 140, right: 4 },
+        { top: 60, left: 1, bottom: 70, right: 1 },
+        { top: 63, left: 2, bottom: 64, right: 2 },
+        { top: 64, left: 5, bottom: 65, right: 5 },
+        // Meets the merge above at a band's edge with an empty first cell, as a cut merge would.
+        { top: 65, left: 2, bottom: 66, right: 2 },
+        { top: 127, left: 6, bottom: 130, right: 7 },
+      ];
+      const hidden = (row: number, column: number) =>
+        merges.some((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right && (row > m.top || column > m.left));
+      const cells: Record<string, { value: string }> = {};
+      for (let row = 1; row <= 200; row++)
+        for (let column = 1; column <= 8; column++)
+          if (!hidden(row, column) && !(row === 65 && column === 2))
+            cells[`${String.fromCharCode(64 + column)}${row}`] = { value: `${row}` };
+      const fake = new FakeExcelHost(
+        {
+          name: 'x.xlsx',
+          date1904: false,
+          sheets: [{ name: '表', cells, merges, frozenRows: 0, columnWidths: {} }],
+          customXmlParts: [],
+          activeSheet: '表',
+          selection: null,
+        },
+        { mergedAreas },
+      );
+      const grid = await excelHost(fake.run, fake.features).readWorkbook();
+      expect(grid.sheets[0].merges).toEqual([...merges].sort((a, b) => a.top - b.top || a.left - b.left));
+    });
+
   it('reads a sheet of long Chinese texts on Excel on the web in answers under 5 MB, as the desktop does in one', async () => {
     const grid = ledgerWithRows(await readWorkbookFile(sample), 5_000);
     const sheet = grid.sheets.find((s) => s.name.includes('专题研究'))!;

@@ -7,7 +7,7 @@ import { validateGrid } from '../../ledger/validate';
 import { HostError } from '../../addin/excel/hostErrors';
 import { FakeExcelHost, payloadLimit } from './fake/fakeExcel';
 import type { FakeFill, FakeWorkbookState } from './fake/state';
-import { reopen, stateFromGrid } from './fake/state';
+import { reopen, solidWhite, stateFromGrid } from './fake/state';
 
 const sample = 'templates/示例台账.xlsx';
 
@@ -294,7 +294,25 @@ describe('marks on Excel terms: failures part-way, limits, hosts without notes',
     expect(fake.cell('学习培训', 'B6')?.fill).toBeUndefined();
   });
 
-  it('hides every name it adds, in a round trip after the one that adds it', async () => {
+  for (const solidPattern of [null, 'Solid'] as const)
+    it(`gives a clerk's solid white fill back white and a cell without fill none (#4900, solid pattern read as ${solidPattern})`, async () => {
+      const { state, findings } = await sampleWithFindings();
+      decorate(state, findings);
+      const b6 = state.sheets.find((s) => s.name === '学习培训')!.cells.B6;
+      b6.fill = { ...solidWhite };
+      const before = looks(state);
+      const bare = Object.entries(before).filter(([, look]) => look.fill === null);
+      expect(bare.length).toBeGreaterThan(0);
+      const fake = new FakeExcelHost(state, { solidPattern });
+      const host = excelHost(fake.run, fake.features);
+      await host.applyMarks(findings);
+      expect(fake.cell('学习培训', 'B6')?.fill?.color).toBe(markFill.error);
+      await host.clearMarks();
+      expect(fake.cell('学习培训', 'B6')?.fill).toEqual(solidWhite);
+      expect(looks(fake.state)).toEqual(before);
+    });
+
+  it('hides every name it adds through the object names.add() returned, a round trip later (OfficeDev/office-js #3878)', async () => {
     const { state, findings } = await sampleWithFindings();
     const fake = new FakeExcelHost(state);
     const { marked } = await excelHost(fake.run, fake.features).applyMarks(findings);
@@ -320,6 +338,28 @@ describe('marks on Excel terms: failures part-way, limits, hosts without notes',
     expect((fake.state.names ?? []).every((n) => !n.visible)).toBe(true);
     expect(await host.clearMarks()).toEqual({ restored: 5_000, leftAlone: 0, notesLeft: [] });
     expect(looks(fake.state)).toEqual(before);
+  });
+
+  it('clears on Excel on the web a marking whose record is over 5 MB, reading it in answers under 5 MB', async () => {
+    const { state, findings } = await sampleWithFindings();
+    const sheet = state.sheets.find((s) => s.name === '学习培训')!;
+    // Long notes of the clerk's own: the record keeps each one to give it back.
+    const many: Finding[] = Array.from({ length: 6_000 }, (_, i) => {
+      const cell = `${String.fromCharCode(65 + (i % 20))}${Math.floor(i / 20) + 1}`;
+      sheet.cells[cell] = { value: sheet.cells[cell]?.value ?? '', note: `原有注释 ${i}：${'请核对活动日期与参加人员。'.repeat(25)}` };
+      return { ...findings[0], sheet: sheet.name, cell };
+    });
+    const before = looks(state);
+    const fake = new FakeExcelHost(state, { web: true });
+    const host = excelHost(fake.run, fake.features);
+    await host.applyMarks(many);
+    const record = fake.state.customXmlParts.reduce((n, p) => n + new TextEncoder().encode(p.xml).length, 0);
+    expect(record).toBeGreaterThan(payloadLimit);
+    fake.answers = [];
+    expect(await host.clearMarks()).toEqual({ restored: 6_000, leftAlone: 0, notesLeft: [] });
+    expect(looks(fake.state)).toEqual(before);
+    expect(fake.state.customXmlParts).toEqual([]);
+    expect(fake.answers.filter((bytes) => bytes > payloadLimit)).toHaveLength(1);
   });
 
   it('gives a cell holding a threaded comment (批注) the fill alone, and counts it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleSheet, mergeBands, rowBlocks } from '../../addin/excel/readPlan';
+import { assembleSheet, mergeBands, mergeSeams, rowBlocks, seamKey, spansSeam } from '../../addin/excel/readPlan';
 
 describe('read plan', () => {
   it('cuts a used range into row blocks within the cell and row limits', () => {
@@ -18,18 +18,19 @@ describe('read plan', () => {
     expect(mergeBands({ rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 600 }).map((b) => b.rowCount)).toEqual([1, 1, 1]);
   });
 
-  it('glues blocks, joining a merge cut at the boundary but not a merge of its own that starts there', () => {
+  it('glues blocks, joining pieces at a seam Excel showed as one merge and no others', () => {
     const area = { rowIndex: 0, columnIndex: 0, rowCount: 4, columnCount: 2 };
-    const sheet = assembleSheet('表', area, [
+    const formats = [
+      ['General', 'General'],
+      ['General', 'General'],
+    ];
+    const blocks = [
       {
         values: [
           ['a', 'x'],
           ['b', ''],
         ],
-        numberFormat: [
-          ['General', 'General'],
-          ['General', 'General'],
-        ],
+        numberFormat: formats,
         merges: [
           { top: 1, left: 2, bottom: 2, right: 2 },
           { top: 2, left: 1, bottom: 2, right: 1 },
@@ -37,23 +38,29 @@ describe('read plan', () => {
       },
       {
         values: [
-          ['', 'y'],
+          ['', ''],
           ['c', ''],
         ],
-        numberFormat: [
-          ['General', 'General'],
-          ['General', 'General'],
-        ],
+        numberFormat: formats,
         merges: [
           { top: 3, left: 1, bottom: 3, right: 1 },
           { top: 3, left: 2, bottom: 4, right: 2 },
         ],
       },
+    ];
+    const seams = mergeSeams(area, blocks);
+    expect(seams).toEqual([
+      { row: 2, left: 1, right: 1 },
+      { row: 2, left: 2, right: 2 },
     ]);
+    // Asked again, the two rows of column A came back as one merge; those of column B as two.
+    expect(spansSeam(seams[0], [{ top: 2, left: 1, bottom: 3, right: 1 }])).toBe(true);
+    expect(spansSeam(seams[1], [{ top: 3, left: 2, bottom: 4, right: 2 }])).toBe(false);
+    const sheet = assembleSheet('表', area, blocks, new Set([seamKey(seams[0])]));
     expect(sheet.values).toEqual([
       ['a', 'x'],
       ['b', ''],
-      ['', 'y'],
+      ['', ''],
       ['c', ''],
     ]);
     expect(sheet.merges).toEqual([

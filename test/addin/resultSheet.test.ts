@@ -19,7 +19,7 @@ async function validatedSample() {
 }
 
 describe('校验结果 sheet', () => {
-  it('lists every finding with a link to its cell, all written as text', async () => {
+  it('lists every finding with a link to its cell: 序号 as numbers, everything else as text', async () => {
     const { fake, host, result } = await validatedSample();
     fake.syncs = 0;
     await host.writeResultSheet(result);
@@ -31,7 +31,7 @@ describe('校验结果 sheet', () => {
     expect(resultHeader.map((_, c) => sheet.cells[`${String.fromCharCode(65 + c)}2`].value)).toEqual([...resultHeader]);
     result.findings.forEach((f, i) => {
       const row = i + 3;
-      expect(sheet.cells[`A${row}`].value).toBe(String(i + 1));
+      expect(sheet.cells[`A${row}`]).toMatchObject({ value: i + 1, numberFormat: 'General' });
       expect(sheet.cells[`D${row}`].value).toBe(f.sheet);
       expect(sheet.cells[`E${row}`].hyperlink).toEqual({
         documentReference: `'${f.sheet}'!${f.cell}`,
@@ -42,7 +42,8 @@ describe('校验结果 sheet', () => {
     });
     const cells = Object.values(sheet.cells);
     expect(cells.filter((c) => c.formula !== undefined)).toEqual([]);
-    expect(cells.every((c) => c.numberFormat === '@')).toBe(true);
+    expect(cells.filter((c) => typeof c.value !== 'number').every((c) => c.numberFormat === '@')).toBe(true);
+    expect(cells.filter((c) => typeof c.value === 'number')).toHaveLength(result.findings.length);
     const typed = result.findings.findIndex((f) => f.value === '=1+1');
     expect(typed).toBeGreaterThanOrEqual(0);
     expect(sheet.cells[`G${typed + 3}`].value).toBe('=1+1');

@@ -13,9 +13,12 @@ import { readWorkbookBytes } from '../../../ledger/read/portable';
 import { readWorkbookFile } from '../../../ledger/read/workbookFile';
 import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
+import type { Finding } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
 import { launchChromium, overflowingElements } from '../../helpers/chromium';
 import { unrecognisedName, unrecognisedWorkbook } from '../../helpers/unrecognisedWorkbook';
+import { excelHost } from '../../../addin/excel/adapter';
+import { FakeExcelHost } from '../fake/fakeExcel';
 import { stateFromGrid } from '../fake/state';
 import type { StaticServer } from './staticServer';
 import { serveFolder } from './staticServer';
@@ -168,6 +171,57 @@ describe('the task pane in Chromium', () => {
     );
     expect(leftover).toEqual([]);
     expect(await page.evaluate(() => globalThis.taizhangFake.state.names)).toEqual([]);
+    // The inserted rows go again, so the later tests find the sample where the check shown put it.
+    await page.evaluate(() => globalThis.taizhangFake.deleteRows('学习培训', 2, 2));
+  });
+
+  it('marks and lists the cells as they are now when rows were inserted and deleted since 一键校验, and says so', async () => {
+    const edit = (fake: FakeExcelHost) => {
+      fake.insertRows('学习培训', 2, 3);
+      fake.deleteRows('学习培训', 12);
+      fake.insertRows('二、分析研判', 1);
+    };
+    // The same edits on the same workbook in Node: where the problems are now.
+    const now = new FakeExcelHost(stateFromGrid(await readWorkbookFile(resolve(repo, 'templates/示例台账.xlsx'))));
+    edit(now);
+    const current = validateGrid(await excelHost(now.run, now.features).readWorkbook(), { asOf }).findings;
+    const cells = (findings: readonly Finding[]) => [...new Set(findings.map((f) => `${f.sheet}!${f.cell}`))].sort();
+    expect(cells(current)).not.toEqual(cells(expected.findings));
+
+    const saved = await page.evaluate(() => JSON.stringify(globalThis.taizhangFake.state));
+    await page.evaluate(`(${edit.toString()})(globalThis.taizhangFake)`);
+    await page.click('#mark');
+    await page.getByText('已标注').waitFor();
+    expect(await page.locator('#status').textContent()).toMatch(
+      /^工作簿在上次校验后有改动，已按现在的内容重新校验.*问题清单已更新。已标注/u,
+    );
+    const marked = await page.evaluate(() =>
+      globalThis.taizhangFake.state.sheets
+        .filter((sheet) => sheet.name !== '校验结果')
+        .flatMap((sheet) =>
+          Object.entries(sheet.cells)
+            .filter(([, cell]) => cell.note?.startsWith('【台账校验】'))
+            .map(([address]) => `${sheet.name}!${address}`),
+        ),
+    );
+    expect(marked.sort()).toEqual(cells(current));
+    expect(await page.locator('.finding').count()).toBe(current.length);
+
+    await page.click('#write-results');
+    await page.getByText('已写入“校验结果”工作表').waitFor();
+    const links = await page.evaluate(() =>
+      Object.entries(globalThis.taizhangFake.sheet('校验结果').cells)
+        .filter(([address, cell]) => address.startsWith('E') && cell.hyperlink !== undefined)
+        .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))
+        .map(([, cell]) => cell.hyperlink?.documentReference),
+    );
+    expect(links).toEqual(current.map((f) => `'${f.sheet}'!${f.cell}`));
+
+    await page.click('#clear-marks');
+    await page.getByText('已清除').waitFor();
+    await page.evaluate((state) => (globalThis.taizhangFake.state = JSON.parse(state) as typeof globalThis.taizhangFake.state), saved);
+    await page.click('#validate');
+    await page.getByText('校验完成').waitFor();
   });
 
   it('keeps the look of a cell the clerk has redone since it was marked, and says so', async () => {

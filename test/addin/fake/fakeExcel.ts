@@ -7,12 +7,21 @@
  *
  * It is as unkind as real Excel where Microsoft's documentation and issue threads say Excel is:
  * - a batch is not a transaction: when a command fails, the commands before it stay applied;
- * - Excel on the web refuses a request or an answer over 5 MB of UTF-8 (`web` option);
+ * - Excel on the web refuses a request or an answer over 5 MB of UTF-8 (`web` option), as
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (learn.microsoft.com, "Resource
+ *   limits and performance optimization for Office Add-ins" and the Excel API error codes); the refused
+ *   batch's reads return nothing, and the context goes on working;
  * - a cell without fill reads as color #FFFFFF, pattern null, tintAndShade null (OfficeDev/office-js
- *   #4900, #6218), and writing a colour to it paints a solid fill (#2349);
- * - getMergedAreasOrNullObject returns only merges whose top-left cell lies in the range (#3611),
- *   listed in `areas.items` (#1590), and fails above 512 of them (Range reference);
- * - a name's `visible = false` set in the batch that adds it has no effect (#3878, #3949);
+ *   #4900, #6218), and writing a colour to it paints a solid fill (#2349); a solid fill, white
+ *   included, reads with pattern null as #4900 reports, or 'Solid' as the FillPattern reference says
+ *   (`solidPattern` option), and a number in tintAndShade (Microsoft's answer in #4900);
+ * - getMergedAreasOrNullObject returns only merges whose top-left cell lies in the range, whole (#3611),
+ *   or, as the Range reference can also be read, every merge the range touches, clipped to it
+ *   (`mergedAreas` option; which one Excel does is unverified, so tests run under both); listed in
+ *   `areas.items` (#1590); it fails above 512 of them (Range reference);
+ * - a name's `visible = false` takes effect only on the object `names.add()` returned, and only once the
+ *   add is synced; set through `names.getItem()` (or an item of `names.items`) it is silently ignored,
+ *   while `visible = true` works there (OfficeDev/office-js #3878, #3949);
  * - a library without notes (office.js 1.1.110 from npm) has no `Worksheet.notes` at all;
  * - a protected sheet refuses writes to its cells, and a cell with a threaded comment refuses a note.
  */
@@ -64,6 +73,13 @@ export interface FakeOptions {
   features?: HostFeatures;
   /** Excel on the web: requests and answers over `payloadLimit` bytes are refused. */
   web?: boolean;
+  /**
+   * How getCellProperties reports a solid fill's pattern: null, as OfficeDev/office-js #4900 saw for
+   * a white fill (the default), or 'Solid', as the Excel.FillPattern reference reads.
+   */
+  solidPattern?: 'Solid' | null;
+  /** What getMergedAreasOrNullObject returns: merges whose top-left is in the range, whole (#3611, the default), or every merge it touches, clipped. */
+  mergedAreas?: 'topLeft' | 'clipped';
 }
 
 /** 5 MB, read as the smaller of its two meanings. */
@@ -599,6 +615,9 @@ class FakeRange extends Loadable implements RangeApi {
           if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
             cell.formula = value;
             cell.value = '';
+          } else if (typeof value === 'number' && cell.numberFormat === '@') {
+            // A cell formatted as text keeps what goes in as text: a number stored as text.
+            cell.value = String(value);
           } else {
             cell.value = value;
           }
@@ -678,13 +697,24 @@ class FakeRange extends Loadable implements RangeApi {
     return this;
   }
 
-  /** Whole merges whose top-left cell lies in the range (#3611); more than 512 fail the batch. */
+  /** Merged areas by the host's `mergedAreas` model; more than 512 fail the batch. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
       const b = this.resolve();
-      const found = b.sheet.merges
-        .filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right)
-        .map((m): Bounds => ({ sheet: b.sheet, ...m }));
+      const found =
+        this.context.host.options.mergedAreas === 'clipped'
+          ? b.sheet.merges
+              .filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left)
+              .map((m): Bounds => ({
+                sheet: b.sheet,
+                top: Math.max(m.top, b.top),
+                left: Math.max(m.left, b.left),
+                bottom: Math.min(m.bottom, b.bottom),
+                right: Math.min(m.right, b.right),
+              }))
+          : b.sheet.merges
+              .filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right)
+              .map((m): Bounds => ({ sheet: b.sheet, ...m }));
       // "will fail to return the result"; the error's code is not documented.
       if (found.length > mergedAreaLimit) throw new FakeExcelError('GeneralException', `${found.length} merged areas`);
       return found.length > 0 ? found : null;
@@ -695,7 +725,9 @@ class FakeRange extends Loadable implements RangeApi {
     const result = new Result<CellFillProperties[][]>();
     this.context.queue(() => {
       const b = this.resolve();
-      const props = this.read(b, (cell) => ({ format: { fill: { ...(cell?.fill ?? noFill) } } })) as CellFillProperties[][];
+      const solid = this.context.host.options.solidPattern ?? null;
+      const reported = (fill: FakeFill): FakeFill => (fill.pattern === 'Solid' ? { ...fill, pattern: solid } : { ...fill });
+      const props = this.read(b, (cell) => ({ format: { fill: reported(cell?.fill ?? noFill) } })) as CellFillProperties[][];
       this.context.settle(() => result.resolve(props), props);
     });
     return result;
@@ -943,7 +975,7 @@ class FakeNamedItems implements NamedItemCollectionApi {
     if (!names(propertyNames).includes('items/name')) throw new Error(`fake supports names.load('items/name') only`);
     this.context.queue(() => {
       const listed = this.all.map((n) => n.name);
-      this.context.settle(() => (this.itemsValue = listed.map((name) => this.item(name, true))), listed);
+      this.context.settle(() => (this.itemsValue = listed.map((name) => this.item(name, { loaded: true }))), listed);
     });
     return this;
   }
@@ -960,15 +992,15 @@ class FakeNamedItems implements NamedItemCollectionApi {
       },
       { write: true, args: [name, reference, comment] },
     );
-    return this.item(name, false);
+    return this.item(name, { added: true });
   }
 
   getItem(name: string): FakeNamedItem {
-    return this.item(name, false);
+    return this.item(name, {});
   }
 
-  private item(name: string, loaded: boolean): FakeNamedItem {
-    return new FakeNamedItem(this.context, name, () => this.all.find((n) => n.name === name) ?? null, loaded);
+  private item(name: string, how: { loaded?: boolean; added?: boolean }): FakeNamedItem {
+    return new FakeNamedItem(this.context, name, () => this.all.find((n) => n.name === name) ?? null, how);
   }
 }
 
@@ -977,10 +1009,10 @@ class FakeNamedItem extends Loadable implements NamedItemApi {
     private readonly context: Context,
     private readonly key: string,
     private readonly resolver: () => FakeName | null,
-    loaded: boolean,
+    private readonly how: { loaded?: boolean; added?: boolean },
   ) {
     super();
-    if (loaded) this.settle('name', key);
+    if (how.loaded === true) this.settle('name', key);
   }
 
   private resolve(): FakeName {
@@ -993,12 +1025,17 @@ class FakeNamedItem extends Loadable implements NamedItemApi {
     return this.loaded('name');
   }
 
-  /** Set in the batch that adds the name, it is lost (OfficeDev/office-js #3878, #3949). */
+  /**
+   * Hiding works only on the object `add` returned, in a batch after the add's (OfficeDev/office-js
+   * #3878: "you can hide a name immediately after creating it", not through `getItemOrNullObject`;
+   * #3949: not through `set` on a fetched item either). Showing works on any.
+   */
   set visible(visible: boolean) {
     this.context.queue(
       () => {
         const found = this.resolve();
-        if (!this.context.running.addedNames.has(found.name)) found.visible = visible;
+        const hides = this.how.added === true && !this.context.running.addedNames.has(found.name);
+        if (visible || hides) found.visible = visible;
       },
       { write: true, args: visible },
     );
