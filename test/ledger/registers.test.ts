@@ -35,6 +35,14 @@ const seeds = [
   'r156-wps',
   'r164-openpyxl',
   'r186-libreoffice',
+  // Controls: a drawn year in the contract's own layout, so a failure above is the core's miss, not the truth's.
+  'r901-openpyxl',
+  'r902-wps',
+  'r903-openpyxl',
+  'r904-openpyxl',
+  'r926-libreoffice',
+  'r930-wps',
+  'r953-openpyxl',
 ];
 
 /**
