@@ -55,7 +55,7 @@ const knownFailing: Record<string, string> = {
   'r105-libreoffice':
     'month sheets (2月学习…) unread; 考核 not 干部考核; 法规股/东城站 not matched to 组织架构; 党组成员 separated by spaces → R18 false alarms',
   'r108-libreoffice': 'sheets left as Sheet1…: the title row naming each topic is not used, no record is read',
-  'r112-wps': 'the combined register is not split by its category column (header unseen): 19 of 32 records dropped',
+  'r112-wps': 'the category column headed 事项 is not found, so the combined register is read as nothing: 19 of 32 records dropped',
   'r115-openpyxl': '正在整改 is a D03 and 整改截止时间 is unseen, so an overdue rectification is not judged (R19)',
   'r116-libreoffice': 'header 督查对象 unseen: R06 无法判断 where the layout tells',
   'r117-openpyxl':
@@ -64,7 +64,8 @@ const knownFailing: Record<string, string> = {
   'r124-openpyxl': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
   'r126-wps':
     '半年情况通报 not read as 半年通报 (R05 false 未达标); 考核 read as 述职报告; 整改完成 a D03; training type and 报党组时间 unseen',
-  'r127-libreoffice': 'a combined register per quarter mostly unread; date-times `9.17 21:30` unread, so a late report passes R16',
+  'r127-libreoffice':
+    'category column headed 活动类型 not found: the combined registers per quarter read as nothing; date-times `9.17 21:30` unread, so a late report passes R16',
   'r129-openpyxl': 'sheets left as Sheet1… with title rows: nothing read; a 学习形式 column (专家辅导…) taken as 类型',
   'r130-wps':
     '季度分析研判, 半年情况通报 not read by meaning (R03/R05 false 未达标); a 中心组学习 sheet gives no type; 学习形式 read as 类型; abbreviations unmatched',
