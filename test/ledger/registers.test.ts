@@ -10,8 +10,8 @@ import { validateGrid } from '../../ledger/validate';
  * test/fixtures/make_registers.py out of real-ledgers.md's vocabulary, each with its truth beside it (what the
  * generator placed, not what taizhang said). For every seed: at least nine in ten present records reach the
  * counts (in their topic, at their sheet and row, with the type they were written as), every status is one the
- * truth allows (无法判断 only where the layout cannot tell), and no requirement is reported short that the
- * ledger fulfils.
+ * truth allows (无法判断 only where the layout cannot tell), no requirement is reported short that the ledger
+ * fulfils, and no record comes from a row that holds none (合计, pre-numbered blanks, 封面, 目录 …).
  */
 const dir = 'test/fixtures/registers';
 const seeds = [
@@ -95,6 +95,8 @@ interface Truth {
   layout: string;
   features: string[];
   records: Partial<Record<RecordSheetKey, TruthRecord[]>>;
+  /** Rows that are no record (合计, pre-numbered blanks, other work); `row` null: the whole sheet (封面, 目录 …). */
+  notRecords: Array<{ sheet: string; row: number | null; what: string }>;
   rules: Record<string, { status: RequirementStatus; allowed: RequirementStatus[]; cannotTell?: string }>;
 }
 
@@ -115,6 +117,8 @@ interface Verdict {
   /** Records that did not reach the counts, and why. */
   missed: string[];
   wrongStatuses: string[];
+  /** Records read from a row or sheet that holds none. */
+  phantoms: string[];
   /** Error or warning findings of a requirement the truth says is not short. */
   falseAlarms: string[];
   refused?: string;
@@ -147,7 +151,7 @@ async function judge(name: string): Promise<Verdict> {
     result = validateGrid(await readWorkbookFile(`${dir}/${truth.file}`), { asOf: truth.asOf });
   } catch (e) {
     const refused = (e as Error).message;
-    return { ...base, reached: 0, missed: [`拒绝读取：${refused}`], wrongStatuses: [], falseAlarms: [], refused };
+    return { ...base, reached: 0, missed: [`拒绝读取：${refused}`], wrongStatuses: [], phantoms: [], falseAlarms: [], refused };
   }
   const missed = missedRecords(truth, result);
   const wrongStatuses = Object.entries(truth.rules).flatMap(([id, want]) => {
@@ -157,8 +161,22 @@ async function judge(name: string): Promise<Verdict> {
   const falseAlarms = result.findings
     .filter((f) => truth.rules[f.rule] && !truth.rules[f.rule].allowed.includes('未达标') && f.severity !== 'info')
     .map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
-  return { ...base, reached: total - missed.length, missed, wrongStatuses, falseAlarms };
+  const phantoms = Object.entries(result.ledger.records).flatMap(([topic, records]) =>
+    (records as Array<{ sheet: string; row: number }>)
+      .filter((r) => truth.notRecords.some((n) => n.sheet === r.sheet && (n.row === null || n.row === r.row)))
+      .map((r) => `${topic} ${r.sheet}!${r.row}`),
+  );
+  return { ...base, reached: total - missed.length, missed, wrongStatuses, phantoms, falseAlarms };
 }
+
+/** What keeps a seed from passing: empty lists when it passes (nine in ten records is the issue's tolerance). */
+const shortfalls = (v: Verdict) => ({
+  records: v.reached < 0.9 * v.total ? v.missed : [],
+  statuses: v.wrongStatuses,
+  phantoms: v.phantoms,
+  falseAlarms: v.falseAlarms,
+});
+const passes = (v: Verdict) => Object.values(shortfalls(v)).every((list) => list.length === 0);
 
 const verdicts = new Map<string, Verdict>();
 
@@ -176,29 +194,28 @@ describe('registers of layouts and wordings the tool has not seen (issue 19 §6)
     test(`${name}: every present record counted, every status right or 无法判断 where the truth allows${known ? `（今日未通过：${known}）` : ''}`, async () => {
       const verdict = await judge(name);
       verdicts.set(name, verdict);
-      const short = verdict.reached < 0.9 * verdict.total;
-      expect({
-        records: short ? verdict.missed : [],
-        statuses: verdict.wrongStatuses,
-        falseAlarms: verdict.falseAlarms,
-      }).toEqual({ records: [], statuses: [], falseAlarms: [] });
+      expect(shortfalls(verdict)).toEqual({ records: [], statuses: [], phantoms: [], falseAlarms: [] });
     });
   }
 
   afterAll(() => {
     const lines = [...verdicts.values()].map((v) => {
-      const ok = v.reached >= 0.9 * v.total && v.wrongStatuses.length === 0 && v.falseAlarms.length === 0;
       const cells = [
         v.name,
         v.layout,
         `${v.reached}/${v.total}`,
         v.wrongStatuses.join('；') || '—',
         v.falseAlarms.length ? `${v.falseAlarms.length}: ${v.falseAlarms.slice(0, 4).join('；')}` : '—',
-        ok ? '通过' : '未通过',
+        v.phantoms.join('；') || '—',
+        passes(v) ? '通过' : '未通过',
       ];
       const detail = v.missed.length ? `\n    未计入/类型不符：${v.missed.slice(0, 6).join('；')}${v.missed.length > 6 ? '…' : ''}` : '';
       return `| ${cells.join(' | ')} |${detail}`;
     });
-    console.log(['| seed | layout | records reached | statuses not allowed | false alarms | today |', ...lines].join('\n'));
+    console.log(
+      ['| seed | layout | records reached | statuses not allowed | false alarms | records from no-record rows | today |', ...lines].join(
+        '\n',
+      ),
+    );
   });
 });
