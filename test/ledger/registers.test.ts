@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RequirementStatus, ValidationResult } from '../../ledger/model';
+import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import type { RecordSheetKey } from '../../ledger/schema/sheets';
+import { validateGrid } from '../../ledger/validate';
+
+/**
+ * Issue 19 §6: registers in layouts and wordings the tool was not tuned to, drawn at random from a seed by
+ * test/fixtures/make_registers.py out of real-ledgers.md's vocabulary, each with its truth beside it (what the
+ * generator placed, not what taizhang said). For every seed: at least nine in ten present records reach the
+ * counts (in their topic, at their sheet and row, with the type they were written as), every status is one the
+ * truth allows (无法判断 only where the layout cannot tell), no requirement is reported short that the ledger
+ * fulfils, and no record comes from a row that holds none (合计, pre-numbered blanks, 封面, 目录 …).
+ */
+const dir = 'test/fixtures/registers';
+const seeds = [
+  'r101-openpyxl',
+  'r104-openpyxl',
+  'r105-libreoffice',
+  'r108-libreoffice',
+  'r112-wps',
+  'r115-openpyxl',
+  'r116-libreoffice',
+  'r117-openpyxl',
+  'r119-wps',
+  'r124-openpyxl',
+  'r126-wps',
+  'r127-libreoffice',
+  'r129-openpyxl',
+  'r130-wps',
+  'r136-openpyxl',
+  'r142-libreoffice',
+  'r153-openpyxl',
+  'r156-wps',
+  'r164-openpyxl',
+  'r186-libreoffice',
+  // Controls: a drawn year in the contract's own layout, so a failure above is the core's miss, not the truth's.
+  'r901-openpyxl',
+  'r902-wps',
+  'r903-openpyxl',
+  'r904-openpyxl',
+  'r926-libreoffice',
+  'r930-wps',
+  'r953-openpyxl',
+];
+
+/**
+ * Seeds that fail today, with the class of what the core misses: the issue's open work. Remove a seed once
+ * it passes (its `it.fails` then fails, saying so).
+ */
+const knownFailing: Record<string, string> = {
+  'r101-openpyxl': 'a combined register per quarter: the 二季度 sheet’s rows are not counted, so R03 reads 未达标',
+  'r104-openpyxl': 'analysis split per quarter: 二季度 sheet unread; 季度研判 not read as 季度分析; 活动申报审批表 not taken as 讲座论坛',
+  'r105-libreoffice':
+    'month sheets (2月学习…) unread; 考核 not 干部考核; 法规股/东城站 not matched to 组织架构; 党组成员 separated by spaces → R18 false alarms',
+  'r108-libreoffice': 'sheets left as Sheet1…: the title row naming each topic is not used, no record is read',
+  'r112-wps': 'the category column headed 事项 is not found, so the combined register is read as nothing: 19 of 32 records dropped',
+  'r115-openpyxl': '正在整改 is a D03 and 整改截止时间 is unseen, so an overdue rectification is not judged (R19)',
+  'r116-libreoffice': 'header 督查对象 unseen: R06 无法判断 where the layout tells',
+  'r117-openpyxl':
+    'training type column (类别/活动类型) and 督查对象 unseen; 意识形态工作内容（有/无） unseen, so 组织生活会 rows read as without ideology (R10 short)',
+  'r119-wps': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
+  'r124-openpyxl': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
+  'r126-wps':
+    '半年情况通报 not read as 半年通报 (R05 false 未达标); 考核 read as 述职报告; 整改完成 a D03; training type and 报党组时间 unseen',
+  'r127-libreoffice':
+    'category column headed 活动类型 not found: the combined registers per quarter read as nothing; date-times `9.17 21:30` unread, so a late report passes R16',
+  'r129-openpyxl': 'sheets left as Sheet1… with title rows: nothing read; a 学习形式 column (专家辅导…) taken as 类型',
+  'r130-wps':
+    '季度分析研判, 半年情况通报 not read by meaning (R03/R05 false 未达标); a 中心组学习 sheet gives no type; 学习形式 read as 类型; abbreviations unmatched',
+  'r136-openpyxl': '随机抽查 not read as 不定期抽查 (R07 short); header 研判类别 unseen',
+  'r142-libreoffice':
+    'research split per quarter read from one sheet; 季度研判/综合研判 D03 → R01–R03 false 未达标; a 合计 row read as a record',
+  'r153-openpyxl': 'month sheets (2月学习…) unread; 考核 not read as 干部考核',
+  'r156-wps': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
+  'r164-openpyxl':
+    'the combined register’s 一季度 analysis dated 3月20日 is put in 2026Q2 (R03 false 未达标); 正在整改 a D03 so an overdue rectification passes R19',
+  'r186-libreoffice': 'headers 督查对象, 支部名称/党支部 and 整改进度 unseen: R06/R09/R19 无法判断 where the layout tells',
+};
+
+interface TruthRecord {
+  sheet: string;
+  row: number;
+  type?: string;
+  /** The type is told by a type column, the sheet's name or a category word (not only by the record's words). */
+  typeShown?: boolean;
+  category?: string;
+}
+
+interface Truth {
+  file: string;
+  producer: string;
+  asOf: string;
+  layout: string;
+  features: string[];
+  records: Partial<Record<RecordSheetKey, TruthRecord[]>>;
+  /** Rows that are no record (合计, pre-numbered blanks, other work); `row` null: the whole sheet (封面, 目录 …). */
+  notRecords: Array<{ sheet: string; row: number | null; what: string }>;
+  rules: Record<string, { status: RequirementStatus; allowed: RequirementStatus[]; cannotTell?: string }>;
+}
+
+/** The field a record's type is read into, where the topic has one that decides what it counts toward. */
+const typeField: Partial<Record<RecordSheetKey, string>> = {
+  analysis: '分析类型',
+  notification: '通报类型',
+  inspection: '检查类型',
+  training: '类型',
+  review: '类型',
+};
+
+interface Verdict {
+  name: string;
+  layout: string;
+  total: number;
+  reached: number;
+  /** Records that did not reach the counts, and why. */
+  missed: string[];
+  wrongStatuses: string[];
+  /** Records read from a row or sheet that holds none. */
+  phantoms: string[];
+  /** Error or warning findings of a requirement the truth says is not short. */
+  falseAlarms: string[];
+  refused?: string;
+}
+
+const truthOf = (name: string): Truth => JSON.parse(readFileSync(`${dir}/${name}.json`, 'utf8')) as Truth;
+
+function missedRecords(truth: Truth, result: ValidationResult): string[] {
+  const missed: string[] = [];
+  for (const [topic, expected] of Object.entries(truth.records) as Array<[RecordSheetKey, TruthRecord[]]>) {
+    const read = result.ledger.records[topic] as Array<{ sheet: string; row: number; data: Record<string, unknown> }>;
+    for (const want of expected) {
+      const where = `${topic} ${want.sheet}!${want.row}`;
+      const got = read.find((r) => r.sheet === want.sheet && r.row === want.row);
+      const field = typeField[topic];
+      if (!got) missed.push(`${where} 未计入`);
+      else if (want.typeShown && field && got.data[field] !== want.type)
+        missed.push(`${where} ${field}“${String(got.data[field] ?? '空')}”≠“${want.type}”`);
+    }
+  }
+  return missed;
+}
+
+async function judge(name: string): Promise<Verdict> {
+  const truth = truthOf(name);
+  const total = Object.values(truth.records).reduce((n, rows) => n + rows.length, 0);
+  const base = { name, layout: truth.layout, total };
+  let result: ValidationResult;
+  try {
+    result = validateGrid(await readWorkbookFile(`${dir}/${truth.file}`), { asOf: truth.asOf });
+  } catch (e) {
+    const refused = (e as Error).message;
+    return { ...base, reached: 0, missed: [`拒绝读取：${refused}`], wrongStatuses: [], phantoms: [], falseAlarms: [], refused };
+  }
+  const missed = missedRecords(truth, result);
+  const wrongStatuses = Object.entries(truth.rules).flatMap(([id, want]) => {
+    const got = result.rules.find((r) => r.id === id)?.status;
+    return got && want.allowed.includes(got) ? [] : [`${id} ${got ?? '无'}（应为${want.allowed.join('/')}）`];
+  });
+  const falseAlarms = result.findings
+    .filter((f) => truth.rules[f.rule] && !truth.rules[f.rule].allowed.includes('未达标') && f.severity !== 'info')
+    .map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+  const phantoms = Object.entries(result.ledger.records).flatMap(([topic, records]) =>
+    (records as Array<{ sheet: string; row: number }>)
+      .filter((r) => truth.notRecords.some((n) => n.sheet === r.sheet && (n.row === null || n.row === r.row)))
+      .map((r) => `${topic} ${r.sheet}!${r.row}`),
+  );
+  return { ...base, reached: total - missed.length, missed, wrongStatuses, phantoms, falseAlarms };
+}
+
+/** What keeps a seed from passing: empty lists when it passes (nine in ten records is the issue's tolerance). */
+const shortfalls = (v: Verdict) => ({
+  records: v.reached < 0.9 * v.total ? v.missed : [],
+  statuses: v.wrongStatuses,
+  phantoms: v.phantoms,
+  falseAlarms: v.falseAlarms,
+});
+const passes = (v: Verdict) => Object.values(shortfalls(v)).every((list) => list.length === 0);
+
+const verdicts = new Map<string, Verdict>();
+
+describe('registers of layouts and wordings the tool has not seen (issue 19 §6)', () => {
+  it('the set holds at least 12 workbooks by openpyxl, LibreOffice and in WPS’s shape, each with its truth', () => {
+    const producers = new Set(seeds.map((s) => truthOf(s).producer));
+    expect(seeds.length).toBeGreaterThanOrEqual(12);
+    expect([...producers].sort()).toEqual(['libreoffice', 'openpyxl', 'wps']);
+    for (const s of seeds) expect(Object.keys(truthOf(s).rules)).toHaveLength(19);
+  });
+
+  for (const name of seeds) {
+    const known = knownFailing[name];
+    const test = known ? it.fails : it;
+    test(`${name}: every present record counted, every status right or 无法判断 where the truth allows${known ? `（今日未通过：${known}）` : ''}`, async () => {
+      const verdict = await judge(name);
+      verdicts.set(name, verdict);
+      expect(shortfalls(verdict)).toEqual({ records: [], statuses: [], phantoms: [], falseAlarms: [] });
+    });
+  }
+
+  afterAll(() => {
+    const lines = [...verdicts.values()].map((v) => {
+      const cells = [
+        v.name,
+        v.layout,
+        `${v.reached}/${v.total}`,
+        v.wrongStatuses.join('；') || '—',
+        v.falseAlarms.length ? `${v.falseAlarms.length}: ${v.falseAlarms.slice(0, 4).join('；')}` : '—',
+        v.phantoms.join('；') || '—',
+        passes(v) ? '通过' : '未通过',
+      ];
+      const detail = v.missed.length ? `\n    未计入/类型不符：${v.missed.slice(0, 6).join('；')}${v.missed.length > 6 ? '…' : ''}` : '';
+      return `| ${cells.join(' | ')} |${detail}`;
+    });
+    console.log(
+      ['| seed | layout | records reached | statuses not allowed | false alarms | records from no-record rows | today |', ...lines].join(
+        '\n',
+      ),
+    );
+  });
+});
