@@ -4,4 +4,5 @@ import { registerFluent } from './fluent';
 import { Pane } from './pane';
 
 registerFluent();
-new Pane(await connectToExcel());
+// No top-level await: the webviews of older Mac Excel (Safari 13, 14) lack it (vite.config.ts).
+void connectToExcel().then((host) => new Pane(host));

@@ -14,7 +14,11 @@
  *   listed in `areas.items` (#1590), and fails above 512 of them (Range reference);
  * - a name's `visible = false` set in the batch that adds it has no effect (#3878, #3949);
  * - a library without notes (office.js 1.1.110 from npm) has no `Worksheet.notes` at all;
- * - a protected sheet refuses writes to its cells, and a cell with a threaded comment refuses a note.
+ * - a protected sheet refuses writes to its cells, and a cell with a threaded comment refuses a note;
+ * - a host below a method's ExcelApi version (`excelApi` option: Office 2019 stops at 1.7) fails the
+ *   batch with ApiNotFound, the code Excel's error list gives for an API this Excel lacks
+ *   (learn.microsoft.com, "Error handling with the application-specific JavaScript APIs"), though the
+ *   loaded office.js defines the method.
  */
 import { cellAddress, columnNumber } from '../../../ledger/grid/address';
 import type { CellValue } from '../../../ledger/grid/types';
@@ -64,6 +68,8 @@ export interface FakeOptions {
   features?: HostFeatures;
   /** Excel on the web: requests and answers over `payloadLimit` bytes are refused. */
   web?: boolean;
+  /** The host's ExcelApi minor version (7 for Office 2019's 1.7); none: current. */
+  excelApi?: number;
 }
 
 /** 5 MB, read as the smaller of its two meanings. */
@@ -131,6 +137,12 @@ class Context implements ExcelContext {
    */
   writeTo(sheet: FakeSheet): void {
     if (sheet.protected) throw new FakeExcelError('AccessDenied', `sheet ${sheet.name} is protected`);
+  }
+
+  /** Fails the running command where the host lacks ExcelApi 1.`minor`. */
+  requireSet(minor: number, member: string): void {
+    const has = this.host.options.excelApi;
+    if (has !== undefined && has < minor) throw new FakeExcelError('ApiNotFound', `${member} needs ExcelApi 1.${minor}, host has 1.${has}`);
   }
 
   get running(): Batch {
@@ -488,6 +500,7 @@ class FakeRange extends Loadable implements RangeApi {
   ) {
     super();
     const resolveBounds = () => this.resolve();
+    let loadedColour: string | undefined;
     const write = (f: (cell: FakeCell, row: number, column: number, b: Bounds) => void, args?: unknown) =>
       context.queue(
         () => {
@@ -503,7 +516,17 @@ class FakeRange extends Loadable implements RangeApi {
           write((cell) => (cell.fill = { ...solidWhite, color: color.toUpperCase() }), color);
         },
         get color(): string {
-          throw new Error('fake: format.fill.color is write-only here');
+          if (loadedColour === undefined) throw new Error('PropertyNotLoaded: format.fill.color was not loaded and synced');
+          return loadedColour;
+        },
+        load: (propertyNames: string) => {
+          if (propertyNames !== 'color') throw new Error(`fake fill cannot load ${propertyNames}`);
+          context.queue(() => {
+            const b = resolveBounds();
+            const colour = (peek(b.sheet, b.top, b.left)?.fill ?? noFill).color;
+            context.settle(() => (loadedColour = colour), colour);
+          });
+          return this.format.fill;
         },
         clear: () => write((cell) => delete cell.fill),
       },
@@ -681,6 +704,7 @@ class FakeRange extends Loadable implements RangeApi {
   /** Whole merges whose top-left cell lies in the range (#3611); more than 512 fail the batch. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
+      this.context.requireSet(13, 'Range.getMergedAreasOrNullObject');
       const b = this.resolve();
       const found = b.sheet.merges
         .filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right)
@@ -694,6 +718,7 @@ class FakeRange extends Loadable implements RangeApi {
   getCellProperties(): ClientResult<CellFillProperties[][]> {
     const result = new Result<CellFillProperties[][]>();
     this.context.queue(() => {
+      this.context.requireSet(9, 'Range.getCellProperties');
       const b = this.resolve();
       const props = this.read(b, (cell) => ({ format: { fill: { ...(cell?.fill ?? noFill) } } })) as CellFillProperties[][];
       this.context.settle(() => result.resolve(props), props);
@@ -705,6 +730,7 @@ class FakeRange extends Loadable implements RangeApi {
   setCellProperties(data: CellFillProperties[][]): void {
     this.context.queue(
       () => {
+        this.context.requireSet(9, 'Range.setCellProperties');
         const b = this.resolve();
         this.context.writeTo(b.sheet);
         eachCell(b, (r, c) => {
