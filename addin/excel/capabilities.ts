@@ -54,8 +54,7 @@ export function hostCapabilities(requirements: RequirementSets, excel: unknown):
 /** What the clerk is told this Excel cannot do, one sentence each, when the pane connects. */
 export function featureNotice(features: HostFeatures): string {
   const lines: string[] = [];
-  if (features.readsFile)
-    lines.push('本机 Excel 只能按已保存的文件校验：改动台账后请先保存（Ctrl+S），再点“一键校验”，标注前也请先保存。');
+  if (features.readsFile) lines.push('本机 Excel 只能按已保存的文件校验：改动台账后请先保存（Ctrl+S），再点“一键校验”，标注前也请先保存。');
   if (!features.notes) lines.push('本机 Excel 不支持注释，标注只加底色。');
   if (features.cellProperties === false)
     lines.push('本机 Excel 只能读到底色的颜色：清除标注时，原来的白色底色恢复为无底色，图案底色恢复为纯色。');

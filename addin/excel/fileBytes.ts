@@ -55,9 +55,11 @@ const refused = () =>
     '读取工作簿未完成：本机 Excel 没有交出工作簿文件。请保存工作簿后再试；如仍不行，请关闭其他加载项并重新打开工作簿，或用“台账助手.html”、命令行 taizhang validate 校验该文件。工作簿未被改动。',
   );
 
-function openFile(document: FileDocument): Promise<OfficeFile> {
+function openFile(document: FileDocument, size: number): Promise<OfficeFile> {
   return new Promise((resolve, reject) =>
-    document.getFileAsync('compressed', { sliceSize }, (result) => (result.status === succeeded ? resolve(result.value) : reject(refused()))),
+    document.getFileAsync('compressed', { sliceSize: size }, (result) =>
+      result.status === succeeded ? resolve(result.value) : reject(refused()),
+    ),
   );
 }
 
@@ -73,8 +75,8 @@ function closeFile(file: OfficeFile): Promise<void> {
 }
 
 /** The workbook's .xlsx bytes, slice after slice as Microsoft's sample reads them, the file closed after. */
-export async function workbookFileBytes(document: FileDocument): Promise<Uint8Array> {
-  const file = await openFile(document);
+export async function workbookFileBytes(document: FileDocument, size = sliceSize): Promise<Uint8Array> {
+  const file = await openFile(document, size);
   try {
     const bytes = new Uint8Array(file.size);
     let at = 0;

@@ -14,7 +14,6 @@ import type {
   CustomXmlPartApi,
   ExcelContext,
   ExcelRun,
-  FillProperties,
   HostFeatures,
   NoteApi,
   RangeApi,
@@ -28,8 +27,6 @@ import type { CellLook, OriginalCell } from './marks';
 import {
   cellKey,
   cellReference,
-  fillPropertyNames,
-  isNoFill,
   joinRecords,
   looksOriginal,
   markFill,

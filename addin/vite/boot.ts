@@ -26,9 +26,7 @@ export function bootFirst(bootPath: string): Plugin {
         const modules = [...html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/gu)];
         if (modules.length !== 1 || !html.includes(`<script src="${bootSource}"></script>`))
           throw new Error('taskpane.html：找不到启动脚本或窗格的模块脚本');
-        return html
-          .replace(modules[0][0], `<meta name="taizhang-pane" content="${modules[0][1]}" />`)
-          .replace(bootSource, `./${built}`);
+        return html.replace(modules[0][0], `<meta name="taizhang-pane" content="${modules[0][1]}" />`).replace(bootSource, `./${built}`);
       },
     },
   };
