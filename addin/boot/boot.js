@@ -115,18 +115,28 @@
     main.appendChild(box);
   }
 
+  /** Runs `f` once the page's body is there: Office may be ready before it is parsed. */
+  function whenParsed(f) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', f);
+    else f();
+  }
+
   function start() {
     var lacks = webviewLacks();
     if (!window.Office || typeof Office.onReady !== 'function') {
-      if (lacks.length > 0) refuse(false, lacks);
-      else loadPane();
+      whenParsed(function () {
+        if (lacks.length > 0) refuse(false, lacks);
+        else loadPane();
+      });
       return;
     }
     Office.onReady(function (info) {
       var inExcel = !!info && info.host === Office.HostType.Excel;
       var hostTooOld = inExcel && !hostHasSets();
-      if (hostTooOld || lacks.length > 0) refuse(hostTooOld, lacks);
-      else loadPane();
+      whenParsed(function () {
+        if (hostTooOld || lacks.length > 0) refuse(hostTooOld, lacks);
+        else loadPane();
+      });
     });
   }
 
