@@ -7,6 +7,7 @@
  *   ExcelApi 1.7, and ExcelApi 1.13 to read the cells or File 1.1 to read the workbook's file;
  * - the webview has what the bundle needs: ES modules, custom elements and shadow DOM (the Fluent
  *   components), TextDecoder (the reader), the ES2019 built-ins, Unicode property escapes.
+ * Should the bundle still fail before the pane has started, the clerk is told so too.
  * Elsewhere the clerk reads which Excel the one-click check needs and where 台账助手.html is, which
  * does the same check in any browser. Outside Excel (a browser, a test) the bundle is loaded and says
  * itself that no Excel is there, or works on the host a test injected.
@@ -57,6 +58,12 @@
     var script = document.createElement('script');
     script.type = 'module';
     script.src = named.getAttribute('content');
+    // A webview that passed the checks may still refuse the bundle (its syntax, an API missing at
+    // start): until the pane says it started, an error from the bundle is said as a webview too old.
+    window.addEventListener('error', function (event) {
+      if (window.taizhangPaneStarted || event.filename !== script.src) return;
+      refuse(false, ['the pane did not start: ' + event.message]);
+    });
     document.head.appendChild(script);
   }
 

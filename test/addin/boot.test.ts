@@ -40,6 +40,8 @@ const webviews = {
   ie11: 'delete HTMLScriptElement.prototype.noModule; Object.defineProperty(window, "customElements", { value: undefined });',
   // Edge Legacy (EdgeHTML 18) runs modules but has no custom elements or shadow DOM.
   edgehtml: 'Object.defineProperty(window, "customElements", { value: undefined }); delete Element.prototype.attachShadow;',
+  // A webview that passes every check yet fails the bundle as it starts (a method it lacks).
+  failsBundle: 'CustomElementRegistry.prototype.define = undefined;',
 };
 
 interface Opened {
@@ -132,6 +134,16 @@ describe('the boot script, in Excels that cannot run the pane', () => {
       await page.close();
     },
   );
+});
+
+describe('the boot script, when the bundle fails before the pane has started', () => {
+  it('says the webview is too old rather than leave the clerk at 正在连接 Excel', async () => {
+    const { page, requests } = await openPane(7, true, 'failsBundle');
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('内置浏览器过旧');
+    expect(bundleLoaded(requests)).toBe(true);
+    await page.close();
+  });
 });
 
 describe('the boot script, in Office 2019 with a Chromium webview (ExcelApi 1.7, File 1.1)', () => {
