@@ -10,9 +10,12 @@
  * slice came. Excel 2016 without updates refuses the call (OfficeDev/office-js #33, #6: "Permission
  * Denied", code 7000), as Excel on the web may after the workbook was renamed (#98).
  *
- * Whether the bytes hold edits not yet saved, the documentation does not say (its getFileAsync
- * articles speak of Word and PowerPoint), nor does an issue thread: the pane asks the clerk to save
- * before checking (capabilities.ts `featureNotice`), and the fake models both answers.
+ * Whether the bytes hold edits not yet saved, the documentation does not say for Excel (its
+ * getFileAsync articles speak of Word and PowerPoint). The threads point both ways: on Word desktop the
+ * file is written afresh from the open document each time, differing between calls (#298), while
+ * Excel on the web fetches it over the network (#98), which suggests the copy last saved there. So the
+ * pane asks the clerk to save before checking (capabilities.ts `featureNotice`), and the fake models
+ * both answers. #298 also reports Word asking to save on close after the call.
  */
 import { LedgerReadError } from '../../ledger/errors';
 import type { WorkbookGrid } from '../../ledger/grid/types';

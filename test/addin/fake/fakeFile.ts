@@ -9,9 +9,10 @@
  * - a host may refuse to hand the file over: Excel 2016 MSI builds answer "Permission Denied", code
  *   7000 (OfficeDev/office-js #33, #6, #757); so may a slice (Excel on the web after a rename, #98);
  * - callbacks come later, never within the call.
- * Whether the file holds edits not yet saved, neither the documentation nor an issue thread says, so
- * the fake has both models: `saved` hands over the bytes of the last save, `live` the workbook as it
- * is now. No Node APIs: the browser test bundles it into the page.
+ * Whether the file holds edits not yet saved, the documentation does not say for Excel, and the
+ * threads point both ways (Word desktop writes the file afresh from the open document, #298; Excel on
+ * the web fetches it over the network, #98), so the fake has both models: `saved` hands over the bytes
+ * of the last save, `live` the workbook as it is now. No Node APIs: the browser test bundles it.
  */
 import type { AsyncOutcome, FileDocument, FileSlice, OfficeFile } from '../../../addin/excel/fileBytes';
 
