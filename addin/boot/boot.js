@@ -94,7 +94,7 @@
     var box = element('section', '', 'refusal');
     box.setAttribute('role', 'alert');
     box.setAttribute('data-lacks', (hostTooOld ? ['ExcelApi ' + paneSets.excel] : []).concat(lacks).join('; '));
-    box.appendChild(element('h1', '此 Excel 无法使用“台账校验”窗格'));
+    box.appendChild(element('h2', '此 Excel 无法使用“台账校验”窗格'));
     box.appendChild(
       element(
         'p',
