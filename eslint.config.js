@@ -22,6 +22,17 @@ export default tseslint.config(
       ],
     },
   },
+  // The pane's boot script runs in Internet Explorer 11 too: ES5, a classic script, browser globals only.
+  {
+    files: ['addin/boot/**/*.js'],
+    languageOptions: {
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', Office: 'readonly', Element: 'readonly', TextDecoder: 'readonly' },
+    },
+    // ES5 has no `catch {}` without a binding.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
   // Code that runs in 台账助手.html (and the pane) is checked against package.json's browserslist:
   // the browsers of the bureaus' PCs, Chromium 86 and Firefox ESR 115.
   {

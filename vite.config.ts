@@ -7,9 +7,11 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import { buildOrigin, devPort, officeJsSource } from './addin/hosting';
+import { bootFirst } from './addin/vite/boot';
 import { devHttpsOptions } from './addin/vite/devCerts';
 import { htmlPartials } from './addin/vite/htmlPartials';
 import { manifestAssets, officeJs } from './addin/vite/plugins';
+import { paneTargets } from './addin/vite/targets';
 
 const root = resolve(import.meta.dirname, 'addin');
 
@@ -28,6 +30,8 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
     build: {
       outDir: resolve(import.meta.dirname, 'dist'),
       emptyOutDir: true,
+      // The webviews of the Excel versions the pane supports, older Mac Excel's WebKit among them.
+      target: paneTargets.map((t) => t.name),
       // Bundles under static/, so /assets/ holds only the manifest's icons, as in the dev server.
       assetsDir: 'static',
       chunkSizeWarningLimit: 2048,
@@ -37,6 +41,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
     },
     plugins: [
       htmlPartials(resolve(root, 'partials')),
+      bootFirst(resolve(root, 'boot/boot.js')),
       officeJs(officeJsSource(process.env)),
       manifestAssets(root, resolve(import.meta.dirname, 'manifest.xml'), buildOrigin(process.env)),
     ],

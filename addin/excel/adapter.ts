@@ -13,7 +13,9 @@
 import type { WorkbookGrid } from '../../ledger/grid/types';
 import type { ValidationResult } from '../../ledger/model';
 import type { ExcelRun, HostFeatures, WorksheetApi } from './api';
-import { missingMembers, noteMembers } from './api';
+import { hostCapabilities } from './capabilities';
+import type { FileDocument } from './fileBytes';
+import { readWorkbookFile } from './fileBytes';
 import { asHostAction, errorCode } from './hostErrors';
 import type { ClearOutcome, MarkOutcome } from './marking';
 import { applyMarks, clearMarks } from './marking';
@@ -24,6 +26,7 @@ import { linkColumn, resultColumnWidths, resultSheet, resultSheetName } from './
 import type { FoundSettings, MappingLine, SaveOutcome } from './settingsSheet';
 import { saveMappings } from './settingsSheet';
 
+export { hostFeatures } from './capabilities';
 export type { ClearOutcome, MarkOutcome } from './marking';
 export type { FoundSettings, MappingLine, SaveOutcome } from './settingsSheet';
 export { describeHostError } from './hostErrors';
@@ -132,11 +135,14 @@ async function writeResultSheet(run: ExcelRun, result: ValidationResult): Promis
   });
 }
 
-/** The adapter on any `Excel.run`: the real one in Office, a fake one in tests. */
-export function excelHost(run: ExcelRun, features: HostFeatures): LedgerHost {
+/**
+ * The adapter on any `Excel.run`: the real one in Office, a fake one in tests. `file` is the Common
+ * API's document, read where the host cannot read the cells with their merges (`features.readsFile`).
+ */
+export function excelHost(run: ExcelRun, features: HostFeatures, file?: FileDocument): LedgerHost {
   return {
     features,
-    readWorkbook: () => asHostAction('read', () => readWorkbook(run)),
+    readWorkbook: () => asHostAction('read', () => (features.readsFile ? readWorkbookFile(run, file) : readWorkbook(run))),
     selectCell: (sheet, cell) => asHostAction('select', () => selectCell(run, sheet, cell)),
     applyMarks: (findings) => asHostAction('mark', () => applyMarks(run, features, findings)),
     clearMarks: () => asHostAction('clear', () => clearMarks(run, features)),
@@ -145,18 +151,11 @@ export function excelHost(run: ExcelRun, features: HostFeatures): LedgerHost {
   };
 }
 
-/**
- * What the add-in may use: a capability needs the host to support it (`isSetSupported` asks the host)
- * and the loaded office.js to define it (office.js 1.1.110 from npm stops before ExcelApi 1.18).
- */
-export function hostFeatures(notesSupported: boolean, excel: unknown): HostFeatures {
-  return { notes: notesSupported && missingMembers(excel, noteMembers).length === 0 };
-}
-
 /** A host injected into the page by a browser test, where Office.js finds no Excel around it. */
 export interface InjectedExcel {
   run: ExcelRun;
   features: HostFeatures;
+  file?: FileDocument;
 }
 
 declare global {
@@ -169,8 +168,11 @@ export async function connectToExcel(): Promise<LedgerHost | null> {
   if (info?.host === Office.HostType.Excel) {
     // delayForCellEdit: a click while the clerk is typing in a cell waits for the edit to end.
     const run: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, (context) => batch(context));
-    return excelHost(run, hostFeatures(Office.context.requirements.isSetSupported('ExcelApi', '1.18'), Excel));
+    const file: FileDocument = {
+      getFileAsync: (_, options, callback) => Office.context.document.getFileAsync(Office.FileType.Compressed, options, callback),
+    };
+    return excelHost(run, hostCapabilities(Office.context.requirements, Excel), file);
   }
   const injected = globalThis.taizhangInjectedExcel;
-  return injected ? excelHost(injected.run, injected.features) : null;
+  return injected ? excelHost(injected.run, injected.features, injected.file) : null;
 }

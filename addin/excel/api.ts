@@ -37,7 +37,9 @@ export interface HyperlinkApi {
 }
 
 export interface RangeFillApi {
+  /** The fill's colour alone (ExcelApi 1.1): `#FFFFFF` both for no fill and for a white fill (#4900). */
   color: string;
+  load(propertyNames: string): RangeFillApi;
   clear(): void;
 }
 
@@ -201,10 +203,20 @@ export interface ExcelContext {
 /** `Excel.run`, narrowed to the API subset above. */
 export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
 
-/** What the host can do beyond ExcelApi 1.13, which the manifest requires. */
+/** What the host and the loaded office.js can do (capabilities.ts decides). */
 export interface HostFeatures {
   /** Cell notes (ExcelApi 1.18, host and library); without them a mark is the fill alone. */
   notes: boolean;
+  /**
+   * `getCellProperties`/`setCellProperties` (ExcelApi 1.9): a fill is read and put back whole. False:
+   * by its colour alone (ExcelApi 1.1). Absent: as true.
+   */
+  cellProperties?: boolean;
+  /**
+   * The workbook is read from its file (`Document.getFileAsync`, File 1.1) because the host cannot read
+   * merged areas (ExcelApi 1.13). Absent: as false.
+   */
+  readsFile?: boolean;
 }
 
 type MemberList<T> = readonly (keyof T & string)[];
@@ -256,7 +268,7 @@ export const excelMembers = {
   RangeCollection: every<RangeCollectionApi>()(['items']),
   RangeAreas: every<RangeAreasApi>()(['isNullObject', 'areas', 'load']),
   RangeFormat: every<RangeFormatApi>()(['fill', 'font', 'columnWidth', 'wrapText', 'verticalAlignment']),
-  RangeFill: every<RangeFillApi>()(['color', 'clear']),
+  RangeFill: every<RangeFillApi>()(['color', 'load', 'clear']),
   RangeFont: every<RangeFontApi>()(['bold']),
   CommentCollection: every<CommentCollectionApi>()(['items', 'load']),
   Comment: every<CommentApi>()(['getLocation']),

@@ -14,7 +14,6 @@ import type {
   CustomXmlPartApi,
   ExcelContext,
   ExcelRun,
-  FillProperties,
   HostFeatures,
   NoteApi,
   RangeApi,
@@ -22,13 +21,12 @@ import type {
   WorksheetNotesApi,
   WorksheetProtectionApi,
 } from './api';
+import { readFill, restoreFill } from './fills';
 import { HostError } from './hostErrors';
 import type { CellLook, OriginalCell } from './marks';
 import {
   cellKey,
   cellReference,
-  fillPropertyNames,
-  isNoFill,
   joinRecords,
   looksOriginal,
   markFill,
@@ -75,11 +73,6 @@ interface Located {
 interface QueuedLook {
   fill: ClientResult<CellFillProperties[][]>;
   note: NoteApi | null;
-}
-
-/** A fill as `setCellProperties` takes it: properties Excel reported as null are left out. */
-function settableFill(fill: FillProperties): FillProperties {
-  return Object.fromEntries(Object.entries(fill).filter(([, v]) => v !== null && v !== undefined)) as FillProperties;
 }
 
 /** The record of a marking, in parts of at most this many bytes. */
@@ -191,7 +184,7 @@ class Workbook {
 
   /** Queues a load of how a cell looks now: its fill and, where notes are used and allowed, its note. */
   look(sheet: string, cell: string): QueuedLook {
-    const fill = this.range(sheet, cell).getCellProperties({ format: { fill: fillPropertyNames } });
+    const fill = readFill(this.range(sheet, cell), this.features);
     const noted = this.features.notes && !this.commented.has(cellKey(sheet, cell));
     return { fill, note: noted ? this.notes(sheet).getItemOrNullObject(cell).load('content') : null };
   }
@@ -211,8 +204,7 @@ class Workbook {
   restore(at: Located, queued: QueuedLook, plan: { fill: boolean; note: boolean }): void {
     const { original } = at;
     const range = this.range(at.sheet, at.cell);
-    if (plan.fill && isNoFill(original.fill)) range.format.fill.clear();
-    else if (plan.fill) range.setCellProperties([[{ format: { fill: settableFill(original.fill) } }]]);
+    if (plan.fill) restoreFill(range, original.fill, this.features);
     if (plan.note && original.note !== undefined && queued.note !== null) this.writeNote(at.sheet, at.cell, queued.note, original.note);
   }
 

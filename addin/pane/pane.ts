@@ -5,6 +5,7 @@
 import type { LedgerHost } from '../excel/adapter';
 import { ReportRefusal } from '../../generator/report/readiness';
 import { describeHostError } from '../excel/adapter';
+import { featureNotice } from '../excel/capabilities';
 import { checkGrid, type CheckedGrid } from './checkGrid';
 import { byId } from './dom';
 import type { LedgerSource, Valued } from './panel';
@@ -58,7 +59,7 @@ export class Pane {
       buttons.clear.addEventListener('click', () => void this.clearMarks(host));
       buttons.write.addEventListener('click', () => void this.writeResults(host));
       this.offerSaving(host, buttons.saveMapping);
-      this.panel.say('已连接 Excel。确认校验日期后点击“一键校验”。');
+      this.panel.say(`已连接 Excel。确认校验日期后点击“一键校验”。${featureNotice(host.features)}`);
     } else this.panel.say('未连接到 Excel：请在 Excel 的“开始”选项卡中点击“台账校验”打开本窗格。', true);
   }
 

@@ -9,6 +9,7 @@ import { OfficeAddinManifest } from 'office-addin-manifest';
 import { ManifestHandlerXml } from 'office-addin-manifest/lib/manifestHandler/manifestHandlerXml';
 import { describe, expect, it } from 'vitest';
 import { excelMembers } from '../../addin/excel/api';
+import { paneSets } from '../../addin/excel/capabilities';
 import { buildOrigin, devOrigin, devPort, manifestForOrigin } from '../../addin/hosting';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -80,10 +81,10 @@ describe('manifest.xml', () => {
     expect(info.defaultSettings?.sourceLocation).toBe(`${devOrigin}/taskpane.html`);
   });
 
-  it('declares ExcelApi 1.13 and a 台账校验 button on the Home tab that opens the pane', async () => {
+  it('asks for no requirement set, so Excel 2016 and 2019 list it too, and has a 台账校验 button on the Home tab', async () => {
     const app = await officeApp();
-    const set = only(app, 'Requirements', 'Sets', 'Set');
-    expect(set.$).toEqual({ Name: 'ExcelApi', MinVersion: '1.13' });
+    // The boot script needs nothing of the host: it asks isSetSupported itself (boot.test.ts).
+    expect(children(app, 'Requirements')).toEqual([]);
     const overrides = only(app, 'VersionOverrides');
     expect(attr(overrides, 'xsi:type')).toBe('VersionOverridesV1_0');
     const host = only(overrides, 'Hosts', 'Host');
@@ -157,7 +158,7 @@ describe('manifest.xml', () => {
     for (const [, node] of uses) square(images.get(attr(node, 'resid')), Number(attr(node, 'size')));
   });
 
-  it('asks for the least ExcelApi set that covers what the adapter calls unconditionally', () => {
+  it('calls nothing above the boot script’s minimum but where capabilities.ts finds host and library have it', () => {
     // The ExcelApi 1.x minor version that brought each member the adapter uses (api.ts `excelMembers`,
     // learn.microsoft.com); notes (1.18) are used only where host and library both have them.
     const since: Record<string, number> = {
@@ -204,8 +205,23 @@ describe('manifest.xml', () => {
     };
     const used = Object.entries(excelMembers).flatMap(([type, members]) => members.map((m) => `${type}.${m}`));
     expect(Object.keys(since).sort()).toEqual(used.sort());
-    expect(`1.${Math.max(...Object.values(since))}`).toBe('1.13');
-    expect(readFileSync(resolve(repo, 'addin/excel/adapter.ts'), 'utf8')).toContain("isSetSupported('ExcelApi', '1.18')");
+    // Each member above the minimum, and the capability that guards it (capabilities.ts).
+    const guarded: Record<string, string> = {
+      'Range.getMergedAreasOrNullObject': paneSets.cells,
+      'RangeAreas.isNullObject': paneSets.cells,
+      'RangeAreas.areas': paneSets.cells,
+      'RangeAreas.load': paneSets.cells,
+      'RangeCollection.items': paneSets.cells,
+      'Range.getCellProperties': '1.9',
+      'Range.setCellProperties': '1.9',
+      'Workbook.comments': '1.18',
+      'CommentCollection.items': '1.18',
+      'CommentCollection.load': '1.18',
+      'Comment.getLocation': '1.18',
+    };
+    const unguarded = Object.entries(since).filter(([member]) => !(member in guarded));
+    expect(`1.${Math.max(...unguarded.map(([, v]) => v))}`).toBe(paneSets.excel);
+    for (const [member, set] of Object.entries(guarded)) expect(since[member], member).toBeLessThanOrEqual(Number(set.split('.')[1]));
   });
 
   it('is rewritten for a bureau intranet origin by the build', () => {

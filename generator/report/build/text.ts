@@ -103,9 +103,13 @@ export function excerpt(text: string, max: number): string {
   return cut > 0 ? head.slice(0, cut) : head;
 }
 
-const spaced = /(?<=[\p{Script=Han}“”（）：，。；])[ \t]+|[ \t]+(?=[\p{Script=Han}“”（）：，。；])/gu;
+/**
+ * Spaces after or before Chinese text; the character before them is caught (group 1) and kept, as a
+ * lookbehind would leave it, which the pane may not use: WebKit lacks lookbehind before Safari 16.4.
+ */
+const spaced = /([\p{Script=Han}“”（）：，。；])[ \t]+|[ \t]+(?=[\p{Script=Han}“”（）：，。；])/gu;
 
 /** Chinese running text has no spaces between words: validator messages set dates and figures off with them. */
 export function withoutSpaces(text: string): string {
-  return text.replace(spaced, '');
+  return text.replace(spaced, '$1');
 }

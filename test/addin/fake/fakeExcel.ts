@@ -23,7 +23,11 @@
  *   add is synced; set through `names.getItem()` (or an item of `names.items`) it is silently ignored,
  *   while `visible = true` works there (OfficeDev/office-js #3878, #3949);
  * - a library without notes (office.js 1.1.110 from npm) has no `Worksheet.notes` at all;
- * - a protected sheet refuses writes to its cells, and a cell with a threaded comment refuses a note.
+ * - a protected sheet refuses writes to its cells, and a cell with a threaded comment refuses a note;
+ * - a host below a method's ExcelApi version (`excelApi` option: Office 2019 stops at 1.7) fails the
+ *   batch with ApiNotFound, the code Excel's error list gives for an API this Excel lacks
+ *   (learn.microsoft.com, "Error handling with the application-specific JavaScript APIs"), though the
+ *   loaded office.js defines the method.
  */
 import { cellAddress, columnNumber } from '../../../ledger/grid/address';
 import type { CellValue } from '../../../ledger/grid/types';
@@ -80,6 +84,8 @@ export interface FakeOptions {
   solidPattern?: 'Solid' | null;
   /** What getMergedAreasOrNullObject returns: merges whose top-left is in the range, whole (#3611, the default), or every merge it touches, clipped. */
   mergedAreas?: 'topLeft' | 'clipped';
+  /** The host's ExcelApi minor version (7 for Office 2019's 1.7); none: current. */
+  excelApi?: number;
 }
 
 /** 5 MB, read as the smaller of its two meanings. */
@@ -147,6 +153,12 @@ class Context implements ExcelContext {
    */
   writeTo(sheet: FakeSheet): void {
     if (sheet.protected) throw new FakeExcelError('AccessDenied', `sheet ${sheet.name} is protected`);
+  }
+
+  /** Fails the running command where the host lacks ExcelApi 1.`minor`. */
+  requireSet(minor: number, member: string): void {
+    const has = this.host.options.excelApi;
+    if (has !== undefined && has < minor) throw new FakeExcelError('ApiNotFound', `${member} needs ExcelApi 1.${minor}, host has 1.${has}`);
   }
 
   get running(): Batch {
@@ -504,6 +516,7 @@ class FakeRange extends Loadable implements RangeApi {
   ) {
     super();
     const resolveBounds = () => this.resolve();
+    let loadedColour: string | undefined;
     const write = (f: (cell: FakeCell, row: number, column: number, b: Bounds) => void, args?: unknown) =>
       context.queue(
         () => {
@@ -519,7 +532,17 @@ class FakeRange extends Loadable implements RangeApi {
           write((cell) => (cell.fill = { ...solidWhite, color: color.toUpperCase() }), color);
         },
         get color(): string {
-          throw new Error('fake: format.fill.color is write-only here');
+          if (loadedColour === undefined) throw new Error('PropertyNotLoaded: format.fill.color was not loaded and synced');
+          return loadedColour;
+        },
+        load: (propertyNames: string) => {
+          if (propertyNames !== 'color') throw new Error(`fake fill cannot load ${propertyNames}`);
+          context.queue(() => {
+            const b = resolveBounds();
+            const colour = (peek(b.sheet, b.top, b.left)?.fill ?? noFill).color;
+            context.settle(() => (loadedColour = colour), colour);
+          });
+          return this.format.fill;
         },
         clear: () => write((cell) => delete cell.fill),
       },
@@ -700,6 +723,7 @@ class FakeRange extends Loadable implements RangeApi {
   /** Merged areas by the host's `mergedAreas` model; more than 512 fail the batch. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
+      this.context.requireSet(13, 'Range.getMergedAreasOrNullObject');
       const b = this.resolve();
       const found =
         this.context.host.options.mergedAreas === 'clipped'
@@ -724,6 +748,7 @@ class FakeRange extends Loadable implements RangeApi {
   getCellProperties(): ClientResult<CellFillProperties[][]> {
     const result = new Result<CellFillProperties[][]>();
     this.context.queue(() => {
+      this.context.requireSet(9, 'Range.getCellProperties');
       const b = this.resolve();
       const solid = this.context.host.options.solidPattern ?? null;
       const reported = (fill: FakeFill): FakeFill => (fill.pattern === 'Solid' ? { ...fill, pattern: solid } : { ...fill });
@@ -737,6 +762,7 @@ class FakeRange extends Loadable implements RangeApi {
   setCellProperties(data: CellFillProperties[][]): void {
     this.context.queue(
       () => {
+        this.context.requireSet(9, 'Range.setCellProperties');
         const b = this.resolve();
         this.context.writeTo(b.sheet);
         eachCell(b, (r, c) => {
