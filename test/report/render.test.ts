@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../generator/report/docx/document';
-import { sealedIndents, signatureIndents } from '../../generator/report/docx/signature';
+import { sealedIndents, signatureIndents, textWidthInChars } from '../../generator/report/docx/signature';
+import { titleBreaks } from '../../generator/report/docx/title';
 import type { Report } from '../../generator/report/model';
 import {
   attributes,
@@ -123,6 +124,23 @@ describe('title, 主送 and body', () => {
     expect(attributes(paragraph(docx.document, '测局党组〔2026〕3号').xml, 'w:jc')['w:val']).toBe('center');
     const texts = paragraphsOf(docx.document).map((p) => p.text);
     expect(texts.indexOf('测局党组〔2026〕3号')).toBeLessThan(texts.indexOf('县测试局2026年第三季度意识形态领域情况分析报告'));
+  });
+});
+
+describe('a title line too long for the type area', () => {
+  it('is broken at a joint of its phrase, never inside a term, each line fitting', () => {
+    const long = '关于2026年上半年全县意识形态工作责任制落实情况和网络意识形态工作检查情况的通报';
+    const lines = titleBreaks(long);
+    expect(lines.join('')).toBe(long);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(textWidthInChars(line)).toBeLessThanOrEqual(24);
+    expect(lines.some((line) => line.includes('意识形态工作责任制'))).toBe(true);
+    expect(titleBreaks('县农业农村局2026年第三季度意识形态领域情况分析报告')).toEqual([
+      '县农业农村局2026年第三季度',
+      '意识形态领域情况分析报告',
+    ]);
+    // A line that fits stays as the template broke it.
+    expect(titleBreaks('意识形态工作责任制落实情况的通报')).toEqual(['意识形态工作责任制落实情况的通报']);
   });
 });
 
