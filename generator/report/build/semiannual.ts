@@ -147,5 +147,5 @@ export function buildSemiannualReport(result: ValidationResult, t: SemiannualTem
     problems.section,
     next,
   ];
-  return reportOf(ctx, t, sections, { imprint: imprint(ctx, t.版记) });
+  return reportOf(ctx, t, sections, { imprint: imprint(ctx, t.版记), ...(problems.data ? { appendices: [problems.data] } : {}) });
 }
