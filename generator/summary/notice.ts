@@ -25,6 +25,7 @@ const paragraphs = (text: string): Block[] =>
     .filter((line) => line !== '')
     .map(paragraph);
 
+/** Widths leave each header on one line in 小四 (无法判断, 逾期未完成事项). */
 const columns = (headers: readonly string[], weights: readonly number[]): TableColumn[] =>
   headers.map((header, i) => ({ header, weight: weights[i], align: i === 1 ? 'left' : 'center' }));
 
@@ -77,7 +78,7 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
     body.push(paragraph(fill(t.制度落实.概述, { 要求数: requirements.length })));
     body.push({
       kind: 'table',
-      columns: columns(t.制度落实.表头, [1, 6, 1.2, 1.2, 1.2, 1.4]),
+      columns: columns(t.制度落实.表头, [1, 5.4, 1.3, 1.3, 1.3, 1.7]),
       rows: requirements.map((r, i) => {
         const c = statusCounts(rollup, r.id);
         return [String(i + 1), `${r.title}（${planText(r.plan)}）`, String(c.达标), String(c.进行中), String(c.未达标), String(c.无法判断)];
@@ -88,7 +89,7 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
     body.push(paragraph(fill(t.各单位情况.概述)));
     body.push({
       kind: 'table',
-      columns: columns(t.各单位情况.表头, [1, 5, 1.6, 1.6, 2]),
+      columns: columns(t.各单位情况.表头, [1, 4.2, 1.8, 2, 2.8]),
       rows: included.map((d, i) => {
         const count = (status: string) => String(d.requirements.filter((r) => r.status === status).length);
         return [String(i + 1), unitName(d), count('达标'), count('未达标'), String(d.overdueItems)];

@@ -169,6 +169,56 @@ describe('the 落款 and the 版记, the body one line longer each time over a w
   });
 });
 
+describe('the 版头 of a report with a 发文字号, as LibreOffice lays it out', () => {
+  const docNumber = '测局党组〔2026〕3号';
+  const report = (organMark?: string): Report => ({
+    titleLines: ['测试标题'],
+    docNumber,
+    ...(organMark ? { organMark } : {}),
+    body: [{ kind: 'paragraph', text: '正文。' }],
+    appendices: [],
+    issuer: '中共县测试局党组',
+    date: '2026年7月20日',
+  });
+  /** Each word on page 1 with its top as a share of the page's height. */
+  const words = (pdf: string) => {
+    const found = [
+      ...tool('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-']).matchAll(
+        /<page width="[\d.]+" height="([\d.]+)"|yMin="([\d.]+)"[^>]*>([^<]*)</gu,
+      ),
+    ];
+    const height = Number(found[0][1]);
+    return found.slice(1).map((m) => ({ y: Number(m[2]) / height, text: m[3] }));
+  };
+  const placed: Record<'marked' | 'blank', Array<{ y: number; text: string }>> = { marked: [], blank: [] };
+
+  beforeAll(async () => {
+    const dir = join(work, 'letterhead');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'marked.docx'), await renderReport(report('县测试局文件')));
+    writeFileSync(join(dir, 'blank.docx'), await renderReport(report()));
+    toPdf([join(dir, 'marked.docx'), join(dir, 'blank.docx')], dir);
+    placed.marked = words(join(dir, 'marked.pdf'));
+    placed.blank = words(join(dir, 'blank.pdf'));
+  }, 120_000);
+
+  const numberAt = (list: Array<{ y: number; text: string }>) => list.find((w) => w.text.startsWith('测局党组'))!.y;
+
+  it('prints the 机关标志 first, well down the page, then the number, then the title', () => {
+    const [mark] = placed.marked;
+    expect(mark.text).toBe('县测试局文件');
+    // 35 mm under the type area's top (37 mm): about a quarter of the A4 page's 297 mm.
+    expect(mark.y).toBeGreaterThan(0.2);
+    expect(numberAt(placed.marked)).toBeGreaterThan(mark.y);
+    expect(placed.marked.find((w) => w.text === '测试标题')!.y).toBeGreaterThan(numberAt(placed.marked));
+  });
+
+  it('puts the number in the same place without a 机关标志, so it prints right on 红头 paper', () => {
+    expect(placed.blank[0].text.startsWith('测局党组')).toBe(true);
+    expect(Math.abs(numberAt(placed.blank) - numberAt(placed.marked))).toBeLessThan(0.002);
+  });
+});
+
 describe('a 10,000-record ledger’s reports', () => {
   const dir = join(work, 'large');
   const ledger = join(dir, 'ledger.xlsx');
