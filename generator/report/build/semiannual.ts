@@ -53,7 +53,8 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
     const column = (field: string) => listOf([...new Set(values.map((v) => v[field]).filter((v) => v !== undefined).map(String))]) || '—';
     // A branch that reported many times gets its count and last date, not every date: the table stays short.
     const last = own.map((r) => recordDate('branchReport', r)).filter((d) => d !== undefined).sort().at(-1);
-    const when = own.length > 1 && last ? `${own.length}次，最近${shortDate(last, ctx.year)}` : column('日期');
+    const times = () => ctx.figure({ of: 'derived', name: `${unit}专题汇报次数`, value: own.length });
+    const when = own.length > 1 && last ? `${times()}次，最近${shortDate(last, ctx.year)}` : column('日期');
     return { unit, reported: own.length > 0, cells: [unit, when, column('汇报形式'), state] };
   });
   const missing = rows.filter((r) => !r.reported).map((r) => r.unit);
