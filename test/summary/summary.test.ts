@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256, taizhang } from '../helpers/cli';
@@ -152,6 +152,30 @@ describe('taizhang summary', () => {
     expect(texts.join('')).not.toMatch(/\b[RSD]\d\d\b|[A-Z]+\d+：|[()]/u);
     // The 版记 ends it, with the 印发机关 drawn from the signing organ.
     expect(texts.at(-1)).toBe('中共XX县委宣传部办公室2027年1月20日印发');
+  });
+
+  it('signs with the county’s own name once the template has it, and then warns no more', () => {
+    const template = join(folder, '临江县汇总通报.yaml');
+    writeFileSync(template, readFileSync('templates/reports/汇总通报.yaml', 'utf8').replace('中共XX县委宣传部', '中共临江县委宣传部'));
+    const out = join(folder, '汇总-临江.xlsx');
+    const signed = taizhang([
+      'summary',
+      folder,
+      '--period',
+      '2026H1',
+      '--as-of',
+      yearClosed,
+      '--out',
+      out,
+      '--docx',
+      '--template',
+      template,
+    ]);
+    expect(signed.status).toBe(0);
+    expect(signed.stderr).not.toContain('发文机关');
+    const texts = paragraphsOf(unzipDocx(readFileSync(join(folder, '汇总-临江.docx'))).document).map((p) => p.text);
+    expect(texts).toContain('中共临江县委宣传部');
+    expect(texts.at(-1)).toBe('中共临江县委宣传部办公室2027年1月20日印发');
   });
 
   it('passes over its own summary kept in the folder when the county runs it again', async () => {
