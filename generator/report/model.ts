@@ -6,8 +6,12 @@
 export interface Report {
   /** The title as it is set: one entry per line, broken where the wording template says. */
   titleLines: string[];
-  /** 发文字号 (`X局发〔2026〕3号`); absent when none was given. */
+  /** 发文字号 (`X局发〔2026〕3号`); absent when none was given. With it the report has a 版头. */
   docNumber?: string;
+  /** 发文机关标志 printed in red in the 版头; absent: the 版头 is left blank for the bureau's 红头 paper. */
+  organMark?: string;
+  /** 内部稿 (`--with-data-problems`): marked at the top, not for circulation. */
+  internal?: boolean;
   /** 主送机关, ending in a full-width colon; absent when the report has none. */
   recipients?: string;
   body: Block[];

@@ -20,6 +20,8 @@ export interface LedgerDigest {
   requirements: RequirementDigest[];
   /** Work past its due date: a requirement's period 逾期未完成, or 重大舆情/整改 past its limit. */
   overdue: string[];
+  /** How many items are overdue: a period counts one, each late 重大舆情 or 整改 one more. */
+  overdueItems: number;
 }
 
 /** Worst first: a requirement across periods or units is as good as its weakest part. */
@@ -53,10 +55,8 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
       ? r.periods.filter((p) => p.status === '未达标').map((p) => `${p.label}${p.unit ? `“${p.unit}”` : ''}${r.title}`)
       : [],
   );
-  const overdueRecords = lateRecordRules.flatMap((id) => {
-    const late = result.findings.filter((f) => f.rule === id).length;
-    return late > 0 ? [`${ruleInfo(id).title}：${late}项逾期`] : [];
-  });
+  const lateRecords = lateRecordRules.map((id) => ({ id, late: result.findings.filter((f) => f.rule === id).length }));
+  const overdueRecords = lateRecords.flatMap(({ id, late }) => (late > 0 ? [`${ruleInfo(id).title}：${late}项逾期`] : []));
   return {
     path,
     workbook: result.workbook,
@@ -65,5 +65,6 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
     summary: result.summary,
     requirements,
     overdue: [...overduePeriods, ...overdueRecords],
+    overdueItems: overduePeriods.length + lateRecords.reduce((n, r) => n + r.late, 0),
   };
 }

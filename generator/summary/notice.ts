@@ -1,11 +1,13 @@
 import { chineseDate } from '../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear } from '../../ledger/values/period';
-import { heading } from '../report/build/text';
-import type { Block, Report, TableColumn } from '../report/model';
+import { aspectOfRule, aspects } from '../report/build/problems';
+import { planText } from '../report/build/requirements';
+import { chineseNumber, heading, listOf } from '../report/build/text';
+import type { Block, Imprint, Report, TableColumn } from '../report/model';
 import { fillPhrase, type Values } from '../report/template/phrase';
 import type { LedgerDigest } from './digest';
 import type { Excluded, Rollup } from './rollup';
-import { statusCounts, toReport, unitName, unitsWith } from './rollup';
+import { receivedCounts, statusCounts, toReport, unitName, unitsWith } from './rollup';
 import type { NoticeTemplate } from './template';
 import { requirements } from './workbook';
 
@@ -23,23 +25,29 @@ const paragraphs = (text: string): Block[] =>
     .filter((line) => line !== '')
     .map(paragraph);
 
+/** Widths leave each header on one line in 小四 (无法判断, 逾期未完成事项). */
 const columns = (headers: readonly string[], weights: readonly number[]): TableColumn[] =>
   headers.map((header, i) => ({ header, weight: weights[i], align: i === 1 ? 'left' : 'center' }));
 
 const isComplete = (d: LedgerDigest) => d.requirements.every((r) => r.status === '达标');
+
+/** Praised in the 通报: every requirement 达标 and nothing overdue. */
+const praised = (d: LedgerDigest) => isComplete(d) && d.overdueItems === 0;
 
 /**
  * The county's 汇总通报 as a report model, rendered by the bureau reports' GB/T 9704 renderer: every
  * sentence from the wording template, every figure from the same digests as the summary workbook.
  */
 export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: NoticeOptions = {}): Report {
-  const shared: Values = {
+  const dates: Values = {
     年度: periodYear(rollup.period),
     期间: periodLabel(rollup.period),
     起始日期: chineseDate(periodStart(rollup.period)),
     截止日期: chineseDate(periodEnd(rollup.period)),
     成文日期: chineseDate(rollup.asOf),
   };
+  const issuer = fillPhrase(template.发文机关署名, {}, dates);
+  const shared: Values = { ...dates, 发文机关: issuer };
   const fill = (source: string, values: Values = {}) => fillPhrase(source, values, shared);
   const body: Block[] = [paragraph(fill(template.开头))];
   let section = 0;
@@ -49,15 +57,16 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
   addHeading(t.总体情况.标题);
   const { included } = rollup;
   const excluded = toReport(rollup.excluded);
-  const overdueUnits = included.filter((d) => d.overdue.length > 0).length;
+  const counts = receivedCounts(rollup);
+  const overdueUnits = included.filter((d) => d.overdueItems > 0).length;
   body.push(
     paragraph(
       included.length === 0
         ? fill(t.总体情况.无台账)
         : fill(t.总体情况.概述, {
-            报送数: included.length + excluded.length,
-            汇总数: included.length,
-            未纳入数: excluded.length || undefined,
+            报送数: counts.received,
+            汇总数: counts.included,
+            未纳入数: counts.leftOut || undefined,
             全部达标数: included.filter(isComplete).length || undefined,
             逾期单位数: overdueUnits || undefined,
           }),
@@ -69,10 +78,10 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
     body.push(paragraph(fill(t.制度落实.概述, { 要求数: requirements.length })));
     body.push({
       kind: 'table',
-      columns: columns(t.制度落实.表头, [1, 6, 1.2, 1.2, 1.2, 1.4]),
+      columns: columns(t.制度落实.表头, [1, 5.4, 1.3, 1.3, 1.3, 1.7]),
       rows: requirements.map((r, i) => {
         const c = statusCounts(rollup, r.id);
-        return [String(i + 1), `${r.title}（${r.plan ?? ''}）`, String(c.达标), String(c.进行中), String(c.未达标), String(c.无法判断)];
+        return [String(i + 1), `${r.title}（${planText(r.plan)}）`, String(c.达标), String(c.进行中), String(c.未达标), String(c.无法判断)];
       }),
     });
 
@@ -80,12 +89,14 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
     body.push(paragraph(fill(t.各单位情况.概述)));
     body.push({
       kind: 'table',
-      columns: columns(t.各单位情况.表头, [1, 5, 1.6, 1.6, 2]),
+      columns: columns(t.各单位情况.表头, [1, 4.2, 1.8, 2, 2.8]),
       rows: included.map((d, i) => {
         const count = (status: string) => String(d.requirements.filter((r) => r.status === status).length);
-        return [String(i + 1), unitName(d), count('达标'), count('未达标'), String(d.overdue.length)];
+        return [String(i + 1), unitName(d), count('达标'), count('未达标'), String(d.overdueItems)];
       }),
     });
+    const best = included.filter(praised).map(unitName);
+    if (best.length > 0 && t.各单位情况.表扬) body.push(paragraph(fill(t.各单位情况.表扬, { 单位: listOf(best), 单位数: best.length })));
   }
 
   if (excluded.length > 0) {
@@ -101,30 +112,55 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
     };
     excluded.forEach((e, i) => {
       const unit = e.reason === 'otherYear' ? e.unit : '';
-      body.push(paragraph(fill(t.未纳入汇总.条目, { 序号: i + 1, 台账文件: e.workbook, 单位: unit, 原因: reason(e) })));
+      const folder = e.reason === 'unreadable' ? e.folder : undefined;
+      body.push(paragraph(fill(t.未纳入汇总.条目, { 序号: i + 1, 台账文件: e.workbook, 单位: unit, 文件夹: folder, 原因: reason(e) })));
     });
   }
 
   addHeading(t.存在的问题.标题);
-  const problems = requirements.flatMap((r) =>
-    (['未达标', '无法判断'] as const).flatMap((status) => {
-      const units = unitsWith(rollup, r.id, status);
-      if (units.length === 0) return [];
-      return [paragraph(fill(t.存在的问题[status], { 要求: r.title, 依据: r.plan ?? '', 单位数: units.length, 单位: units.join('、') }))];
-    }),
-  );
+  const problems = problemParagraphs(rollup, t.存在的问题, fill);
   body.push(...(problems.length > 0 ? problems : [paragraph(fill(t.存在的问题.无问题))]));
 
   addHeading(t.下一步.标题);
   body.push(...paragraphs(fill(t.下一步.概述)));
 
+  const mark = t.发文机关标志 ? fill(t.发文机关标志) : '';
+  const imprint: Imprint | null = t.版记?.印发
+    ? { ...(fill(t.版记.抄送) ? { copyTo: fill(t.版记.抄送) } : {}), issuedBy: fill(t.版记.印发机关), issuedOn: chineseDate(rollup.asOf) }
+    : null;
   return {
     titleLines: t.标题.map((line) => fill(line)),
     ...(options.docNumber ? { docNumber: options.docNumber } : {}),
+    ...(mark ? { organMark: mark } : {}),
     ...(t.主送.trim() ? { recipients: fill(t.主送) } : {}),
     body,
     appendices: [],
-    issuer: fill(t.发文机关署名),
+    issuer,
     date: chineseDate(rollup.asOf),
+    ...(imprint ? { imprint } : {}),
   };
+}
+
+/**
+ * 存在的问题: for each requirement some units fall short of, a sentence naming them; the sentences
+ * gathered by aspect of the work into paragraphs `一是…二是…`, those no ledger lets us judge last.
+ * A template without 分组 gives each sentence a paragraph, as it did before.
+ */
+function problemParagraphs(rollup: Rollup, t: NoticeTemplate['存在的问题'], fill: (source: string, values?: Values) => string): Block[] {
+  const sentence = (r: (typeof requirements)[number], status: '未达标' | '无法判断') => {
+    const units = unitsWith(rollup, r.id, status);
+    return units.length === 0
+      ? []
+      : [fill(t[status], { 要求: r.title, 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
+  };
+  const groups = [
+    ...aspects.map((aspect) => ({
+      aspect,
+      sentences: requirements.filter((r) => aspectOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
+    })),
+    { aspect: '台账记录' as const, sentences: requirements.flatMap((r) => sentence(r, '无法判断')) },
+  ].filter((g) => g.sentences.length > 0);
+  const { 分组: grouped, 方面: labels } = t;
+  if (!grouped || !labels) return groups.flatMap((g) => g.sentences.map(paragraph));
+  return groups.map((g, i) => paragraph(fill(grouped, { 序号: chineseNumber(i + 1), 方面: labels[g.aspect], 问题: g.sentences.join('') })));
 }

@@ -10,9 +10,12 @@ import { defaultJobs, judgeAll } from '../ledgers/pool';
 import { Progress } from '../ledgers/progress';
 import { summaryPeriod } from './period';
 import { identicalCopies } from './copies';
-import { rollUp, sharedUnitNames } from './rollup';
-import { loadNoticeTemplate } from './template';
+import { bureauFolders, receivedCounts, rollUp, sharedUnitNames } from './rollup';
+import { defaultNoticeTemplate, loadNoticeTemplate } from './template';
 import { summaryWorkbook } from './workbook';
+
+/** The template's stand-in for the county's name (`中共XX县委宣传部`), in half- or full-width letters or ×. */
+const placeholderName = /XX|ＸＸ|××/iu;
 
 /** `taizhang summary`: every ledger read once, a workbook of the roll-up and, with --docx, the 汇总通报. */
 export async function summarise(paths: readonly string[], options: SummaryOptions): Promise<void> {
@@ -47,18 +50,33 @@ export async function summarise(paths: readonly string[], options: SummaryOption
   );
   progress.clear();
 
-  const rollup = rollUp(period, asOf, outcomes, new Map([...copies].map(([copy, first]) => [copy, names.get(first)!])));
+  const rollup = rollUp(
+    period,
+    asOf,
+    outcomes,
+    new Map([...copies].map(([copy, first]) => [copy, names.get(first)!])),
+    bureauFolders(paths, found),
+  );
   for (const { unit, workbooks } of sharedUnitNames(rollup)) {
     process.stderr.write(
       `注意：${workbooks.length} 份内容不同的台账都填写单位名称“${unit}”（${workbooks.map((w) => `“${w}”`).join('、')}），均已纳入汇总。请核实是否为重复报送（如修改后重发），或有单位未改单位名称。\n`,
     );
   }
   await writeFileAtomic(out, await summaryWorkbook(rollup), { overwrite: false });
-  const left = rollup.excluded.length > 0 ? `，${rollup.excluded.length} 份台账未纳入汇总（见“未纳入汇总的台账”表）` : '';
-  process.stdout.write(`已生成汇总表：${out}（纳入汇总 ${rollup.included.length} 个单位${left}）\n`);
+  // The same counts as the 通报's 共收到: an exact copy is one ledger received, not one left out.
+  const counts = receivedCounts(rollup);
+  const left = counts.leftOut > 0 ? `，${counts.leftOut} 份台账未纳入汇总（见“未纳入汇总的台账”表）` : '';
+  const copied = counts.copies > 0 ? `，另有 ${counts.copies} 份与其他台账完全相同，按一份计` : '';
+  process.stdout.write(`已生成汇总表：${out}（共收到 ${counts.received} 份台账，纳入汇总 ${counts.included} 个单位${left}${copied}）\n`);
   if (template && docxOut) {
     const [{ buildNotice }, { renderReport }] = await Promise.all([import('./notice'), import('../report/docx/document')]);
     const notice = buildNotice(rollup, template, options.docNumber ? { docNumber: options.docNumber } : {});
+    const placeholder = [notice.issuer, notice.imprint?.issuedBy ?? ''].find((name) => placeholderName.test(name));
+    if (placeholder) {
+      process.stderr.write(
+        `注意：汇总通报的发文机关仍是模板中的“${placeholder}”。请把措辞模板中的“发文机关署名”改为本县的名称（复制 templates/reports/${defaultNoticeTemplate} 修改后用 --template 指定）。\n`,
+      );
+    }
     await writeFileAtomic(docxOut, await renderReport(notice), { overwrite: false });
     process.stdout.write(`已生成汇总通报：${docxOut}\n`);
   }

@@ -41,7 +41,7 @@ function overviewSheet(workbook: ExcelJS.Workbook, rollup: Rollup): void {
       d.summary.warning,
       d.summary.info,
       ...statuses,
-      d.overdue.length,
+      d.overdueItems,
       d.overdue.join('；'),
     ]);
     statuses.forEach((s, k) => {

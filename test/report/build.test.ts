@@ -313,9 +313,13 @@ describe('a ledger that falls short', () => {
     expect(texts(under(report, '七、下一步工作要求')).at(-1)).toMatch(/^对本通报指出的问题，/u);
   });
 
-  it('lists them in an internal draft (--with-data-problems)', () => {
+  it('lists them in an internal draft (--with-data-problems), marked 内部稿, as an attachment after the same headings', () => {
     const draft = buildSemiannualReport(result, semiannual, { period: '2026H1', withDataProblems: true });
-    const part = texts(under(draft, '（一）台账数据问题（内部稿）'));
+    expect(draft.internal).toBe(true);
+    const headings = (r: Report) => r.body.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    expect(headings(draft)).toEqual(headings(report));
+    expect(draft.appendices.map((a) => a.titleLines.join(''))).toEqual(['台账数据问题（内部稿）']);
+    const part = draft.appendices[0].body.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
     expect(part[0]).toMatch(/^台账校验发现需要更正的数据错误\d+处/u);
     expect(part.some((t) => /^\d+\.“学习培训”A2：“日期”无法识别为日期/u.test(t))).toBe(true);
   });

@@ -58,7 +58,8 @@ describe('taizhang report quarterly', () => {
     ]);
     expect(run.status).toBe(0);
     const texts = paragraphsOf(unzipDocx(readFileSync(out)).document).map((p) => p.text);
-    expect(texts.slice(0, 3)).toEqual(['测局党组〔2026〕9号', '', '县测试局2026年第三季度意识形态领域情况分析报告']);
+    // Under the blank 版头 of 红头 paper (no 发文机关标志 in the template), two lines above the title's blank pair.
+    expect(texts.slice(0, 7)).toEqual(['', '', '', '测局党组〔2026〕9号', '', '', '县测试局2026年第三季度意识形态领域情况分析报告']);
   });
 
   for (const [period, message] of [
@@ -124,7 +125,8 @@ describe('a ledger with errors', () => {
     const run = taizhang(['report', 'semiannual', broken, '--period', '2026H1', '--as-of', yearClosed, '--with-data-problems'], dir);
     expect(run.status).toBe(0);
     const texts = paragraphsOf(unzipDocx(readFileSync(join(dir, docxIn(dir)[0]))).document).map((p) => p.text);
-    expect(texts).toContain('（一）台账数据问题（内部稿）');
+    expect(texts[0]).toBe('内部稿');
+    expect(texts).toContain('附件：台账数据问题（内部稿）');
     expect(texts.some((t) => /^1\.“学习培训”A2：“日期”无法识别为日期/u.test(t))).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../generator/report/docx/document';
-import { sealedIndents, signatureIndents } from '../../generator/report/docx/signature';
+import { sealedIndents, signatureIndents, textWidthInChars } from '../../generator/report/docx/signature';
+import { titleBreaks } from '../../generator/report/docx/title';
 import type { Report } from '../../generator/report/model';
 import {
   attributes,
@@ -126,6 +127,72 @@ describe('title, 主送 and body', () => {
   });
 });
 
+describe('a title line too long for the type area', () => {
+  it('is broken at a joint of its phrase, never inside a term, each line fitting', () => {
+    const long = '关于2026年上半年全县意识形态工作责任制落实情况和网络意识形态工作检查情况的通报';
+    const lines = titleBreaks(long);
+    expect(lines.join('')).toBe(long);
+    expect(lines.length).toBeGreaterThan(1);
+    // 20 characters of 2号 fit the 156 mm line.
+    for (const line of lines) expect(textWidthInChars(line)).toBeLessThanOrEqual(20);
+    expect(lines.some((line) => line.includes('意识形态工作责任制'))).toBe(true);
+    expect(titleBreaks('县农业农村局2026年第三季度意识形态领域情况分析报告')).toEqual([
+      '县农业农村局2026年第三季度',
+      '意识形态领域情况分析报告',
+    ]);
+    // A line that fits stays as the template broke it.
+    expect(titleBreaks('意识形态工作责任制落实情况的通报')).toEqual(['意识形态工作责任制落实情况的通报']);
+  });
+});
+
+describe('版头 (GB/T 9704 7.2) with a 发文字号', () => {
+  const docNumber = '测局党组〔2026〕3号';
+  /** The paragraphs from the top of the page down to the title. */
+  const headOf = (parts: DocxParts) => {
+    const all = paragraphsOf(parts.document);
+    return all.slice(
+      0,
+      all.findIndex((p) => p.text === '县测试局2026年第三季度意识形态领域情况分析报告'),
+    );
+  };
+  let marked: DocxParts;
+  beforeAll(async () => {
+    marked = unzipDocx(await renderReport({ ...model, organMark: '县测试局文件' }));
+  });
+
+  it('prints a configured 发文机关标志 in red 小标宋 35 mm below the type area, the number two lines under it, a red rule under the number', () => {
+    const head = headOf(marked);
+    expect(head.map((p) => p.text)).toEqual(['县测试局文件', '', '', docNumber, '', '']);
+    const mark = head[0];
+    expect(attributes(mark.xml, 'w:rFonts')['w:eastAsia']).toBe('方正小标宋简体');
+    expect(attributes(mark.xml, 'w:color')['w:val']).toBe('C00000');
+    expect(attributes(mark.xml, 'w:jc')['w:val']).toBe('center');
+    expect(attributes(mark.xml, 'w:spacing')['w:before']).toBe('1984');
+    expect(attributes(head[3].xml, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:color': 'C00000' });
+  });
+
+  it('without one, leaves the same space blank and prints no rule, so the number falls under a 红头 paper’s printed head', () => {
+    const head = headOf(docx);
+    expect(head.map((p) => p.text)).toEqual(['', '', '', docNumber, '', '']);
+    expect(head.map((p) => attributes(p.xml, 'w:spacing'))).toEqual(headOf(marked).map((p) => attributes(p.xml, 'w:spacing')));
+    expect(has(head[3].xml, 'w:pBdr')).toBe(false);
+  });
+
+  it('has no 版头 without a 发文字号: the title starts the page', async () => {
+    const parts = unzipDocx(await renderReport({ ...model, docNumber: undefined, organMark: '县测试局文件' }));
+    expect(headOf(parts)).toEqual([]);
+  });
+
+  it('marks an internal draft 内部稿 at the top left in 黑体, above the 版头, which keeps its place', async () => {
+    const parts = unzipDocx(await renderReport({ ...model, internal: true }));
+    const head = headOf(parts);
+    expect(head[0].text).toBe('内部稿');
+    expect(attributes(head[0].xml, 'w:rFonts')['w:eastAsia']).toBe('黑体');
+    expect(attributes(head[0].xml, 'w:jc')['w:val']).toBe('left');
+    expect(Number(attributes(head[1].xml, 'w:spacing')['w:before'])).toBe(1984 - 579);
+  });
+});
+
 describe('headings', () => {
   const cases: Array<[string, string, boolean]> = [
     ['一、基本情况', '黑体', false],
@@ -213,6 +280,29 @@ describe('附件说明, 落款 and attachment', () => {
     expect(attributes(paragraph(docx.document, '2026年7月20日').xml, 'w:ind')['w:right']).toBe('630');
   });
 
+  it('holds the body’s last lines, the 附件说明 and the issuer with what follows, so the 落款 never stands alone', async () => {
+    const texts = paragraphsOf(docx.document);
+    const issuer = texts.findIndex((p) => p.text === '中共县测试局党组');
+    const note = texts.findIndex((p) => p.text === '附件：责任制落实情况表');
+    // From the blank line after the body's last table down to the issuer, every paragraph keeps with the next.
+    for (const p of texts.slice(note - 2, issuer + 1)) expect(has(p.xml, 'w:keepNext')).toBe(true);
+    expect(has(texts[issuer + 1].xml, 'w:keepNext')).toBe(false);
+    // The body's last table holds its last row with the lines after it; its other rows do not.
+    const rows = [
+      ...tableXmlOf(docx.document)
+        .at(-1)!
+        .matchAll(/<w:tr(?:\s[^>]*)?>[\s\S]*?<\/w:tr>/gu),
+    ].map((m) => m[0]);
+    expect(has(rows.at(-1)!, 'w:keepNext')).toBe(true);
+    expect(has(rows.at(-2)!, 'w:keepNext')).toBe(false);
+    // Ending on a paragraph, that paragraph is held.
+    const parts = unzipDocx(
+      await renderReport({ ...model, body: [...model.body, { kind: 'paragraph', text: '最后一段正文。' }], appendices: [] }),
+    );
+    expect(has(paragraph(parts.document, '最后一段正文。').xml, 'w:keepNext')).toBe(true);
+    expect(has(paragraph(parts.document, '开头一段正文。').xml, 'w:keepNext')).toBe(false);
+  });
+
   it('lays the 落款 out as GB/T 9704 7.3.5.2 asks', () => {
     // Issuer longer than the date by 2 or more: issuer 2 in, date starting 2 right of the issuer's start.
     expect(signatureIndents('中共某某县农业农村局党组', '2026年7月20日')).toEqual({ issuer: 2, date: 5.5 });
@@ -262,6 +352,29 @@ describe('a draft, a sealed 落款 and the 版记', () => {
     const issued = paragraph(draft.document, '中共县测试局党组办公室2026年7月20日印发');
     expect(attributes(issued.xml, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
     expect(paragraphsOf(draft.document).at(-1)?.text).toBe('中共县测试局党组办公室2026年7月20日印发');
+  });
+
+  it('puts the 版记 in a section that starts on an even page (封四), its page not numbered', () => {
+    const sections = [...draft.document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/gu)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    expect(attributes(sections[1], 'w:type')['w:val']).toBe('evenPage');
+    expect(has(sections[0], 'w:type')).toBe(false);
+    // The 版记 section is the last: what follows the first section's break is the 版记 and nothing else.
+    const after = draft.document.slice(draft.document.indexOf('</w:sectPr>'));
+    expect(
+      paragraphsOf(after)
+        .filter((p) => p.text !== '')
+        .map((p) => p.text),
+    ).toEqual(['抄送：县委宣传部。', '中共县测试局党组办公室2026年7月20日印发']);
+    const footerIds = [...sections[1].matchAll(/<w:footerReference [^>]*r:id="([^"]+)"/gu)].map((m) => m[1]);
+    const rels = draft.files['word/_rels/document.xml.rels'];
+    for (const id of footerIds) {
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`, 'u').exec(rels)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`, 'u').exec(rels)?.[1];
+      expect(draft.files[`word/${target}`]).not.toMatch(/PAGE/u);
+    }
+    expect(footerIds).toHaveLength(2);
   });
 });
 

@@ -45,7 +45,8 @@ beforeAll(async () => {
 describe('taizhang summary of a folder where a bureau sent its ledger twice', () => {
   it('counts an exact copy once and lists it in the workbook as a copy of the other file', async () => {
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('（纳入汇总 3 个单位，1 份台账未纳入汇总');
+    // The copy is one ledger received, not one left out: the same count as the 通报's 共收到.
+    expect(run.stdout).toContain('（共收到 3 份台账，纳入汇总 3 个单位，另有 1 份与其他台账完全相同，按一份计）');
     expect((await overviewRows()).filter((row) => row[1] === '县甲局')).toHaveLength(1);
     const excluded = (await summaryWorkbook()).getWorksheet('未纳入汇总的台账')!;
     expect(excluded.rowCount).toBe(2);
@@ -61,7 +62,10 @@ describe('taizhang summary of a folder where a bureau sent its ledger twice', ()
   it('counts two different ledgers of one 单位名称 both, and asks the county to look', async () => {
     const files = (await overviewRows()).filter((row) => row[1] === '县乙局').map((row) => row[3]);
     expect(files.sort()).toEqual(['乙局.xlsx', '乙局修改稿.xlsx']);
-    const warnings = run.stderr.trim().split('\n');
+    const warnings = run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.includes('单位名称'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^注意：2 份内容不同的台账都填写单位名称“县乙局”（“乙局\S*\.xlsx”、“乙局\S*\.xlsx”），均已纳入汇总。请核实/u,
@@ -83,10 +87,15 @@ describe('taizhang summary of a folder where a bureau sent its ledger twice', ()
       '县甲局/意识形态工作台账.xlsx': unit('县甲局'),
       // Cut short in copying: a workbook, damaged.
       '县乙局/意识形态工作台账.xlsx': readFileSync('test/fixtures/truncated.xlsx'),
+      // A name no other file has: still attributed to the folder it was found in.
+      '县丙局/丙局台账2026.xlsx': 'damaged',
     });
     const out = join(bureaus, '汇总.xlsx');
     expect(taizhang(['summary', bureaus, '--period', '2026H1', '--as-of', yearClosed, '--out', out, '--docx']).status).toBe(0);
     const texts = paragraphsOf(unzipDocx(readFileSync(join(bureaus, '汇总.docx'))).document).map((p) => p.text);
-    expect(texts).toContain('1.“县乙局/意识形态工作台账.xlsx”，文件已损坏或无法打开。');
+    expect(texts.find((t) => t.includes('意识形态工作台账.xlsx'))).toMatch(
+      /^\d\.“县乙局”文件夹中的“意识形态工作台账\.xlsx”，文件已损坏或无法打开。$/u,
+    );
+    expect(texts.find((t) => t.includes('丙局台账2026.xlsx'))).toMatch(/^\d\.“县丙局”文件夹中的“丙局台账2026\.xlsx”，/u);
   });
 });

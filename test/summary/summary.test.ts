@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256, taizhang } from '../helpers/cli';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
 import { ledgerFolder } from '../helpers/ledgerFolder';
 import { setSetting } from '../helpers/ledgerCases';
-import { paragraphsOf, tablesOf, unzipDocx } from '../report/docxXml';
+import { paragraphsOf, tablesOf, textOf, unzipDocx } from '../report/docxXml';
 
 function unit(name: string, year = 2026) {
   const ledger = compliantLedger();
@@ -50,9 +50,11 @@ beforeAll(async () => {
 describe('taizhang summary', () => {
   it('writes the workbook and the 通报 and says what it left out', () => {
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`已生成汇总表：${join(folder, '汇总.xlsx')}（纳入汇总 2 个单位，3 份台账未纳入汇总`);
+    expect(run.stdout).toContain(`已生成汇总表：${join(folder, '汇总.xlsx')}（共收到 5 份台账，纳入汇总 2 个单位，3 份台账未纳入汇总`);
     expect(run.stdout).toContain(`已生成汇总通报：${join(folder, '汇总.docx')}`);
     expect(run.stderr).toContain('丁局.xlsx');
+    // The packaged template's signing organ is a placeholder the county has to replace.
+    expect(run.stderr).toContain('注意：汇总通报的发文机关仍是模板中的“中共XX县委宣传部”。请把措辞模板中的“发文机关署名”改为本县的名称');
     expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -110,13 +112,20 @@ describe('taizhang summary', () => {
   it('writes a 汇总通报 with the county’s figures, the units that fall short and the ledgers left out', () => {
     const { document } = unzipDocx(readFileSync(join(folder, '汇总.docx')));
     const texts = paragraphsOf(document).map((p) => p.text);
-    // The title's two lines are one paragraph broken where the template breaks it.
+    // The title's two lines are one paragraph broken where the template breaks it, between words.
     expect(texts[0]).toBe('关于2026年上半年全县意识形态工作责任制落实情况的通报');
+    const titleLines = paragraphsOf(document)[0]
+      .xml.split('<w:br/>')
+      .map((part) => textOf(part));
+    expect(titleLines).toEqual(['关于2026年上半年全县', '意识形态工作责任制落实情况的通报']);
     expect(texts).toContain('各乡镇党委，县直各单位党组（党委）：');
     expect(texts).toContain(
       '共收到5份意识形态工作台账，纳入本次汇总2个单位，另有3份台账未纳入汇总。2026年上半年各项制度均已落实到位的单位1个。有逾期未完成事项的单位1个。',
     );
-    expect(texts).toContain('“党总支、各支部每半年专题汇报1次”（实施方案三(三)）落实不到位，1个单位未达标：县乙局。');
+    expect(texts).toContain(
+      '一是意识形态工作责任制落实还有差距。“党总支、各支部每半年专题汇报1次”（实施方案三（三））落实不到位，1个单位未达标：县乙局。',
+    );
+    expect(texts).toContain('2026年上半年，县甲局各项制度均已落实到位，没有逾期未完成事项，予以通报表扬。');
     expect(texts).toContain('1.“丁局.xlsx”，文件不是 .xlsx 格式的 Excel 工作簿（如旧版 .xls、WPS 的 .et），须另存为 .xlsx 后报送。');
     expect(texts).toContain('2.县丙局报送的“丙局2025.xlsx”，台账年度为2025年。');
     expect(texts).toContain('3.“戊局.xls”，文件不是 .xlsx 格式的 Excel 工作簿（如旧版 .xls、WPS 的 .et），须另存为 .xlsx 后报送。');
@@ -133,14 +142,40 @@ describe('taizhang summary', () => {
     ]);
     const [requirements, units] = tablesOf(document);
     expect(requirements[0]).toEqual(['序号', '工作要求', '达标', '进行中', '未达标', '无法判断']);
-    expect(requirements[9]).toEqual(['9', '党总支、各支部每半年专题汇报1次（三(三)）', '1', '0', '1', '0']);
+    expect(requirements[9]).toEqual(['9', '党总支、各支部每半年专题汇报1次（三（三））', '1', '0', '1', '0']);
     expect(units).toEqual([
       ['序号', '单位', '达标项数', '未达标项数', '逾期未完成事项'],
       ['1', '县甲局', '19', '0', '0'],
       ['2', '县乙局', '18', '1', '1'],
     ]);
-    // Read by the 党组: no rule ids, no cell addresses.
-    expect(texts.join('')).not.toMatch(/\b[RSD]\d\d\b|[A-Z]+\d+：/u);
+    // Read by the 党组: no rule ids, no cell addresses, no half-width brackets.
+    expect(texts.join('')).not.toMatch(/\b[RSD]\d\d\b|[A-Z]+\d+：|[()]/u);
+    // The 版记 ends it, with the 印发机关 drawn from the signing organ.
+    expect(texts.at(-1)).toBe('中共XX县委宣传部办公室2027年1月20日印发');
+  });
+
+  it('signs with the county’s own name once the template has it, and then warns no more', () => {
+    const template = join(folder, '临江县汇总通报.yaml');
+    writeFileSync(template, readFileSync('templates/reports/汇总通报.yaml', 'utf8').replace('中共XX县委宣传部', '中共临江县委宣传部'));
+    const out = join(folder, '汇总-临江.xlsx');
+    const signed = taizhang([
+      'summary',
+      folder,
+      '--period',
+      '2026H1',
+      '--as-of',
+      yearClosed,
+      '--out',
+      out,
+      '--docx',
+      '--template',
+      template,
+    ]);
+    expect(signed.status).toBe(0);
+    expect(signed.stderr).not.toContain('发文机关');
+    const texts = paragraphsOf(unzipDocx(readFileSync(join(folder, '汇总-临江.docx'))).document).map((p) => p.text);
+    expect(texts).toContain('中共临江县委宣传部');
+    expect(texts.at(-1)).toBe('中共临江县委宣传部办公室2027年1月20日印发');
   });
 
   it('passes over its own summary kept in the folder when the county runs it again', async () => {
@@ -148,7 +183,7 @@ describe('taizhang summary', () => {
     const again = taizhang(['summary', folder, '--period', '2026H1', '--as-of', yearClosed, '--out', out]);
     expect(again.status).toBe(0);
     expect(again.stderr).toContain(`已跳过：“汇总.xlsx”是台账助手生成的汇总表，不是台账。`);
-    expect(again.stdout).toContain('（纳入汇总 2 个单位，3 份台账未纳入汇总');
+    expect(again.stdout).toContain('（共收到 5 份台账，纳入汇总 2 个单位，3 份台账未纳入汇总');
     const [, ...rows] = rowsOf((await readWorkbook(out)).getWorksheet('未纳入汇总的台账')!);
     expect(rows.map((r) => r[1])).not.toContain(join(folder, '汇总.xlsx'));
   });

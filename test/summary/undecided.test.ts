@@ -33,11 +33,13 @@ describe('a requirement that cannot be judged (无法判断)', () => {
 
     const notice = buildNotice(rollup, await loadNoticeTemplate());
     const texts = notice.body.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    expect(texts).toContain('“讲座、报告、论坛须提前登记报告党组审批”有1个单位的台账中缺少相应记录，无法判断落实情况：县测试局。');
+    expect(texts).toContain(
+      '一是部分单位台账记录不完整。“讲座、报告、论坛须提前登记报告党组审批”有1个单位的台账中缺少相应记录，无法判断落实情况：县测试局。',
+    );
     const table = notice.body.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows[13]).toEqual([
       '14',
-      '讲座、报告、论坛须提前登记报告党组审批（三(五)）',
+      '讲座、报告、论坛须提前登记报告党组审批（三（五））',
       '0',
       '0',
       '0',

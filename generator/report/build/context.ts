@@ -100,6 +100,8 @@ export interface ReportHead {
   主送: string;
   开头: string;
   发文机关署名: string;
+  /** Printed in the 版头 when the report has a 发文字号. */
+  发文机关标志?: string;
 }
 
 /** A whole report: the shared head and 落款 around its numbered sections. */
@@ -111,9 +113,12 @@ export function reportOf(
 ): Report {
   const { options } = ctx;
   const recipients = ctx.say(head.主送);
+  const mark = head.发文机关标志 ? ctx.say(head.发文机关标志) : '';
   return {
     titleLines: head.标题.map((line) => ctx.say(line)),
     ...(options.docNumber ? { docNumber: options.docNumber } : {}),
+    ...(mark ? { organMark: mark } : {}),
+    ...(options.withDataProblems ? { internal: true } : {}),
     ...(options.draft ? { draft: true } : {}),
     ...(recipients ? { recipients } : {}),
     body: assemble(ctx.paragraphs(head.开头), sections),

@@ -1,10 +1,10 @@
 import type { Finding } from '../../../ledger/findings';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import { chineseDate } from '../../../ledger/values/date';
-import type { Block } from '../model';
+import type { Appendix, Block } from '../model';
 import type { ProblemsTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
-import type { Part, ReportContext, Section } from './context';
+import type { ReportContext, Section } from './context';
 import { fillPoints, pointParagraphs, type Point } from './points';
 import { planText, shortfalls, unjudged, type EntryGroup } from './requirements';
 import { listOf, unlessZero, withoutSpaces } from './text';
@@ -95,27 +95,30 @@ export function problemPoints(ctx: ReportContext, t: ProblemsTemplate): Point[] 
   return points;
 }
 
-/** Errors in the ledger's own data, for an internal draft only (`--with-data-problems`). */
-function dataPart(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Part | null {
+/**
+ * Errors in the ledger's own data, for an internal draft only (`--with-data-problems`): an attachment
+ * at the end, so that the draft's body has the formal report's headings and no more.
+ */
+function dataAppendix(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Appendix | null {
   const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule).kind !== 'requirement' && f.severity === 'error');
   if (errors.length === 0) return null;
   const blocks: Block[] = [
     { kind: 'paragraph', text: ctx.say(t.概述, { 错误数: ctx.figure({ of: 'derived', name: '数据错误', value: errors.length }) }) },
     ...errors.map((f, i): Block => ({ kind: 'paragraph', text: ctx.say(t.条目, { 序号: i + 1, 说明: withoutSpaces(f.message), 工作表: f.sheet, 单元格: f.cell }) })),
   ];
-  return { title: ctx.say(t.标题), blocks };
+  return { titleLines: [ctx.say(t.标题)], body: blocks };
 }
 
 /**
  * 存在的问题: 3–4 points, those validate's statuses bear out first, then the template's general ones.
  * `derived` says whether the report points out problems of its own (a 通报 then asks for 整改).
  */
-export function problemsSection(ctx: ReportContext, t: ProblemsTemplate): { section: Section; derived: boolean } {
+export function problemsSection(ctx: ReportContext, t: ProblemsTemplate): { section: Section; derived: boolean; data: Appendix | null } {
   const derived = problemPoints(ctx, t);
   const points = fillPoints(derived, t.一般问题, 3, 4);
-  const data = ctx.options.withDataProblems ? dataPart(ctx, t.台账数据) : null;
   return {
-    section: { title: ctx.say(t.标题), blocks: pointParagraphs(points), parts: data ? [data] : [] },
+    section: { title: ctx.say(t.标题), blocks: pointParagraphs(points) },
     derived: derived.length > 0,
+    data: ctx.options.withDataProblems ? dataAppendix(ctx, t.台账数据) : null,
   };
 }

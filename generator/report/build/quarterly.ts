@@ -97,5 +97,5 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
   ];
   const own = ctx.result.ledger.settings.报告主送?.trim().replace(/[:：]$/u, '');
   const head = own ? { ...t, 主送: `${own}：` } : t;
-  return reportOf(ctx, head, sections, { appendices: [rulesAppendix(ctx, t.附件)] });
+  return reportOf(ctx, head, sections, { appendices: [rulesAppendix(ctx, t.附件), ...(problems.data ? [problems.data] : [])] });
 }

@@ -10,10 +10,10 @@ import { nextStepsSection } from './nextSteps';
 import { opinionSummary } from './opinions';
 import { overviewSection } from './overview';
 import { problemsSection } from './problems';
-import { recordValues } from './records';
+import { recordDate, recordValues } from './records';
 import { requirementRows } from './requirements';
 import { table } from './tables';
-import { listOf, unlessZero } from './text';
+import { listOf, shortDate, unlessZero } from './text';
 
 type T = SemiannualTemplate;
 
@@ -51,7 +51,11 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
     const state = own.length > 0 ? t.已汇报 : entry?.status === '未达标' ? t.逾期未汇报 : t.尚未汇报;
     const values = own.map((r) => recordValues('branchReport', r, ctx.year));
     const column = (field: string) => listOf([...new Set(values.map((v) => v[field]).filter((v) => v !== undefined).map(String))]) || '—';
-    return { unit, reported: own.length > 0, cells: [unit, column('日期'), column('汇报形式'), state] };
+    // A branch that reported many times gets its count and last date, not every date: the table stays short.
+    const last = own.map((r) => recordDate('branchReport', r)).filter((d) => d !== undefined).sort().at(-1);
+    const times = () => ctx.figure({ of: 'derived', name: `${unit}专题汇报次数`, value: own.length });
+    const when = own.length > 1 && last ? `${times()}次，最近${shortDate(last, ctx.year)}` : column('日期');
+    return { unit, reported: own.length > 0, cells: [unit, when, column('汇报形式'), state] };
   });
   const missing = rows.filter((r) => !r.reported).map((r) => r.unit);
   const intro = ctx.say(t.概述, {
@@ -144,5 +148,5 @@ export function buildSemiannualReport(result: ValidationResult, t: SemiannualTem
     problems.section,
     next,
   ];
-  return reportOf(ctx, t, sections, { imprint: imprint(ctx, t.版记) });
+  return reportOf(ctx, t, sections, { imprint: imprint(ctx, t.版记), ...(problems.data ? { appendices: [problems.data] } : {}) });
 }

@@ -10,7 +10,8 @@ import { titleParagraph } from './title';
 
 /**
  * 附件说明 (GB/T 9704 7.3.4): `附件：` two characters in from the left under the body; with several
- * attachments they are numbered and the later ones line up under the first name.
+ * attachments they are numbered and the later ones line up under the first name. Held with the 落款
+ * under it, as the body's last lines are.
  */
 export function attachmentNote(appendices: readonly Appendix[]): Paragraph[] {
   const label = '附件：';
@@ -22,6 +23,7 @@ export function attachmentNote(appendices: readonly Appendix[]): Paragraph[] {
       alignment: AlignmentType.LEFT,
       indent: i === 0 ? { left, hanging } : { left },
       spacing: bodySpacing,
+      keepNext: true,
       children: [textRun(i === 0 ? label + name : name, bodyStyle)],
     });
   });

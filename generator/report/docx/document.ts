@@ -1,8 +1,8 @@
-import { Document, Packer } from 'docx';
-import type { FileChild } from 'docx';
+import { Document, Footer, Packer, SectionType } from 'docx';
+import type { FileChild, ISectionOptions } from 'docx';
 import { fontTableXml } from './fonts';
 import { imprintParagraphs } from './imprint';
-import type { Report } from '../model';
+import type { Imprint, Report } from '../model';
 import { reportTitle } from '../model';
 import { appendixElements, attachmentNote } from './attachment';
 import { blockElements } from './blocks';
@@ -10,20 +10,43 @@ import { pageNumberFooters } from './footer';
 import { footerDistance, margin, page } from './layout';
 import { runProperties } from './run';
 import { signature } from './signature';
-import { blankLine, bodyParagraphStyle, bodySpacing, bodyStyle, docNumberParagraph, draftMark, recipientsParagraph } from './text';
+import { internalMark, letterhead } from './letterhead';
+import { blankLine, bodyParagraphStyle, bodySpacing, bodyStyle, draftMark, recipientsParagraph } from './text';
 import { titleParagraph } from './title';
 
+/** 内部稿 at the top left, the 版头 where there is a 发文字号, the title, 征求意见稿 and 主送. */
 function head(report: Report): FileChild[] {
-  const number = report.docNumber ? [docNumberParagraph(report.docNumber), blankLine()] : [];
+  const internal = report.internal ? [internalMark()] : [];
+  const number = report.docNumber ? letterhead(report.docNumber, report.organMark, internal.length) : [];
   const draft = report.draft ? [draftMark()] : [];
   const recipients = report.recipients ? [recipientsParagraph(report.recipients)] : [];
-  return [...number, titleParagraph(report.titleLines), ...draft, blankLine(), ...recipients];
+  return [...internal, ...number, titleParagraph(report.titleLines), ...draft, blankLine(), ...recipients];
 }
 
+/** 附件说明 and 落款, held with the body's last lines (blockElements' keepEnd), then the attachments. */
 function tail(report: Report): FileChild[] {
-  const note = report.appendices.length > 0 ? [blankLine(), ...attachmentNote(report.appendices)] : [];
+  const note = report.appendices.length > 0 ? [blankLine(true), ...attachmentNote(report.appendices)] : [];
   const appendices = report.appendices.flatMap((_, i) => appendixElements(report.appendices, i));
-  return [...note, blankLine(), ...signature(report.issuer, report.date, report.sealed), ...appendices];
+  return [...note, blankLine(true), ...signature(report.issuer, report.date, report.sealed), ...appendices];
+}
+
+const pageProperties = {
+  size: { width: page.width, height: page.height },
+  margin: { ...margin, header: 851, footer: footerDistance, gutter: 0 },
+};
+
+/**
+ * The 版记 in a section of its own that starts on an even page (GB/T 9704 7.4: the last page, 封四):
+ * after a body ending on an odd page it takes the next page; after one ending on an even page Word,
+ * WPS and LibreOffice put in the blank page before it. Neither page is numbered (7.5).
+ */
+function imprintSection(imprint: Imprint): ISectionOptions {
+  const none = () => new Footer({ children: [] });
+  return {
+    properties: { type: SectionType.EVEN_PAGE, page: pageProperties },
+    footers: { default: none(), even: none() },
+    children: imprintParagraphs(imprint),
+  };
 }
 
 export function reportDocument(report: Report): Document {
@@ -41,20 +64,11 @@ export function reportDocument(report: Report): Document {
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: { ...margin, header: 851, footer: footerDistance, gutter: 0 },
-          },
-        },
+        properties: { page: pageProperties },
         footers: pageNumberFooters(),
-        children: [
-          ...head(report),
-          ...blockElements(report.body),
-          ...tail(report),
-          ...(report.imprint ? imprintParagraphs(report.imprint) : []),
-        ],
+        children: [...head(report), ...blockElements(report.body, true), ...tail(report)],
       },
+      ...(report.imprint ? [imprintSection(report.imprint)] : []),
     ],
   });
 }

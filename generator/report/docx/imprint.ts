@@ -19,16 +19,14 @@ const run = (text: string) => new TextRun({ text, ...runProperties(imprintStyle)
 /**
  * 版记 (GB/T 9704 7.4): 抄送 between the first two rules, then 印发机关 and 印发日期 (`2026年7月20日印发`)
  * on one line above the last rule. Without 抄送 the 印发 line stands alone between the two thick rules.
- * It sits at the foot of a page of its own, pushed down by empty lines of the fixed pitch: a section
- * aligned to the bottom of its page would do the same in Word, but LibreOffice ignores that setting.
- * One line is left spare for the rules' own height, so the 版记 never spills onto another page.
+ * It sits at the foot of a page of its own (a section, see document.ts), pushed down by empty lines of
+ * the fixed pitch: a section aligned to the bottom of its page would do the same in Word, but
+ * LibreOffice ignores that setting. One line is left spare for the rules' own height, so the 版记
+ * never spills onto another page.
  */
 export function imprintParagraphs(imprint: Imprint): Paragraph[] {
   const lines = imprint.copyTo ? 2 : 1;
-  const spacers = Array.from(
-    { length: linesPerPage - lines - 1 },
-    (_, i) => new Paragraph({ pageBreakBefore: i === 0, spacing: bodySpacing, children: [run('')] }),
-  );
+  const spacers = Array.from({ length: linesPerPage - lines - 1 }, () => new Paragraph({ spacing: bodySpacing, children: [run('')] }));
   return [...spacers, ...imprintLines(imprint)];
 }
 

@@ -12,6 +12,8 @@ export interface RunStyle {
   latin?: string;
   /** Extra space per character in twips (negative tightens). */
   tracking?: number;
+  /** Hex RGB; black when absent. */
+  color?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface RunStyle {
  */
 export function runProperties(
   style: RunStyle,
-): Pick<IRunOptions, 'font' | 'size' | 'sizeComplexScript' | 'bold' | 'language' | 'characterSpacing'> {
+): Pick<IRunOptions, 'font' | 'size' | 'sizeComplexScript' | 'bold' | 'language' | 'characterSpacing' | 'color'> {
   const latin = style.latin ?? latinFace;
   return {
     font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia: style.face, hint: 'eastAsia' },
@@ -29,6 +31,7 @@ export function runProperties(
     sizeComplexScript: style.size,
     ...(style.bold ? { bold: true } : {}),
     ...(style.tracking ? { characterSpacing: style.tracking } : {}),
+    ...(style.color ? { color: style.color } : {}),
     language: { eastAsia: 'zh-CN' },
   };
 }

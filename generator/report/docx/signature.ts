@@ -23,12 +23,12 @@ export function signatureIndents(issuer: string, date: string): { issuer: number
   return { issuer: dateWidth + 4 - issuerWidth, date: 2 };
 }
 
-function rightAligned(text: string, indentChars: number): Paragraph {
+function rightAligned(text: string, indentChars: number, keepNext: boolean): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
     indent: { right: Math.round(indentChars * charWidth) },
     spacing: bodySpacing,
-    keepNext: true,
+    ...(keepNext ? { keepNext } : {}),
     keepLines: true,
     children: [textRun(text, bodyStyle)],
   });
@@ -46,9 +46,12 @@ export function sealedIndents(issuer: string, date: string): { issuer: number; d
 /** Blank lines left above a sealed 落款: room for the seal's upper part, which sits within a line of the body. */
 const sealRoom = 2;
 
-/** 发文机关署名 and 成文日期, kept together on one page; `sealed` lays them out for the seal. */
+/**
+ * 发文机关署名 and 成文日期, kept together on one page; `sealed` lays them out for the seal. The date
+ * is not held to what follows: that is an attachment or the 版记, each on a page of its own.
+ */
 export function signature(issuer: string, date: string, sealed = false): Paragraph[] {
   const indents = sealed ? sealedIndents(issuer, date) : signatureIndents(issuer, date);
-  const room = sealed ? Array.from({ length: sealRoom }, () => blankLine()) : [];
-  return [...room, rightAligned(issuer, indents.issuer), rightAligned(date, indents.date)];
+  const room = sealed ? Array.from({ length: sealRoom }, () => blankLine(true)) : [];
+  return [...room, rightAligned(issuer, indents.issuer, true), rightAligned(date, indents.date, false)];
 }

@@ -15,7 +15,7 @@ export function columnWidths(weights: readonly number[]): number[] {
   return widths;
 }
 
-function cell(text: string, width: number, align: 'left' | 'center', bold: boolean): TableCell {
+function cell(text: string, width: number, align: 'left' | 'center', bold: boolean, keepNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -23,6 +23,7 @@ function cell(text: string, width: number, align: 'left' | 'center', bold: boole
       (part) =>
         new Paragraph({
           alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          ...(keepNext ? { keepNext } : {}),
           spacing: { line: tableLinePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           children: [textRun(part, { ...cellStyle, bold })],
         }),
@@ -30,8 +31,11 @@ function cell(text: string, width: number, align: 'left' | 'center', bold: boole
   });
 }
 
-/** 表格: 小四 仿宋, a bold header row that Word repeats at the top of every page the table runs onto. */
-export function table(model: TableModel): Table {
+/**
+ * 表格: 小四 仿宋, a bold header row that Word repeats at the top of every page the table runs onto.
+ * `keepEnd` holds its last row on the page of what follows.
+ */
+export function table(model: TableModel, keepEnd = false): Table {
   const widths = columnWidths(model.columns.map((c) => c.weight));
   const header = new TableRow({
     tableHeader: true,
@@ -39,10 +43,10 @@ export function table(model: TableModel): Table {
     children: model.columns.map((c, i) => cell(c.header, widths[i], 'center', true)),
   });
   const rows = model.rows.map(
-    (values) =>
+    (values, r) =>
       new TableRow({
         cantSplit: true,
-        children: model.columns.map((c, i) => cell(values[i] ?? '', widths[i], c.align, false)),
+        children: model.columns.map((c, i) => cell(values[i] ?? '', widths[i], c.align, false, keepEnd && r === model.rows.length - 1)),
       }),
   );
   return new Table({

@@ -25,23 +25,19 @@ export const bodyParagraphStyle: IParagraphStyleOptions = {
   paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: firstLineIndent }, spacing: bodySpacing },
 };
 
-export function bodyParagraph(text: string): Paragraph {
-  return new Paragraph({ style: bodyParagraphStyle.id, children: [new TextRun(text)] });
+/** `keepNext`: held on the page of the paragraph after it. */
+export function bodyParagraph(text: string, keepNext = false): Paragraph {
+  return new Paragraph({ style: bodyParagraphStyle.id, ...(keepNext ? { keepNext } : {}), children: [new TextRun(text)] });
 }
 
 /** An empty line of the grid (空一行). */
-export function blankLine(): Paragraph {
-  return new Paragraph({ spacing: bodySpacing, children: [textRun('', bodyStyle)] });
+export function blankLine(keepNext = false): Paragraph {
+  return new Paragraph({ spacing: bodySpacing, ...(keepNext ? { keepNext } : {}), children: [textRun('', bodyStyle)] });
 }
 
 /** 主送机关: flush left under the title, wrapping flush left too. */
 export function recipientsParagraph(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.LEFT, spacing: bodySpacing, children: [textRun(text, bodyStyle)] });
-}
-
-/** 发文字号, centred above the title where the report is sent without the bureau's letterhead. */
-export function docNumberParagraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [textRun(text, bodyStyle)] });
 }
 
 /** `（征求意见稿）` centred under the title in 3号 楷体: the period is not over, the figures may still change. */

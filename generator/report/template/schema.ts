@@ -95,6 +95,8 @@ function schemasFor(context: readonly string[]) {
     标题: titleLines(),
     主送: the(),
     发文机关署名: the(),
+    // Added after bureaus began editing their templates: a file without it has a blank 版头.
+    发文机关标志: the().optional(),
     开头: the(),
   };
 
