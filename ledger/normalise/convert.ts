@@ -1,6 +1,6 @@
 import type { CellValue } from '../grid/types';
 import type { FieldInfo, FieldKind } from '../schema/fields';
-import { foldCompact } from '../text/fold';
+import { arabicYears, foldCompact } from '../text/fold';
 import { cellText, displayText, isErrorValue } from '../values/cell';
 import { matchChoice, parseYesNo, splitList, yesNoForms } from '../values/choice';
 import { formatHasTime, fromSerial, isDateFormat, isoDate, isoDateTime } from '../values/date';
@@ -96,7 +96,7 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
     case 'int': {
       if (typeof value === 'number') return { ok: true, value };
       // A clerk writes the unit after the number: 30人, 2026年, 15天, 24小时.
-      const m = /^(-?\d+(?:\.\d+)?)\s*(?:[人名个次场起天日]|年度?|小时)?$/u.exec(cellText(value));
+      const m = /^(-?\d+(?:\.\d+)?)\s*(?:[人名个次场起天日]|年度?|小时)?$/u.exec(arabicYears(cellText(value)));
       if (m) return { ok: true, value: Number(m[1]) };
       return problem('D07', `“${field.name}”应填写整数，实际为“${displayText(value)}”。`);
     }
@@ -123,7 +123,8 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
       return { ok: true, value: cellText(value) };
     }
     case 'list': {
-      const items = splitList(displayText(value));
+      // Names are also written with spaces between them (`张三 李四`), which no name holds.
+      const items = splitList(displayText(value)).flatMap((item) => item.split(/\s+/u));
       const values = field.values;
       return { ok: true, value: values ? items.map((item) => matchChoice(item, values, field.aliases) ?? item) : items };
     }

@@ -9,6 +9,7 @@ import { AccountBook, isBlankSheet } from './account';
 import type { ConvertContext } from './convert';
 import { hasContent, isTotalRow, rowWithoutFields } from './rows';
 import { columnsTopic, titleTopic } from './sheetTopic';
+import { readShortUnitNames } from './unitNames';
 import { fieldsOf } from '../schema/fields';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { finding, type Position } from './finding';
@@ -306,6 +307,7 @@ export function normaliseWorkbook(
       recognition.unmatched.push({ sheet: n.sheet, likely: likelyTopic(reader, open, mappings.columns) });
   }
   ledger.account = book.account(grid.sheets.map((s) => s.name));
+  findings.push(...readShortUnitNames(ledger));
 
   function readRegister(register: CombinedRegister) {
     const { sheet } = register;
