@@ -1,6 +1,7 @@
 import { severityLabel, type Finding } from '../../ledger/findings';
 import type { SheetAccount, ValidationResult } from '../../ledger/model';
 import { ruleTable } from '../../ledger/check/ruleTable';
+import { accountCounts, accountTopic } from '../../ledger/accountText';
 
 /** The validation result as a clerk reads it in a terminal. */
 export function renderText(result: ValidationResult): string {
@@ -44,8 +45,7 @@ export function renderText(result: ValidationResult): string {
 
 /** `工作表“中心组学习”（学习培训）：记录 38 行，非记录 12 行，未能归类 3 行`. */
 export function accountLine(a: SheetAccount): string {
-  const what = a.topic === null ? '不是台账，未读取' : a.topic;
-  return `工作表“${a.sheet}”（${what}）：记录 ${a.records} 行，非记录 ${a.nonRecords} 行，未能归类 ${a.unplaced} 行`;
+  return `工作表“${a.sheet}”（${accountTopic(a)}）：${accountCounts(a)}`;
 }
 
 /** `taizhang rules`: the rule table. */
