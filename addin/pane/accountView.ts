@@ -13,30 +13,31 @@ export function accountTotal(account: readonly SheetAccount[]): string {
 }
 
 /**
- * The account as a list to open; it starts open when some rows were not placed, for those are what the
- * clerk must look at. `onSheet` shows a sheet's findings.
+ * The account, compact for a 320–350 px pane: the total, every sheet behind it, and always in view each
+ * sheet with rows 未能归类, whose link shows that sheet's findings (`onSheet`).
  */
 export function renderAccount(container: HTMLElement, account: readonly SheetAccount[], onSheet: (sheet: string) => void): void {
-  const unplaced = account.some((a) => a.unplaced > 0);
-  const sheetItem = (a: SheetAccount) => {
-    const counts = h('span', { class: 'counts' }, accountCounts(a));
-    const item = h(
+  const sheetItem = (a: SheetAccount) =>
+    h(
       'li',
       { class: a.unplaced > 0 ? 'account-sheet has-unplaced' : 'account-sheet', 'data-sheet': a.sheet },
-      h('span', { class: 'name' }, a.sheet, h('span', { class: 'topic' }, `（${accountTopic(a)}）`)),
-      counts,
+      h('span', { class: 'name' }, a.sheet, a.topic !== a.sheet && h('span', { class: 'topic' }, `（${accountTopic(a)}）`)),
+      h('span', { class: 'counts' }, accountCounts(a)),
     );
-    if (a.unplaced > 0) {
-      const show = h('button', { type: 'button', class: 'show-unplaced' }, `查看未能归类的 ${a.unplaced} 行`);
-      show.addEventListener('click', () => onSheet(a.sheet));
-      item.append(show);
-    }
-    return item;
+  const unplacedItem = (a: SheetAccount) => {
+    const show = h('button', { type: 'button', class: 'show-unplaced' }, '查看问题');
+    show.addEventListener('click', () => onSheet(a.sheet));
+    return h('li', { 'data-sheet': a.sheet }, h('span', { class: 'name' }, `“${a.sheet}”未能归类 ${a.unplaced} 行`), show);
   };
+  const unplaced = account.filter((a) => a.unplaced > 0);
   container.replaceChildren(
-    h('summary', {}, h('span', { class: 'title' }, '读取情况'), h('span', { class: 'total' }, accountTotal(account))),
-    h('ul', {}, ...account.map(sheetItem)),
+    h(
+      'details',
+      {},
+      h('summary', {}, h('span', { class: 'title' }, '读取情况'), h('span', { class: 'total' }, accountTotal(account))),
+      h('ul', { class: 'account-sheets' }, ...account.map(sheetItem)),
+    ),
+    ...(unplaced.length > 0 ? [h('ul', { class: 'unplaced-sheets' }, ...unplaced.map(unplacedItem))] : []),
   );
-  container.toggleAttribute('open', unplaced);
   container.hidden = false;
 }

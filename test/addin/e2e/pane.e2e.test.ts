@@ -95,7 +95,7 @@ const tileCount = (filter: string) => page.locator(`.tile[data-filter="${filter}
 /** 读取情况's link on a sheet with rows 未能归类 lists that sheet's findings alone: those at its rows among them. */
 async function showsSheetFindings(sheet: string): Promise<void> {
   await page.click('#tab-findings');
-  await page.locator(`#account .account-sheet[data-sheet="${sheet}"] .show-unplaced`).click();
+  await page.locator(`#account .unplaced-sheets li[data-sheet="${sheet}"] .show-unplaced`).click();
   expect(await page.locator('#tabs').getAttribute('activeid')).toBe('tab-findings');
   expect(await page.locator('.only-sheet').textContent()).toContain(`只看工作表“${sheet}”的问题`);
   expect(await page.locator('.group > summary > span:first-child').allTextContents()).toEqual([sheet]);
@@ -158,8 +158,11 @@ describe('the task pane in Chromium', () => {
     expect(await shownAccount(page)).toEqual(cliAccount(sample, asOf));
     const unplaced = expected.ledger.account.filter((a) => a.unplaced > 0);
     expect(unplaced.length).toBeGreaterThan(0);
-    // Rows not placed open the account by themselves.
-    expect(await page.locator('#account').getAttribute('open')).not.toBeNull();
+    // Sheets with rows not placed stay in view while the whole account is folded away.
+    expect(await page.locator('#account details').getAttribute('open')).toBeNull();
+    expect(await page.locator('#account .unplaced-sheets li').allTextContents()).toEqual(
+      unplaced.map((a) => `“${a.sheet}”未能归类 ${a.unplaced} 行查看问题`),
+    );
     await showsSheetFindings(unplaced[0].sheet);
     await page.click('#findings .show-all');
     expect(await page.locator('.finding').count()).toBe(expected.findings.length);
