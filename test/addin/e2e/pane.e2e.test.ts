@@ -399,6 +399,8 @@ describe('the task pane in Chromium', () => {
     await show('#tab-report', 'addin-pane-report.png');
     await show('#tab-mapping', 'addin-pane-mapping.png');
     await show('#tab-findings', 'addin-pane.png');
+    await page.click('#account summary');
+    await page.screenshot({ path: resolve(artifacts, 'addin-pane-account.png'), fullPage: true });
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,
