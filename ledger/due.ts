@@ -64,3 +64,15 @@ export function dueItems(rules: readonly RuleStatus[], asOf: string, days?: numb
   );
   return { asOf, until, items };
 }
+
+/** The list as the clerk reads it: what is overdue, then what falls due. */
+export function splitDue(list: DueList): { overdue: DueItem[]; coming: DueItem[] } {
+  return { overdue: list.items.filter((i) => i.due < list.asOf), coming: list.items.filter((i) => i.due >= list.asOf) };
+}
+
+/** What a period still needs, as the CLI and the pane say it; `seeFindings` says where to read why a count cannot be told. */
+export function stillNeeded(item: DueItem, seeFindings: string): string {
+  return item.needed === null
+    ? `台账无法判断已开展几次，${seeFindings}`
+    : `还需${item.needed}次（应${item.required}次，已${item.actual}次）`;
+}

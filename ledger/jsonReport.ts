@@ -1,5 +1,5 @@
 import type { Finding, Summary } from './findings';
-import type { RuleStatus, ValidationResult } from './model';
+import type { RuleStatus, SheetAccount, ValidationResult } from './model';
 
 /** The `--format json` object of spec section 4. */
 export interface JsonReport {
@@ -10,6 +10,8 @@ export interface JsonReport {
   summary: Summary;
   rules: RuleStatus[];
   findings: Finding[];
+  /** How every sheet's rows were read: records, not records, 未能归类 (spec section 1). */
+  account: SheetAccount[];
   /** Only when the reader passed over part of the workbook (see `ValidationResult.notes`). */
   notes?: string[];
 }
@@ -32,6 +34,13 @@ export function toJsonReport(result: ValidationResult): JsonReport {
       field,
       value,
       message,
+    })),
+    account: result.ledger.account.map(({ sheet, topic, records, nonRecords, unplaced }) => ({
+      sheet,
+      topic,
+      records,
+      nonRecords,
+      unplaced,
     })),
     ...(result.notes.length > 0 && { notes: result.notes }),
   };

@@ -25,6 +25,12 @@ export interface LedgerRecord<K extends RecordSheetKey = RecordSheetKey> {
    * for its period, but no rule that needs the day reads it.
    */
   spans?: Partial<Record<FieldOf<K>, string>>;
+  /**
+   * Fields whose cell held something that could not be read (D02, or D03 with no likely meaning), or
+   * whose column this record's sheet lacks where another sheet of its topic has it: a requirement
+   * such a field decides is 无法判断, not 未达标, while the record might have counted.
+   */
+  unread?: readonly FieldOf<K>[];
 }
 
 export type RecordsBySheet = { [K in RecordSheetKey]: LedgerRecord<K>[] };
@@ -39,6 +45,35 @@ export interface SheetLocation {
    * words (a 学习 record on a 中心组 sheet is 中心组专题学习). A rule whose field is not here is 无法判断.
    */
   fields?: readonly string[];
+  /**
+   * The other sheets of a topic kept in several (一季度…四季度, 中心组学习 and 主题宣讲): their records
+   * are joined with this sheet's, and `fields` are those of any of them.
+   */
+  also?: SheetLocation[];
+}
+
+/**
+ * How the rows of one sheet were read (spec section 1): every row with content is exactly one of a
+ * record, not a record (title, hint, header, 合计/小计, a pre-numbered blank), or 未能归类 (content the
+ * reader could not place, or a record whose kind it could not tell). Empty rows are not counted.
+ */
+export interface SheetAccount {
+  /** The sheet's name as it stands in the workbook. */
+  sheet: string;
+  /** The topic's title (`学习培训`), several joined by `、` for a combined register, `基本信息`, or null for no register. */
+  topic: string | null;
+  records: number;
+  nonRecords: number;
+  unplaced: number;
+}
+
+/** A row with content that became no record: it might count toward any of `topics`. */
+export interface UnplacedRow {
+  sheet: string;
+  row: number;
+  topics: readonly RecordSheetKey[];
+  /** The row's date where one of its cells reads as one (ISO), so it could count only in that period. */
+  date?: string;
 }
 
 export interface Ledger {
@@ -51,6 +86,10 @@ export interface Ledger {
   /** Where each sheet was found; absent when the workbook has no such sheet. */
   sheets: Partial<Record<RecordSheetKey | 'settings', SheetLocation>>;
   records: RecordsBySheet;
+  /** Every sheet's rows as read, in workbook order (validate's `account`, the pane's and the page's too). */
+  account: SheetAccount[];
+  /** Rows that became no record although they hold content: a requirement they could fulfil is 无法判断. */
+  unplaced: UnplacedRow[];
 }
 
 /**
@@ -70,6 +109,11 @@ export interface PeriodStatus {
   actual: number;
   /** Last day of the period plus 宽限天数 (ISO date). */
   due: string;
+  /**
+   * Rows that could have counted here but were not understood (未能归类, or an unreadable type or date):
+   * the period is 无法判断 with `actual` as its least count rather than 未达标.
+   */
+  unplaced?: number;
 }
 
 export interface RuleStatus {

@@ -32,13 +32,15 @@ addEventListener('message', (event: MessageEvent<CheckRequest>) => {
         reply({ id, kind: 'unrecognised', mapped: check.mapped });
         return;
       }
-      const { ledger, ...result } = check.result;
+      const { ledger, ...checked } = check.result;
+      // The records stay here; 读取情况 needs only how each sheet's rows were read.
+      const result = { ...checked, ledger: { account: ledger.account } };
       if (!report) {
         reply({ id, kind: 'done', result, report: null });
         return;
       }
       reply({ id, kind: 'progress', text: '正在生成报告……' });
-      const file = await buildReport(report.kind, { ...result, ledger }, report.period);
+      const file = await buildReport(report.kind, check.result, report.period);
       reply({ id, kind: 'done', result, report: file }, [file.bytes.buffer]);
     } catch (error) {
       reply({ id, kind: 'failed', message: error instanceof ReportRefusal ? error.message : failureLine(error) });

@@ -1,15 +1,18 @@
 /**
  * What the task pane and 台账助手.html show and do alike: the 校验日期, the status line, one action
- * at a time, the counts, 问题清单, 制度落实, 生成报告 and 对应关系 with its lines to copy. Where the ledger comes from is the host's
+ * at a time, the counts, 问题清单 with 读取情况, 待办, 制度落实, 生成报告 and 对应关系 with its lines to copy. Where the ledger comes from is the host's
  * business (Excel through the adapter, a chosen file in the page); the host hands the panel a
  * `LedgerSource` and adds its own buttons.
  */
 import type { Finding } from '../../ledger/findings';
-import type { ValidationResult } from '../../ledger/model';
+import { dueItems } from '../../ledger/due';
+import type { Ledger, ValidationResult } from '../../ledger/model';
 import type { LedgerMap } from '../../ledger/normalise/suggest';
+import { renderAccount } from './accountView';
 import type { MappedLedger } from './checkGrid';
 import { byId, h } from './dom';
 import { saveFile } from './download';
+import { renderDue } from './dueView';
 import type { MappingLine, SheetChoice } from './mapping';
 import { mappingChoices, mappingLines, mappingText } from './mapping';
 import { sameFindings } from './recheck';
@@ -27,9 +30,9 @@ export interface Said {
 /**
  * What the panel shows of a check: the result without the ledger's records, which may stay where they
  * were read (the page keeps them in its worker, so a big ledger never crosses to the page's thread),
- * and what `taizhang map` recognises in the same grids, for 对应关系.
+ * only with how each sheet's rows were read, and what `taizhang map` recognises in the same grids, for 对应关系.
  */
-export type CheckedLedger = Omit<ValidationResult, 'ledger'> & { map: LedgerMap };
+export type CheckedLedger = Omit<ValidationResult, 'ledger'> & { ledger: Pick<Ledger, 'account'>; map: LedgerMap };
 
 type Progress = (text: string) => void;
 
@@ -69,6 +72,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 export class Panel<R extends CheckedLedger = CheckedLedger> {
   private current: R | null = null;
   private filter: SeverityFilter = 'all';
+  /** The one sheet whose findings 问题清单 shows, chosen from 读取情况; null for all. */
+  private sheet: string | null = null;
   private busy = false;
   private readonly asOf = byId<HTMLInputElement>('as-of');
   private readonly status = byId('status');
@@ -191,8 +196,11 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
 
   private show(result: R): void {
     this.current = result;
+    this.sheet = null;
     byId('ledger-name').textContent = `${result.unit || '未填写单位名称'} · ${result.year}年台账 · 截至 ${result.asOf}`;
+    renderAccount(byId('account'), result.ledger.account, (sheet) => this.showSheet(sheet));
     this.renderResult();
+    renderDue(byId('due'), dueItems(result.rules, result.asOf));
     renderRules(byId('rules'), result.rules);
     this.showMapping(result);
   }
@@ -202,8 +210,10 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     this.current = null;
     byId('ledger-name').textContent = `${mapped.workbook} · 未认出台账工作表`;
     byId('summary').hidden = true;
+    byId('account').hidden = true;
     const unchecked = h('p', { class: 'empty' }, '未校验：没有认出任何台账工作表。请先在“对应关系”中选定各工作表记的内容。');
     byId('findings').replaceChildren(unchecked);
+    byId('due').replaceChildren(unchecked.cloneNode(true));
     byId('rules').replaceChildren(unchecked.cloneNode(true));
     this.showMapping(mapped);
     byId('tabs').setAttribute('activeid', 'tab-mapping');
@@ -252,7 +262,17 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
       this.renderResult();
     });
     const locates = this.source?.locate !== undefined;
-    renderFindings(byId('findings'), this.current.findings, this.filter, (index) => void this.select(index), locates);
+    const only = this.sheet === null ? null : { sheet: this.sheet, onClear: () => this.showSheet(null) };
+    renderFindings(byId('findings'), this.current.findings, this.filter, (index) => void this.select(index), locates, only);
+  }
+
+  /** 问题清单 for one sheet (its rows 未能归类 are findings at those rows), or for all with null. */
+  private showSheet(sheet: string | null): void {
+    this.sheet = sheet;
+    this.filter = 'all';
+    this.renderResult();
+    byId('tabs').setAttribute('activeid', 'tab-findings');
+    if (sheet !== null) byId('findings').scrollIntoView({ block: 'start' });
   }
 
   private async select(index: number): Promise<void> {

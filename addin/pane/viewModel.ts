@@ -14,11 +14,12 @@ export interface FindingGroup {
   items: Array<{ finding: Finding; index: number }>;
 }
 
-/** Findings of the chosen severity, grouped by sheet in the order the core sorted them. */
-export function groupFindings(findings: readonly Finding[], filter: SeverityFilter): FindingGroup[] {
+/** Findings of the chosen severity (and of one sheet, where one is chosen), grouped by sheet in the order the core sorted them. */
+export function groupFindings(findings: readonly Finding[], filter: SeverityFilter, sheet: string | null = null): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   findings.forEach((finding, index) => {
     if (filter !== 'all' && finding.severity !== filter) return;
+    if (sheet !== null && finding.sheet !== sheet) return;
     let group = groups.get(finding.sheet);
     if (!group) {
       group = { sheet: finding.sheet, items: [] };

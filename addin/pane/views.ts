@@ -48,6 +48,12 @@ function findingButton(finding: Finding, index: number, onSelect: (index: number
   return button;
 }
 
+function showAllButton(onClear: () => void): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'show-all' }, '显示全部');
+  button.addEventListener('click', onClear);
+  return button;
+}
+
 export function renderFindings(
   container: HTMLElement,
   findings: readonly Finding[],
@@ -55,15 +61,22 @@ export function renderFindings(
   onSelect: (index: number) => void,
   /** A click shows the cell in the workbook (the pane), rather than only marking the item (the page). */
   locates = true,
+  /** One sheet's findings only (chosen from 读取情况), with the way back to all of them. */
+  only: { sheet: string; onClear: () => void } | null = null,
 ): void {
-  const groups = groupFindings(findings, filter);
+  const groups = groupFindings(findings, filter, only?.sheet ?? null);
+  const scope = only && h('p', { class: 'only-sheet' }, h('span', {}, `只看工作表“${only.sheet}”的问题`), showAllButton(only.onClear));
   if (groups.length === 0) {
-    const text =
-      findings.length === 0 ? '未发现问题。台账符合实施方案的各项要求。' : `没有“${severityLabel[filter as Severity]}”级别的问题。`;
-    container.replaceChildren(h('p', { class: 'empty' }, text));
+    const text = only
+      ? `工作表“${only.sheet}”没有${filter === 'all' ? '' : `“${severityLabel[filter]}”级别的`}问题。`
+      : findings.length === 0
+        ? '未发现问题。台账符合实施方案的各项要求。'
+        : `没有“${severityLabel[filter as Severity]}”级别的问题。`;
+    container.replaceChildren(...(scope ? [scope] : []), h('p', { class: 'empty' }, text));
     return;
   }
   container.replaceChildren(
+    ...(scope ? [scope] : []),
     ...groups.map((group) =>
       h(
         'details',

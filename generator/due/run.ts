@@ -1,4 +1,4 @@
-import { dueItems, type DueItem, type DueList } from '../../ledger/due';
+import { dueItems, splitDue, stillNeeded, type DueItem, type DueList } from '../../ledger/due';
 import type { ValidationResult } from '../../ledger/model';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { chineseDate } from '../../ledger/values/date';
@@ -11,10 +11,7 @@ import { exitCode } from '../errors';
 const gap = '\u3000';
 
 function itemLine(item: DueItem): string {
-  const count =
-    item.needed === null
-      ? '台账无法判断已开展几次，见 taizhang validate 的问题清单'
-      : `还需${item.needed}次（应${item.required}次，已${item.actual}次）`;
+  const count = stillNeeded(item, '见 taizhang validate 的问题清单');
   return `  ${[`${chineseDate(item.due)}前`, item.label, item.unit, `${item.title}：${count}`].filter(Boolean).join(gap)}`;
 }
 
@@ -24,8 +21,7 @@ export function renderDue(result: ValidationResult, list: DueList): string {
   const lines = [
     `待办事项：${result.workbook}（${result.unit || '未填写单位名称'}，${result.year}年台账，截至${chineseDate(list.asOf)}${scope}）`,
   ];
-  const overdue = list.items.filter((i) => i.due < list.asOf);
-  const coming = list.items.filter((i) => i.due >= list.asOf);
+  const { overdue, coming } = splitDue(list);
   if (list.items.length === 0) lines.push(list.until ? '  这段时间内没有到期的要求，也没有逾期未完成的。' : '  各项要求均已完成。');
   if (overdue.length > 0) lines.push('', `【已逾期】${overdue.length} 项`, ...overdue.map(itemLine));
   if (coming.length > 0) lines.push('', `【即将到期】${coming.length} 项`, ...coming.map(itemLine));

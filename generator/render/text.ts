@@ -1,6 +1,7 @@
 import { severityLabel, type Finding } from '../../ledger/findings';
-import type { ValidationResult } from '../../ledger/model';
+import type { SheetAccount, ValidationResult } from '../../ledger/model';
 import { ruleTable } from '../../ledger/check/ruleTable';
+import { accountCounts, accountTopic } from '../../ledger/accountText';
 
 /** The validation result as a clerk reads it in a terminal. */
 export function renderText(result: ValidationResult): string {
@@ -14,6 +15,12 @@ export function renderText(result: ValidationResult): string {
     '【制度落实情况】',
   ];
   for (const rule of result.rules) {
+    const unsure = rule.periods.filter((p) => p.unplaced !== undefined && p.status === '无法判断');
+    if (unsure.length > 0) {
+      const detail = unsure.map((p) => `${p.label}${p.unit ?? ''}实际至少${p.actual}次，另有${p.unplaced}行未能归类`).join('；');
+      lines.push(`  ${rule.id} 无法判断  ${rule.title}（${detail}）`);
+      continue;
+    }
     if (rule.status === '无法判断') {
       // Nothing to count: the finding (S01/S02) says which sheet or column to add.
       lines.push(`  ${rule.id} 无法判断  缺少记录或列，见问题清单  ${rule.title}`);
@@ -23,6 +30,8 @@ export function renderText(result: ValidationResult): string {
     const detail = open.length > 0 ? `（${open.join('；')}）` : '';
     lines.push(`  ${rule.id} ${rule.status}  完成 ${rule.actual}/${rule.required}  ${rule.title}${detail}`);
   }
+  lines.push('', '【各工作表读取情况】');
+  for (const a of result.ledger.account) lines.push(`  ${accountLine(a)}`);
   lines.push('', '【问题清单】');
   if (result.findings.length === 0) lines.push('  未发现问题。');
   const bySheet = new Map<string, Finding[]>();
@@ -32,6 +41,11 @@ export function renderText(result: ValidationResult): string {
     for (const f of findings) lines.push(`  ${severityLabel[f.severity]} ${f.cell.padEnd(5)} ${f.rule} ${f.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `工作表“中心组学习”（学习培训）：记录 38 行，非记录 12 行，未能归类 3 行`. */
+export function accountLine(a: SheetAccount): string {
+  return `工作表“${a.sheet}”（${accountTopic(a)}）：${accountCounts(a)}`;
 }
 
 /** `taizhang rules`: the rule table. */

@@ -4,6 +4,7 @@ import type { FieldOf, RecordSheetKey } from '../schema/sheets';
 import { recordSheets } from '../schema/sheets';
 import { finding, type FindingDetail, type Position } from '../normalise/finding';
 import { isoYear } from '../values/date';
+import type { Unsure } from './unsure';
 
 /** What every rule reads: the normalised ledger and the validation date. */
 export interface CheckContext {
@@ -15,6 +16,8 @@ export interface CheckContext {
   settingPositions: ReadonlyMap<string, Position>;
   /** The workbook's first sheet: where a finding that belongs to no sheet of the ledger stands. */
   firstSheet: string;
+  /** How many rows not understood might count toward a requirement in a period (and unit): see unsure.ts. */
+  unsure?: Unsure;
 }
 
 export interface RuleOutcome {

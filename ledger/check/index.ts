@@ -4,6 +4,7 @@ import type { Recognition } from '../normalise';
 import type { CheckContext, Rule } from './context';
 import { coverage } from './coverage';
 import { ruleInfo } from './ruleTable';
+import { unsureRows } from './unsure';
 import { R02, R03 } from './rules/analysis';
 import { R09 } from './rules/branchReport';
 import { D03, D04, D05, D06, D08 } from './rules/data';
@@ -81,7 +82,8 @@ function withoutRepeats(ctx: CheckContext, repeats: readonly Finding[]): CheckCo
   return { ...ctx, ledger: { ...ctx.ledger, records } };
 }
 
-export function runChecks(ctx: CheckContext, recognition: Recognition): { findings: Finding[]; rules: RuleStatus[] } {
+export function runChecks(given: CheckContext, recognition: Recognition): { findings: Finding[]; rules: RuleStatus[] } {
+  const ctx: CheckContext = { ...given, unsure: unsureRows(given.ledger) };
   const covered = coverage(ctx, recognition);
   const findings: Finding[] = [...covered.findings];
   const rules: RuleStatus[] = [];

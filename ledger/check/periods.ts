@@ -32,7 +32,9 @@ export function checkPeriod(ctx: CheckContext, id: string, need: PeriodNeed): { 
   const due = periodDue(need.period, ctx.graceDays);
   const met = need.actual >= need.required;
   const overdue = ctx.asOf > due;
-  const state: RequirementStatus = met ? '达标' : overdue ? '未达标' : '进行中';
+  // Rows not understood that might count here: the shortfall is not known, only its least count.
+  const unplaced = met ? 0 : (ctx.unsure?.(id, need.period, need.unit) ?? 0);
+  const state: RequirementStatus = met ? '达标' : !overdue ? '进行中' : unplaced > 0 ? '无法判断' : '未达标';
   const label = periodLabel(need.period);
   const status: PeriodStatus = {
     period: need.period,
@@ -42,14 +44,21 @@ export function checkPeriod(ctx: CheckContext, id: string, need: PeriodNeed): { 
     required: need.required,
     actual: need.actual,
     due,
+    ...(unplaced > 0 && { unplaced }),
   };
   if (met || ctx.asOf < periodStart(need.period)) return { status, finding: null };
   const who = need.unit ? `“${need.unit}”` : '';
   const count = `要求${need.required}次，实际${need.actual}次`;
-  const message = overdue
-    ? `${label}${who}未${need.what}（${count}），已逾期未完成（应于${chineseDate(due)}前完成）。`
-    : `${label}${who}尚未${need.what}（${count}），进行中，应于${chineseDate(due)}前完成。`;
-  const severity = overdue ? (need.overdueSeverity ?? 'error') : 'info';
+  const unsure = `要求${need.required}次，实际至少${need.actual}次，另有${unplaced}行未能归类`;
+  let message: string;
+  if (unplaced > 0 && overdue) {
+    message = `${label}${who}是否${need.what}无法判断（${unsure}）：这些行的类型、日期或单位未能读懂，请按相应提示核对后再看是否完成。`;
+  } else if (overdue) {
+    message = `${label}${who}未${need.what}（${count}），已逾期未完成（应于${chineseDate(due)}前完成）。`;
+  } else {
+    message = `${label}${who}尚未${need.what}（${unplaced > 0 ? unsure : count}），进行中，应于${chineseDate(due)}前完成。`;
+  }
+  const severity = !overdue ? 'info' : unplaced > 0 ? 'warning' : (need.overdueSeverity ?? 'error');
   return { status, finding: atSheet(id, ctx, judgedSheet(id), message, { severity }) };
 }
 
@@ -60,9 +69,11 @@ export function checkPeriod(ctx: CheckContext, id: string, need: PeriodNeed): { 
 export function yearStatus(id: string, periods: PeriodStatus[], totals?: { required: number; actual: number }): Omit<RuleStatus, 'title'> {
   const status: RequirementStatus = periods.some((p) => p.status === '未达标')
     ? '未达标'
-    : periods.every((p) => p.status === '达标')
-      ? '达标'
-      : '进行中';
+    : periods.some((p) => p.status === '无法判断')
+      ? '无法判断'
+      : periods.every((p) => p.status === '达标')
+        ? '达标'
+        : '进行中';
   return {
     id,
     status,
@@ -86,9 +97,13 @@ export function periodRule(ctx: CheckContext, id: string, needs: PeriodNeed[], t
   };
 }
 
-/** A rule over individual records: met when no record fails it. */
+/**
+ * A rule over individual records: met when no record fails it, 无法判断 when none fails but records
+ * whose fields it reads could not be read.
+ */
 export function recordRuleStatus(id: string, ctx: CheckContext, checked: number, failed: number): Omit<RuleStatus, 'title'> {
-  const status: RequirementStatus = failed > 0 ? '未达标' : '达标';
+  const unplaced = failed > 0 ? 0 : (ctx.unsure?.(id, String(ctx.year)) ?? 0);
+  const status: RequirementStatus = failed > 0 ? '未达标' : unplaced > 0 ? '无法判断' : '达标';
   const period: PeriodStatus = {
     period: String(ctx.year),
     label: `${ctx.year}年`,
@@ -97,6 +112,7 @@ export function recordRuleStatus(id: string, ctx: CheckContext, checked: number,
     required: checked,
     actual: checked - failed,
     due: periodDue(String(ctx.year), ctx.graceDays),
+    ...(unplaced > 0 && { unplaced }),
   };
   return { id, status, required: checked, actual: checked - failed, periods: [period] };
 }

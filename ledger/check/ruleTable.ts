@@ -51,6 +51,7 @@ export const ruleTable: readonly RuleInfo[] = [
   { id: 'D07', title: '数字不是范围内的整数', plan: null, severity: 'error', kind: 'data', judged: null },
   { id: 'D08', title: '两条记录完全相同', plan: null, severity: 'warning', kind: 'data', judged: null },
   { id: 'D09', title: '组织架构中单位名称重复', plan: null, severity: 'error', kind: 'data', judged: null },
+  { id: 'D10', title: '行未能归类', plan: null, severity: 'info', kind: 'data', judged: null },
   {
     id: 'R01',
     title: '每年至少开展2次意识形态工作专题研究',

@@ -1,10 +1,11 @@
 import type { CellValue } from '../grid/types';
 import type { FieldInfo, FieldKind } from '../schema/fields';
-import { foldCompact } from '../text/fold';
+import { arabicYears, foldCompact } from '../text/fold';
 import { cellText, displayText, isErrorValue } from '../values/cell';
 import { matchChoice, parseYesNo, splitList, yesNoForms } from '../values/choice';
 import { formatHasTime, fromSerial, isDateFormat, isoDate, isoDateTime } from '../values/date';
 import { readDateText } from '../values/dateText';
+import { likelyValue } from '../values/likeness';
 import { isHalf, isQuarter, parsePeriod } from '../values/period';
 
 /**
@@ -13,8 +14,11 @@ import { isHalf, isQuarter, parsePeriod } from '../values/period';
  * problem here; whether a readable value is allowed (enum members, ranges) is left to the schema.
  */
 export type Converted =
-  /** `span`: a date written as a span (`3月下旬`), read as its first day but good for no day-needing rule. */
-  { ok: true; value: unknown; span?: string } | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
+  /**
+   * `span`: a date written as a span (`3月下旬`), read as its first day but good for no day-needing rule.
+   * `reading`: the allowed value a bureau's own word was read as (`季度研判` → 季度分析), to be said.
+   */
+  { ok: true; value: unknown; span?: string; reading?: string } | { ok: false; rule: 'D02' | 'D03' | 'D07'; message: string };
 
 export interface ConvertContext {
   year: number;
@@ -92,7 +96,7 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
     case 'int': {
       if (typeof value === 'number') return { ok: true, value };
       // A clerk writes the unit after the number: 30人, 2026年, 15天, 24小时.
-      const m = /^(-?\d+(?:\.\d+)?)\s*(?:[人名个次场起天日]|年度?|小时)?$/u.exec(cellText(value));
+      const m = /^(-?\d+(?:\.\d+)?)\s*(?:[人名个次场起天日]|年度?|小时)?$/u.exec(arabicYears(cellText(value)));
       if (m) return { ok: true, value: Number(m[1]) };
       return problem('D07', `“${field.name}”应填写整数，实际为“${displayText(value)}”。`);
     }
@@ -102,10 +106,25 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
       if (yes === null) return problem('D03', `“${field.name}”的值“${displayText(value)}”无法识别。请填写${yesNoForms.join('、')}。`);
       return { ok: true, value: yes };
     }
-    case 'enum':
-      return { ok: true, value: matchChoice(displayText(value), field.values ?? [], field.aliases) ?? cellText(value) };
+    case 'enum': {
+      const allowed = field.values ?? [];
+      const exact = matchChoice(displayText(value), allowed, field.aliases);
+      if (exact !== null) return { ok: true, value: exact };
+      const likely = likelyValue(displayText(value), allowed);
+      if (likely.kind === 'one') return { ok: true, value: likely.value, reading: likely.value };
+      if (likely.kind === 'several') {
+        const which = likely.values.map((v) => `“${v}”`).join('还是');
+        return problem(
+          'D03',
+          `“${field.name}”的值“${cellText(value)}”不在允许范围内，无法确定是${which}，未按任何一种计数。请改为其中之一，或在基本信息“值映射”中写明。允许的值：${allowed.join('、')}。`,
+        );
+      }
+      // Not allowed and like none: the schema says so, listing the allowed values.
+      return { ok: true, value: cellText(value) };
+    }
     case 'list': {
-      const items = splitList(displayText(value));
+      // Names are also written with spaces between them (`张三 李四`), which no name holds.
+      const items = splitList(displayText(value)).flatMap((item) => item.split(/\s+/u));
       const values = field.values;
       return { ok: true, value: values ? items.map((item) => matchChoice(item, values, field.aliases) ?? item) : items };
     }

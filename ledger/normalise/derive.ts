@@ -85,6 +85,11 @@ const derivable: Partial<Record<RecordSheetKey, readonly string[]>> = {
   review: ['类型', '含意识形态内容'],
 };
 
+/** The fields of `key` its records' own words may stand in for. */
+export function derivableFields(key: RecordSheetKey): readonly string[] {
+  return derivable[key] ?? [];
+}
+
 /** True when a sheet lacking the columns `absent` has fields to derive: only then are rows read whole. */
 export function derivesAny(key: RecordSheetKey, absent: ReadonlySet<string>): boolean {
   return (derivable[key] ?? []).some((field) => absent.has(field));

@@ -1,14 +1,23 @@
 import type { Finding } from '../findings';
 import type { WorkbookGrid } from '../grid/types';
-import type { Ledger, RecordsBySheet } from '../model';
+import type { SheetGrid } from '../grid/types';
+import type { Ledger, LedgerRecord, RecordsBySheet, SheetLocation } from '../model';
+import { settingsSheetTitle } from '../schema/settings';
+import { fromSerial, isDateFormat, isoDate } from '../values/date';
+import { readDateText } from '../values/dateText';
+import { AccountBook, isBlankSheet } from './account';
+import type { ConvertContext } from './convert';
+import { hasContent, isTotalRow, rowWithoutFields } from './rows';
+import { columnsTopic, titleTopic } from './sheetTopic';
+import { readShortUnitNames } from './unitNames';
 import { fieldsOf } from '../schema/fields';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { finding, type Position } from './finding';
 import { findHeader, headerAt, type HeaderMap } from './header';
-import { locateSettings, locateSheets } from './locate';
+import { locateSettings, locateSheets, nameMeaning, notRegisterName } from './locate';
 import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
-import { categoryTopic, findRegister } from './register';
+import { categoryTopic, findRegister, type CombinedRegister } from './register';
 import { readSettings } from './settings';
 import { sheetReader, type SheetReader } from './sheetReader';
 import { titleInfo, type TitleInfo } from './titleInfo';
@@ -37,6 +46,13 @@ export interface Recognition {
   unmatched: Array<{ sheet: string; likely: { key: RecordSheetKey; fields: string[] } | null }>;
   /** Category values of combined registers that fit no topic, with their rows. */
   uncategorised: Array<{ sheet: string; category: string; rows: number[] }>;
+  /**
+   * Every sheet of each topic, in workbook order; `topics` holds the first, which stands for the topic
+   * where one sheet is named (S01, S02, `map`).
+   */
+  sources: Partial<Record<RecordSheetKey, TopicSource[]>>;
+  /** Sheets read as nothing: no register by their name, or no topic by name, title or columns. */
+  notRegisters: Array<{ sheet: string; reason: string }>;
 }
 
 export interface Normalised {
@@ -82,6 +98,55 @@ function likelyTopic(
   return best;
 }
 
+/** The day a row's cells give (a date column the reader could not place), so it counts only in its period. */
+function dateOf(sheet: SheetReader, row: number, ctx: ConvertContext): { date?: string } {
+  for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
+    const value = sheet.value(row, column);
+    if (typeof value === 'number') {
+      const serial = isDateFormat(sheet.format(row, column)) ? fromSerial(value, ctx.date1904) : null;
+      if (serial) return { date: isoDate(serial.date) };
+    } else if (typeof value === 'string' && value.length <= 24) {
+      const read = readDateText(value, ctx.year);
+      if (read.ok) return { date: read.value.kind === 'day' ? isoDate(read.value.date) : read.value.first };
+    }
+  }
+  return {};
+}
+
+/** The rows of a sheet whose name fits several topics that hold records: 未能归类 until the name is settled. */
+function ambiguousRows(sheet: SheetReader, keys: readonly RecordSheetKey[], mappings: Mappings): number[] {
+  const header = findHeader(sheet, fieldsOf(recordSheets[keys[0]].schema), mappings.columns.get(keys[0]) ?? new Map()).header;
+  if (!header) return [];
+  const rows: number[] = [];
+  for (let row = header.row + 1; row <= sheet.lastRow; row++)
+    if (rowWithoutFields(sheet, row, header.serialColumn).kind === 'unplaced') rows.push(row);
+  return rows;
+}
+
+/**
+ * A topic kept in several sheets whose columns differ: a record of a sheet lacking a column another
+ * sheet has could not show that field, which is then unread for it rather than absent.
+ */
+function markUnreadColumns(ledger: Ledger, recognition: Recognition): void {
+  for (const key of recordSheetKeys) {
+    const sources = recognition.sources[key] ?? [];
+    const all = ledger.sheets[key]?.fields ?? [];
+    if (sources.length < 2) continue;
+    for (const source of sources) {
+      if (!source.header) continue;
+      const own = new Set([...source.header.columns.keys(), ...source.derived]);
+      const lacking = all.filter((f) => !own.has(f));
+      if (lacking.length === 0) continue;
+      for (const r of ledger.records[key] as LedgerRecord[]) {
+        if (r.sheet !== source.sheet) continue;
+        const data = r.data as Record<string, unknown>;
+        const missing = lacking.filter((f) => data[f] === undefined);
+        if (missing.length > 0) r.unread = [...new Set([...(r.unread ?? []), ...missing])] as never;
+      }
+    }
+  }
+}
+
 /** Grids become typed records; whatever cannot be understood becomes a finding at its cell. */
 export function normaliseWorkbook(
   grid: WorkbookGrid,
@@ -111,20 +176,47 @@ export function normaliseWorkbook(
   const { mappings, findings: mappingFindings } = parseMappings(texts, settingAt);
   findings.push(...mappingFindings);
 
-  const located = locateSheets(grid, settingsGrid, mappings.sheets);
+  const located = locateSheets(grid, settingsGrid, mappings.sheets, settings.台账年度);
   const ledger: Ledger = {
     workbook: grid.name,
     settings,
     sheets: settingsGrid ? { settings: { name: settingsGrid.name, headerRow: settingsRead.headerRow } } : {},
     records: Object.fromEntries(recordSheetKeys.map((k) => [k, []])) as unknown as RecordsBySheet,
+    account: [],
+    unplaced: [],
   };
   const recognition: Recognition = {
     topics: {},
+    sources: {},
     ambiguous: located.ambiguous.map((a) => ({ sheet: a.grid.name, keys: a.keys, reason: a.reason })),
     unmatched: [],
     uncategorised: [],
+    notRegisters: located.notRegisters.map((n) => ({ sheet: n.grid.name, reason: n.reason })),
   };
   const ctx = { year: settings.台账年度, date1904: grid.date1904 };
+  const book = new AccountBook();
+
+  // A sheet whose name says nothing is a combined register by its category column, else its title's
+  // or its columns' topic; else no register.
+  const registers: CombinedRegister[] = [];
+  const byContent: SheetGrid[] = [];
+  for (const unmatched of located.unmatched) {
+    const sheet = sheetReader(unmatched);
+    const register = findRegister(sheet);
+    if (register) {
+      registers.push(register);
+      continue;
+    }
+    const topic = titleTopic(sheet) ?? columnsTopic(sheet, mappings.columns);
+    if (topic) {
+      (located.sheets[topic.key] ??= []).push({ grid: unmatched, reason: topic.reason });
+      byContent.push(unmatched);
+    } else {
+      recognition.notRegisters.push({ sheet: unmatched.name, reason: '名称、标题和表头都不像任何一种台账' });
+    }
+  }
+  const order = new Map(grid.sheets.map((s, i) => [s.name, i]));
+  for (const list of Object.values(located.sheets)) list.sort((a, b) => order.get(a.grid.name)! - order.get(b.grid.name)!);
 
   const read = (
     key: RecordSheetKey,
@@ -135,39 +227,89 @@ export function normaliseWorkbook(
     categories?: string[],
   ) => {
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
-    (ledger.records as Record<RecordSheetKey, unknown>)[key] = result.records;
+    (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);
+    book.rows(sheet, key, result.rowKinds, result.records as LedgerRecord[]);
+    for (const cells of result.unplaced) {
+      ledger.unplaced.push({ sheet: sheet.name, row: cells.row, topics: [key], ...dateOf(sheet, cells.row, ctx) });
+      findings.push(
+        finding(
+          'D10',
+          { sheet: sheet.name, row: cells.row, column: cells.column },
+          `第${cells.row}行有内容（${cells.what}），但这些列都不是“${recordSheets[key].title}”的栏目，未能归类为记录，未作检查。如是记录，请把内容填入相应的列；如不是，可删除或移到表格之外。`,
+          { severity: 'info' },
+        ),
+      );
+    }
     const derived = [...result.derived];
-    ledger.sheets[key] = { name: sheet.name, headerRow: header.row, fields: [...header.columns.keys(), ...derived] };
-    recognition.topics[key] = { sheet: sheet.name, reason, header, derived, ...(categories ? { categories } : {}) };
+    const location: SheetLocation = { name: sheet.name, headerRow: header.row, fields: [...header.columns.keys(), ...derived] };
+    const topicSource: TopicSource = { sheet: sheet.name, reason, header, derived, ...(categories ? { categories } : {}) };
+    joinSource(key, location, topicSource);
   };
 
+  /** A topic's first sheet stands for it; the others are `also`, and their fields are the topic's too. */
+  function joinSource(key: RecordSheetKey, location: SheetLocation, source: TopicSource) {
+    const first = ledger.sheets[key];
+    if (!first || first.headerRow === 0) {
+      ledger.sheets[key] = first && first.headerRow === 0 && location.headerRow === 0 ? first : location;
+      recognition.topics[key] = source;
+    } else {
+      first.also = [...(first.also ?? []), location];
+      first.fields = [...new Set([...(first.fields ?? []), ...(location.fields ?? [])])];
+    }
+    (recognition.sources[key] ??= []).push(source);
+  }
+
   for (const key of recordSheetKeys) {
-    const found = located.sheets[key];
-    if (!found) continue;
-    const sheet = sheetReader(found.grid);
-    const header = findHeader(sheet, fieldsOf(recordSheets[key].schema), mappings.columns.get(key) ?? new Map());
-    findings.push(...header.findings);
-    if (!header.header) {
-      ledger.sheets[key] = { name: sheet.name, headerRow: 0, fields: [] };
-      recognition.topics[key] = { sheet: sheet.name, reason: found.reason, header: null, derived: [] };
-      continue;
+    for (const found of located.sheets[key] ?? []) {
+      const sheet = sheetReader(found.grid);
+      const header = findHeader(sheet, fieldsOf(recordSheets[key].schema), mappings.columns.get(key) ?? new Map());
+      // A second sheet of a topic left blank (a quarter not yet begun) is a template, not a problem.
+      const blank = ledger.sheets[key] !== undefined && !header.header && isBlankSheet(sheet);
+      if (!blank) findings.push(...header.findings);
+      if (!header.header) {
+        joinSource(
+          key,
+          { name: sheet.name, headerRow: 0, fields: [] },
+          { sheet: sheet.name, reason: found.reason, header: null, derived: [] },
+        );
+        book.rows(sheet, key, new Map(), []);
+        continue;
+      }
+      read(key, sheet, header.header, { context: () => sheet.name }, found.reason);
     }
-    read(key, sheet, header.header, { context: () => sheet.name }, found.reason);
   }
+  markUnreadColumns(ledger, recognition);
 
-  for (const unmatched of located.unmatched) {
-    const sheet = sheetReader(unmatched);
-    const register = findRegister(sheet);
-    if (!register) {
-      const open = recordSheetKeys.filter((k) => !ledger.sheets[k]);
-      recognition.unmatched.push({ sheet: unmatched.name, likely: likelyTopic(sheet, open, mappings.columns) });
-      continue;
+  for (const register of registers) readRegister(register);
+
+  for (const sheet of grid.sheets) {
+    if (book.has(sheet.name)) continue;
+    const reader = sheetReader(sheet);
+    const isSettings = sheet === settingsGrid;
+    const ambiguous = recognition.ambiguous.find((a) => a.sheet === sheet.name);
+    book.other(reader, isSettings ? settingsSheetTitle : null, ambiguous ? ambiguousRows(reader, ambiguous.keys, mappings) : []);
+    if (ambiguous) {
+      for (const row of ambiguousRows(reader, ambiguous.keys, mappings)) {
+        ledger.unplaced.push({ sheet: sheet.name, row, topics: ambiguous.keys, ...dateOf(reader, row, ctx) });
+      }
     }
-    readRegister(register);
+    if (!isSettings && !ambiguous && !byContent.includes(sheet) && !recognition.notRegisters.some((n) => n.sheet === sheet.name)) {
+      recognition.notRegisters.push({ sheet: sheet.name, reason: '名称、标题和表头都不像任何一种台账' });
+    }
   }
+  for (const n of recognition.notRegisters) {
+    const grid0 = grid.sheets.find((s) => s.name === n.sheet);
+    if (!grid0) continue;
+    const open = recordSheetKeys.filter((k) => !ledger.sheets[k]);
+    const reader = sheetReader(grid0);
+    if (!notRegisterName(n.sheet, settings.台账年度))
+      recognition.unmatched.push({ sheet: n.sheet, likely: likelyTopic(reader, open, mappings.columns) });
+  }
+  ledger.account = book.account(grid.sheets.map((s) => s.name));
+  findings.push(...readShortUnitNames(ledger));
 
-  function readRegister(register: NonNullable<ReturnType<typeof findRegister>>) {
+  function readRegister(register: CombinedRegister) {
     const { sheet } = register;
     const rowsOf = new Map<RecordSheetKey, { rows: Set<number>; categories: Set<string>; reason: string }>();
     const unknown = new Map<string, number[]>();
@@ -183,7 +325,6 @@ export function normaliseWorkbook(
       rowsOf.set(topic.key, entry);
     }
     for (const [key, entry] of rowsOf) {
-      if (ledger.sheets[key]) continue;
       const header = headerAt(
         sheet,
         register.top,
@@ -195,8 +336,14 @@ export function normaliseWorkbook(
       const reason = `综合台账“${sheet.name}”中${entry.reason}`;
       read(key, sheet, header, { rows: (row) => entry.rows.has(row), context: categoryOf }, reason, [...entry.categories]);
     }
+    book.rows(sheet, null, new Map(), []);
     for (const [category, rows] of unknown) {
       recognition.uncategorised.push({ sheet: sheet.name, category, rows });
+      const topics = nameMeaning(category).keys;
+      const could = topics.length > 0 ? topics : recordSheetKeys.filter((k) => k !== 'organization');
+      const placed = rows.filter((row) => hasContent(sheet, row) && !isTotalRow(sheet, row));
+      for (const row of placed) ledger.unplaced.push({ sheet: sheet.name, row, topics: could, ...dateOf(sheet, row, ctx) });
+      book.unplaced(sheet.name, placed);
       findings.push(
         finding(
           'D03',

@@ -1,8 +1,9 @@
 import type { SheetGrid, WorkbookGrid } from '../grid/types';
 import { settingsSheetTitle } from '../schema/settings';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sheets';
-import { registerWords, topicWords } from '../schema/topics';
+import { notRegisterWords, registerWords, topicWords } from '../schema/topics';
 import { foldCompact, foldSheetName } from '../text/fold';
+import { splitList } from '../values/choice';
 
 /** A sheet name with its ordinal and register words dropped: `4.网络舆情处置台账` → `网络舆情处置`. */
 export function topicText(name: string): string {
@@ -41,11 +42,27 @@ export interface LocatedSheet {
 }
 
 export interface Located {
-  sheets: Partial<Record<RecordSheetKey, LocatedSheet>>;
+  /** Every sheet of each topic, in workbook order: a topic kept in several sheets is read from all of them. */
+  sheets: Partial<Record<RecordSheetKey, LocatedSheet[]>>;
   /** Sheets whose name fits two topics or more: reported with both candidates, not guessed. */
   ambiguous: Array<{ grid: SheetGrid; keys: RecordSheetKey[]; reason: string }>;
-  /** Sheets recognised as no topic (a combined register, or sheets the ledger does not use). */
+  /** Sheets whose name says no topic (a combined register, Sheet1, or sheets the ledger does not use). */
   unmatched: SheetGrid[];
+  /** Sheets whose name says they are no register (目录, 封面, 填表说明, 责任清单): read as nothing. */
+  notRegisters: Array<{ grid: SheetGrid; reason: string }>;
+}
+
+/**
+ * Why a sheet's name says it is no register of this ledger (`名称含“目录”`, another year's sheet kept
+ * beside this year's), else null.
+ */
+export function notRegisterName(name: string, year?: number): string | null {
+  const text = foldSheetName(name);
+  const named = /(?:19|20)\d{2}/u.exec(text)?.[0];
+  if (year !== undefined && named !== undefined && Number(named) !== year) return `名称中的年份${named}年不是台账年度`;
+  if (/台账|记录|登记/u.test(text)) return null;
+  const word = notRegisterWords.find((w) => text.includes(w));
+  return word === undefined ? null : `名称含“${word}”`;
 }
 
 /** 基本信息, found by its folded name. */
@@ -55,34 +72,46 @@ export function locateSettings(grid: WorkbookGrid): SheetGrid | undefined {
 }
 
 /**
- * Finds each record sheet: first by 表名映射 (topic → the bureau's sheet name), then by the sheet's
- * own name, then by its topic words. Extra sheets are ignored, order does not matter, and the first of
- * two sheets naming one topic is used.
+ * Finds each topic's sheets: by 表名映射 (topic → the bureau's sheet names), then by the sheet's own
+ * name or its topic words. Every sheet naming one topic is that topic's (一季度、二季度…, 学习培训（一）/（二）);
+ * extra sheets are left to the caller, and order does not matter.
  */
-export function locateSheets(grid: WorkbookGrid, settings: SheetGrid | undefined, mapped: ReadonlyMap<RecordSheetKey, string>): Located {
+export function locateSheets(
+  grid: WorkbookGrid,
+  settings: SheetGrid | undefined,
+  mapped: ReadonlyMap<RecordSheetKey, readonly string[]>,
+  year?: number,
+): Located {
   const sheets: Located['sheets'] = {};
+  const add = (key: RecordSheetKey, sheet: LocatedSheet) => (sheets[key] ??= []).push(sheet);
   const used = new Set<SheetGrid>(settings ? [settings] : []);
-  for (const [key, name] of mapped) {
-    const named = grid.sheets.find((s) => foldCompact(s.name) === foldCompact(name));
-    if (!named || used.has(named)) continue;
-    sheets[key] = { grid: named, reason: '按“表名映射”' };
-    used.add(named);
+  for (const [key, names] of mapped) {
+    for (const entry of names) {
+      const sheetNamed = (name: string) => grid.sheets.find((s) => foldCompact(s.name) === foldCompact(name));
+      const whole = sheetNamed(entry);
+      for (const named of whole ? [whole] : splitList(entry).map(sheetNamed)) {
+        if (!named || used.has(named)) continue;
+        add(key, { grid: named, reason: '按“表名映射”' });
+        used.add(named);
+      }
+    }
   }
   const ambiguous: Located['ambiguous'] = [];
   const unmatched: SheetGrid[] = [];
-  const meanings = grid.sheets.filter((s) => !used.has(s)).map((s) => ({ grid: s, meaning: nameMeaning(s.name) }));
-  // Exact names first, so `专题研究` is not taken by a `专题研究会议记录` standing before it.
-  const exactFirst = [...meanings].sort(
-    (a, b) => Number(b.meaning.reason.startsWith('名称为')) - Number(a.meaning.reason.startsWith('名称为')),
-  );
-  for (const { grid: sheet, meaning } of exactFirst) {
-    const open = meaning.keys.filter((k) => sheets[k] === undefined);
-    if (meaning.keys.length === 1 && open.length === 1) sheets[open[0]] = { grid: sheet, reason: meaning.reason };
+  const notRegisters: Located['notRegisters'] = [];
+  for (const sheet of grid.sheets) {
+    if (used.has(sheet)) continue;
+    const not = notRegisterName(sheet.name, year);
+    if (not !== null) {
+      notRegisters.push({ grid: sheet, reason: not });
+      continue;
+    }
+    const meaning = nameMeaning(sheet.name);
+    if (meaning.keys.length === 1) add(meaning.keys[0], { grid: sheet, reason: meaning.reason });
     else if (meaning.keys.length > 1) ambiguous.push({ grid: sheet, keys: meaning.keys, reason: meaning.reason });
     else unmatched.push(sheet);
   }
   const order = new Map(grid.sheets.map((s, i) => [s, i]));
-  ambiguous.sort((a, b) => order.get(a.grid)! - order.get(b.grid)!);
-  unmatched.sort((a, b) => order.get(a)! - order.get(b)!);
-  return { sheets, ambiguous, unmatched };
+  for (const list of Object.values(sheets)) list.sort((a, b) => order.get(a.grid)! - order.get(b.grid)!);
+  return { sheets, ambiguous, unmatched, notRegisters };
 }

@@ -7,8 +7,11 @@ import { finding, type Position } from './finding';
 
 /** Header text → field name, per sheet (`列名映射`). */
 export type ColumnMapping = Map<RecordSheetKey, Map<string, string>>;
-/** Topic → the bureau's sheet name (`表名映射`). */
-export type SheetMapping = Map<RecordSheetKey, string>;
+/**
+ * Topic → the bureau's sheet names (`表名映射`), as written: one entry may name several sheets
+ * (`学习培训=中心组学习、主题宣讲`), which the locator tells from one name holding `、` (`1、专题研究`).
+ */
+export type SheetMapping = Map<RecordSheetKey, string[]>;
 /** Topic → the bureau's category names in a combined register (`类别映射`). */
 export type CategoryMapping = Map<RecordSheetKey, string[]>;
 /** Topic → field → the bureau's spelling (folded) → the contract's value (`值映射`). */
@@ -85,7 +88,7 @@ export function parseMappings(
     const m = /^(.+?)=(.+)$/u.exec(item);
     const key = m ? topicNamed(m[1]) : undefined;
     if (!m || !key) bad('表名映射', item);
-    else mappings.sheets.set(key, m[2].trim());
+    else mappings.sheets.set(key, [...(mappings.sheets.get(key) ?? []), m[2].trim()]);
   }
 
   for (const item of entries(texts.类别映射)) {

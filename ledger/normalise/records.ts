@@ -12,6 +12,7 @@ import { deriveFields, derivesAny } from './derive';
 import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
+import { isTotalRow, rowWithoutFields, type RowKind, type UnplacedCells } from './rows';
 import type { SheetReader } from './sheetReader';
 
 interface Column {
@@ -69,6 +70,38 @@ function mapped(value: CellValue, spellings: ReadonlyMap<string, string> | undef
   return spellings.get(foldCompact(value)) ?? value;
 }
 
+export interface RecordsRead<K extends RecordSheetKey> {
+  records: LedgerRecord<K>[];
+  findings: Finding[];
+  derived: Set<string>;
+  /** What each row below the header with content became. */
+  rowKinds: Map<number, RowKind>;
+  /** Rows with content in no field's column: 未能归类. */
+  unplaced: UnplacedCells[];
+}
+
+/** One warning per bureau word read as an allowed value, at its first cell, saying how to make it silent. */
+function readingFindings(key: RecordSheetKey, sheet: string, readings: ReadonlyMap<string, Reading>): Finding[] {
+  return [...readings.values()].map((r) => {
+    const rows = r.count > 1 ? `（共${r.count}行）` : '';
+    return finding(
+      'D03',
+      { sheet, row: r.row, column: r.column },
+      `“${r.field}”中的“${r.raw}”${rows}不是规定的写法，按意思计：“${r.raw}”按“${r.value}”计。如理解有误请改正；如对，可在基本信息中添加“值映射：${recordSheets[key].title}.${r.field}：${r.raw}=${r.value}”，此提示即不再出现。`,
+      { field: r.field, value: r.raw, severity: 'warning' },
+    );
+  });
+}
+
+interface Reading {
+  field: string;
+  raw: string;
+  value: string;
+  row: number;
+  column: number;
+  count: number;
+}
+
 /** Reads the data rows under a sheet's header into records; what cannot be read becomes findings. */
 export function readRecords<K extends RecordSheetKey>(
   key: K,
@@ -76,7 +109,7 @@ export function readRecords<K extends RecordSheetKey>(
   header: HeaderMap,
   ctx: ConvertContext,
   source: RecordSource,
-): { records: LedgerRecord<K>[]; findings: Finding[]; derived: Set<string> } {
+): RecordsRead<K> {
   const schema: z.ZodMiniObject = recordSheets[key].schema;
   const sound = recordVerdict(schema);
   const columns: Column[] = fieldsOf(recordSheets[key].schema)
@@ -120,6 +153,9 @@ export function readRecords<K extends RecordSheetKey>(
   const converters = columns.map((c) => columnConverter(c.field, ctx));
   const spellings = columns.map((c) => source.values?.get(c.field.name));
   const raws: CellValue[] = new Array<CellValue>(columns.length);
+  const rowKinds = new Map<number, RowKind>();
+  const unplaced: UnplacedCells[] = [];
+  const readings = new Map<string, Reading>();
   for (let row = header.row + 1; row <= sheet.lastRow; row++) {
     if (source.rows && !source.rows(row)) continue;
     let blank = true;
@@ -128,9 +164,20 @@ export function readRecords<K extends RecordSheetKey>(
       raws[i] = raw;
       if (blank && !isEmpty(raw)) blank = false;
     }
-    if (blank) continue;
+    if (blank) {
+      const without = rowWithoutFields(sheet, row, header.serialColumn);
+      if (without.kind === 'unplaced') unplaced.push(without.cells);
+      if (without.kind !== 'empty') rowKinds.set(row, without.kind);
+      continue;
+    }
+    if (isTotalRow(sheet, row)) {
+      rowKinds.set(row, 'nonRecord');
+      continue;
+    }
+    rowKinds.set(row, 'record');
     const candidate: Record<string, unknown> = {};
     let failed: Set<string> | undefined;
+    let unread: string[] | undefined;
     let spans: Record<string, string> | undefined;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
@@ -139,6 +186,13 @@ export function readRecords<K extends RecordSheetKey>(
       const converted = converters[i](raw, sheet.format(row, c.column));
       if (converted.ok) {
         candidate[c.field.name] = converted.value;
+        if (converted.reading !== undefined) {
+          const text = displayText(raw).trim();
+          const id = `${c.field.name}\u0000${text}`;
+          const seen = readings.get(id);
+          if (seen) seen.count++;
+          else readings.set(id, { field: c.field.name, raw: text, value: converted.reading, row, column: c.column, count: 1 });
+        }
         if (converted.span !== undefined) {
           (spans ??= {})[c.field.name] = converted.span;
           findings.push(
@@ -153,6 +207,7 @@ export function readRecords<K extends RecordSheetKey>(
         continue;
       }
       (failed ??= new Set()).add(c.field.name);
+      if (converted.rule !== 'D07') (unread ??= []).push(c.field.name);
       findings.push(
         finding(converted.rule, { sheet: sheet.name, row, column: c.column }, converted.message, {
           field: c.field.name,
@@ -184,13 +239,17 @@ export function readRecords<K extends RecordSheetKey>(
         if (failed?.has(name)) continue;
         (failed ??= new Set()).add(name);
         const raw = displayText(sheet.value(row, column.column));
-        findings.push(issueFinding(issue, column.field, raw.trim(), { sheet: sheet.name, row, column: column.column }, candidate));
+        const problem = issueFinding(issue, column.field, raw.trim(), { sheet: sheet.name, row, column: column.column }, candidate);
+        if (problem.rule === 'D03') (unread ??= []).push(name);
+        findings.push(problem);
       }
     }
     for (const name of failed ?? []) delete candidate[name];
     const record: LedgerRecord = { sheet: sheet.name, row, columns: sheetColumns, data: candidate };
     if (spans) record.spans = spans;
+    if (unread) record.unread = unread as never;
     records.push(record as LedgerRecord<K>);
   }
-  return { records, findings, derived: derivedFields };
+  findings.push(...readingFindings(key, sheet.name, readings));
+  return { records, findings, derived: derivedFields, rowKinds, unplaced };
 }

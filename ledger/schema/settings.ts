@@ -7,11 +7,11 @@ export const settingsColumns = ['项目', '内容'] as const;
 
 /** 基本信息: one key per row; defaults as in spec section 2. */
 export const settings = z.object({
-  单位名称: text(),
-  台账年度: int({ min: 2000, max: 2100, syn: ['年度'] }),
+  单位名称: text({ syn: ['单位', '填报单位', '单位全称'] }),
+  台账年度: int({ min: 2000, max: 2100, syn: ['年度', '台账年份', '年份'] }),
   党组书记: text({ syn: ['第一责任人'] }),
   分管领导: text({ syn: ['意识形态工作分管领导'] }),
-  责任部室: text(),
+  责任部室: text({ syn: ['责任股室', '责任科室', '牵头部室', '牵头股室'] }),
   党组成员: z.optional(list()),
   宽限天数: z._default(int({ min: 0, max: 366 }), 15),
   '舆情研判时限（小时）': z._default(int({ min: 0, max: 10000 }), 2),

@@ -24,3 +24,9 @@ export const registerWords = ['台账', '登记表', '登记簿', '记录表', '
 
 /** Headers of the column that splits a combined register into topics. */
 export const categoryHeaders = ['工作类别', '类别', '工作事项类型', '事项类别', '工作类型', '工作分类', '类型类别', '分类'];
+
+/**
+ * Words of a sheet that is no register (real-ledgers.md: an archive's 目录/卷内目录 and 封面, a 填表说明,
+ * a responsibility list, a plan): read as nothing, never as a topic, unless its name also says 台账 or 记录.
+ */
+export const notRegisterWords = ['目录', '封面', '说明', '须知', '清单', '计划', '方案', '要点'];

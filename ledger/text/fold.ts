@@ -96,3 +96,26 @@ const leadingOrdinal = new RegExp(`^(?:\\d+[.、]|${chineseOrdinal}[、.]|\\((?:
 export function foldSheetName(name: string): string {
   return foldCompact(name).replace(leadingOrdinal, '');
 }
+
+const chineseDigit: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  O: '0',
+  o: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const chineseYear = /[〇零一二三四五六七八九Oo]{4}(?=\s*年)/gu;
+
+/** Years written in Chinese numerals (`二〇二六年`, `二零二六年度`) in Arabic digits; other text as it is. */
+export function arabicYears(text: string): string {
+  if (!/[〇零]/u.test(text) && !/[一二三四五六七八九]{4}\s*年/u.test(text)) return text;
+  return text.replace(chineseYear, (year) => [...year].map((c) => chineseDigit[c]).join(''));
+}

@@ -1,5 +1,5 @@
 import { CalendarDate, endOfMonth, Time } from '@internationalized/date';
-import { foldWidth } from '../text/fold';
+import { arabicYears, foldWidth } from '../text/fold';
 import { parseDateText, type Parsed } from './date';
 import { parsePeriod, periodEnd, periodStart } from './period';
 
@@ -17,7 +17,8 @@ const weekday = /[(]?(?:周|星期|礼拜)[一二三四五六日天][)]?/gu;
 const partOfDay = /(上午|下午|晚上|中午|早上)/u;
 /** `3月18日-19日`, `2026.3.18-19`: a range of days, read as its first. */
 const dayRange = /^(.*?(?:\d{1,2}\s*[日号]|\d{4}[./]\d{1,2}[./]\d{1,2}))\s*(?:-|~|至|到|—|－)+\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]?$/u;
-const monthDay = /^(\d{1,2})\.(\d{1,2})$/u;
+/** `6.18`, `8.13 10:05`: month.day, with or without a time after it. */
+const monthDay = /^(\d{1,2})\.(\d{1,2})(?![.\d])(.*)$/u;
 const monthSpan = /^(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|初|中|底前|底|末|份|内|前)?$/u;
 
 function spanOfMonth(year: number, month: number, part: string | undefined): DateReading | null {
@@ -31,6 +32,7 @@ function spanOfMonth(year: number, month: number, part: string | undefined): Dat
 
 export function readDateText(raw: string, ledgerYear: number): Parsed<DateReading> {
   // The strict forms first: they are most of a ledger's dates, and the forms below cost more to try.
+  raw = arabicYears(raw);
   const strict = parseDateText(raw, ledgerYear);
   if (strict.ok) return { ok: true, value: { kind: 'day', ...strict.value } };
   let text = foldWidth(raw).replace(weekday, '').trim();
@@ -47,7 +49,7 @@ export function readDateText(raw: string, ledgerYear: number): Parsed<DateReadin
   const range = dayRange.exec(text);
   if (range) text = range[1];
   const md = monthDay.exec(text);
-  if (md) text = `${md[1]}月${md[2]}日`;
+  if (md) text = `${md[1]}月${md[2]}日${md[3]}`;
   const parsed = parseDateText(text, ledgerYear);
   if (!parsed.ok) return parsed;
   let { time } = parsed.value;

@@ -1,5 +1,5 @@
 import { CalendarDate, endOfMonth } from '@internationalized/date';
-import { foldCompact } from '../text/fold';
+import { arabicYears, foldCompact } from '../text/fold';
 import type { Parsed } from './date';
 import { parseIsoDate } from './date';
 
@@ -19,7 +19,7 @@ const halfWords = /^(?:(\d{4})年(?:度)?)?([上下])半年(?:度)?$/u;
 
 /** Parses the period forms of spec section 1; a period without a year takes `ledgerYear`. */
 export function parsePeriod(raw: string, ledgerYear: number): Parsed<PeriodCode> {
-  const text = foldCompact(raw);
+  const text = foldCompact(arabicYears(raw));
   for (const form of quarterForms) {
     const m = form.exec(text);
     if (m) return { ok: true, value: `${m[1] ?? ledgerYear}Q${digitOf[m[2]]}` };

@@ -34,6 +34,9 @@ describe('pane view model', () => {
       ['缺失表', [3]],
     ]);
     expect(groupFindings(findings, 'warning')).toHaveLength(1);
+    // One sheet's, as 读取情况 shows them for a sheet with rows 未能归类.
+    expect(groupFindings(findings, 'all', '专题研究').map((g) => [g.sheet, g.items.map((i) => i.index)])).toEqual([['专题研究', [0, 1]]]);
+    expect(groupFindings(findings, 'info', '学习培训')).toEqual([]);
   });
 
   it('shows a requirement’s periods only where it has several or is per unit, with when each falls due', () => {

@@ -33,7 +33,7 @@ describe('taizhang validate', () => {
     const run = taizhang(['validate', sample, '--as-of', '2026-07-20', '--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['workbook', 'unit', 'year', 'asOf', 'summary', 'rules', 'findings']);
+    expect(Object.keys(report)).toEqual(['workbook', 'unit', 'year', 'asOf', 'summary', 'rules', 'findings', 'account']);
     expect(report).toMatchObject({ workbook: '示例台账.xlsx', unit: '县XX局', year: 2026, asOf: '2026-07-20' });
     const summary = report.summary as Record<string, number>;
     expect(Object.keys(summary)).toEqual(['error', 'warning', 'info']);
@@ -70,7 +70,7 @@ describe('taizhang rules', () => {
     const run = taizhang(['rules']);
     expect(run.status).toBe(0);
     const ids = [...run.stdout.matchAll(/^([SDR]\d\d) /gmu)].map((m) => m[1]);
-    expect(ids).toHaveLength(32);
+    expect(ids).toHaveLength(33);
     expect(run.stdout).toContain('每年至少开展2次意识形态工作专题研究');
   });
 });

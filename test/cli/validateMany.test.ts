@@ -73,7 +73,7 @@ describe('taizhang validate on many ledgers', () => {
     expect(run.status).toBe(2);
     const lines = jsonLines(run.stdout);
     expect(lines.map((l) => l.workbook)).toEqual(['1甲局.xlsx', '2乙局.xlsx', '3损坏.xlsx', '4丙局.xlsx']);
-    expect(Object.keys(lines[0])).toEqual(['workbook', 'unit', 'year', 'asOf', 'summary', 'rules', 'findings']);
+    expect(Object.keys(lines[0])).toEqual(['workbook', 'unit', 'year', 'asOf', 'summary', 'rules', 'findings', 'account']);
     expect(lines[1]).toMatchObject({ unit: '县乙局', summary: { error: 1 } });
     expect((lines[1].findings as Array<{ rule: string }>).map((f) => f.rule)).toEqual(['R01']);
     expect(lines[2]).toEqual({ workbook: '3损坏.xlsx', error: expect.stringContaining('3损坏.xlsx') as string });

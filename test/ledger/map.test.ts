@@ -31,7 +31,6 @@ describe('taizhang map', () => {
     const map = await mapOf(bureauLedger());
     expect(lines(map)).toEqual([
       '表名映射 舆情处置=舆情分析研判',
-      '表名映射 专题研究=工作记录',
       '列名映射 分析研判.分析日期=开会日',
       '值映射 舆情处置.是否重大：严重=是；轻微=否',
     ]);
@@ -41,8 +40,9 @@ describe('taizhang map', () => {
     expect(text).toContain(
       '工作表“舆情分析研判” → 舆情处置（名称含“分析研判”“舆情”，可能是“分析研判”或“舆情处置”；按下面建议的表名映射读取）',
     );
-    expect(text).toContain('工作表“工作记录” → 专题研究（名称中没有认出工作类别；按下面建议的表名映射读取）');
-    expect(text).toContain('表名映射\t舆情处置=舆情分析研判；专题研究=工作记录');
+    // A sheet whose name says nothing is read by its columns when they are one topic's (issue 19 §3).
+    expect(text).toContain('工作表“工作记录” → 专题研究（表头含“会议日期”“会议名称”“主持人”');
+    expect(text).toContain('表名映射\t舆情处置=舆情分析研判');
     expect(text).toContain('“开会日”列：该列内容是日期');
   });
 
@@ -50,10 +50,10 @@ describe('taizhang map', () => {
     const ledger = bureauLedger();
     const before = await validateLedger(ledger, yearClosed);
     expect(before.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
-    // S01 names the sheet whose headers are the missing topic's.
-    const research = before.findings.find((f) => f.rule === 'S01' && f.message.includes('“专题研究”'))!;
-    expect([research.sheet, research.cell]).toEqual(['工作记录', 'A1']);
-    expect(research.message).toContain('是否为“工作记录”？如是，请在基本信息中添加“表名映射：专题研究=工作记录”');
+    // The sheet whose headers are 专题研究's is read as it, needing no mapping (issue 19 §3).
+    expect(before.findings.some((f) => f.rule === 'S01' && f.message.includes('“专题研究”'))).toBe(false);
+    expect(before.ledger.sheets.research?.name).toBe('工作记录');
+    expect(before.ledger.account.find((a) => a.sheet === '工作记录')).toMatchObject({ topic: '专题研究', unplaced: 0 });
     const map = await mapOf(ledger);
     for (const key of ['表名映射', '列名映射', '值映射'] as const) {
       setSetting(

@@ -19,6 +19,7 @@ import { severityLabel } from '../../ledger/findings';
 import type { JsonReport } from '../../ledger/jsonReport';
 import { buildPage } from '../helpers/buildPage';
 import { launchChromium, overflowingElements } from '../helpers/chromium';
+import { cliAccount, cliDue, shownAccount, shownDue } from '../helpers/resultViews';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
 import { unrecognisedName, unrecognisedWorkbook } from '../helpers/unrecognisedWorkbook';
@@ -186,6 +187,30 @@ describe('台账助手.html', () => {
         ...expected.findings.map((f) => [f.sheet, f.cell, severityLabel[f.severity], f.rule, f.message, f.value ?? '']),
       ]);
       sheet.eachRow((r) => r.eachCell((c) => expect(c.type).toBe(ExcelJS.ValueType.String)));
+    });
+  }
+
+  // The sample has a row 未能归类 among its analyses; the register (WPS's shape) seven in its 中心组学习.
+  for (const path of [ledgers.sample, resolve(repo, 'test/fixtures/registers/r130-wps.xlsx')]) {
+    it(`shows 读取情况 as validate accounts and 待办 as taizhang due lists for ${path.split('/').pop()}`, async () => {
+      await choose(page, path);
+      const account = cliAccount(path, asOf);
+      expect(await shownAccount(page)).toEqual(account);
+      const unplaced = account.filter(([, counts]) => !counts.endsWith('未能归类 0 行')).map(([sheet]) => sheet);
+      expect(unplaced.length).toBeGreaterThan(0);
+      expect(
+        await page.locator('#account .unplaced-sheets li').evaluateAll((items) => items.map((li) => li.getAttribute('data-sheet'))),
+      ).toEqual(unplaced);
+      // Its link lists that sheet's findings alone, those at its rows 未能归类 among them.
+      await page.locator(`#account .unplaced-sheets li[data-sheet="${unplaced[0]}"] .show-unplaced`).click();
+      expect(await page.locator('.group > summary > span:first-child').allTextContents()).toEqual([unplaced[0]]);
+      expect(await page.locator('.finding .rule').allTextContents()).toContain('D03');
+      await page.click('#findings .show-all');
+      expect(await page.locator('.finding').count()).toBe(cliJson(path).findings.length);
+
+      await page.click('#tab-due');
+      expect(await shownDue(page)).toEqual(cliDue(path, asOf));
+      await page.click('#tab-findings');
     });
   }
 

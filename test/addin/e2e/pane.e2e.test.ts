@@ -16,6 +16,7 @@ import { severityLabel } from '../../../ledger/findings';
 import type { Finding } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
 import { launchChromium, overflowingElements } from '../../helpers/chromium';
+import { cliAccount, cliDue, shownAccount, shownDue } from '../../helpers/resultViews';
 import { unrecognisedName, unrecognisedWorkbook } from '../../helpers/unrecognisedWorkbook';
 import { excelHost } from '../../../addin/excel/adapter';
 import { FakeExcelHost } from '../fake/fakeExcel';
@@ -26,6 +27,9 @@ import { serveFolder } from './staticServer';
 const repo = resolve(import.meta.dirname, '../../..');
 const artifacts = resolve(repo, 'test/artifacts');
 const asOf = '2026-07-20';
+const sample = resolve(repo, 'templates/示例台账.xlsx');
+/** A bureau's register whose 中心组学习 sheet has rows of types the reader could not place (未能归类). */
+const unplacedRegister = resolve(repo, 'test/fixtures/registers/r130-wps.xlsx');
 const paneWidth = 350;
 
 let server: StaticServer;
@@ -88,6 +92,17 @@ afterAll(async () => {
 
 const tileCount = (filter: string) => page.locator(`.tile[data-filter="${filter}"] .count`).textContent();
 
+/** 读取情况's link on a sheet with rows 未能归类 lists that sheet's findings alone: those at its rows among them. */
+async function showsSheetFindings(sheet: string): Promise<void> {
+  await page.click('#tab-findings');
+  await page.locator(`#account .unplaced-sheets li[data-sheet="${sheet}"] .show-unplaced`).click();
+  expect(await page.locator('#tabs').getAttribute('activeid')).toBe('tab-findings');
+  expect(await page.locator('.only-sheet').textContent()).toContain(`只看工作表“${sheet}”的问题`);
+  expect(await page.locator('.group > summary > span:first-child').allTextContents()).toEqual([sheet]);
+  expect(await page.locator('.finding').count()).toBeGreaterThan(0);
+  expect(await page.locator('.finding .rule').allTextContents()).toContain('D03');
+}
+
 describe('the task pane in Chromium', () => {
   it('validates the sample ledger with one click and shows its counts and findings by sheet', async () => {
     await page.fill('#as-of', asOf);
@@ -136,6 +151,28 @@ describe('the task pane in Chromium', () => {
       expect(await row.locator('summary .pill').textContent()).toBe(rule.status);
       expect(await row.locator('.done').textContent()).toBe(`完成 ${rule.actual}/${rule.required}`);
     }
+    await page.click('#tab-findings');
+  });
+
+  it('shows how every sheet’s rows were read, as validate accounts for them, and leads from rows 未能归类 to their findings', async () => {
+    expect(await shownAccount(page)).toEqual(cliAccount(sample, asOf));
+    const unplaced = expected.ledger.account.filter((a) => a.unplaced > 0);
+    expect(unplaced.length).toBeGreaterThan(0);
+    // Sheets with rows not placed stay in view while the whole account is folded away.
+    expect(await page.locator('#account details').getAttribute('open')).toBeNull();
+    expect(await page.locator('#account .unplaced-sheets li').allTextContents()).toEqual(
+      unplaced.map((a) => `“${a.sheet}”未能归类 ${a.unplaced} 行查看问题`),
+    );
+    await showsSheetFindings(unplaced[0].sheet);
+    await page.click('#findings .show-all');
+    expect(await page.locator('.finding').count()).toBe(expected.findings.length);
+  });
+
+  it('lists 待办 as taizhang due does for the same date: overdue first, with what each period still needs', async () => {
+    await page.click('#tab-due');
+    const due = cliDue(sample, asOf);
+    expect(due.headings[0]).toMatch(/^已逾期/u);
+    expect(await shownDue(page)).toEqual(due);
     await page.click('#tab-findings');
   });
 
@@ -335,6 +372,20 @@ describe('the task pane in Chromium', () => {
     expect(await page.locator('#summary').isHidden()).toBe(false);
   });
 
+  it('accounts for a bureau’s register with rows 未能归类, shows their findings, and says where 待办 cannot count', async () => {
+    const state = stateFromGrid(await readWorkbookFile(unplacedRegister));
+    await page.evaluate((opened) => (globalThis.taizhangFake.state = opened), state);
+    await page.click('#validate');
+    await page.getByText('校验完成').waitFor();
+    const account = cliAccount(unplacedRegister, asOf);
+    expect(account.some(([, counts]) => !counts.endsWith('未能归类 0 行'))).toBe(true);
+    expect(await shownAccount(page)).toEqual(account);
+    await showsSheetFindings('（八）中心组学习');
+    const due = cliDue(unplacedRegister, asOf);
+    expect(due.items.some((item) => item[4].startsWith('台账无法判断'))).toBe(true);
+    expect(await shownDue(page)).toEqual(due);
+  });
+
   it('looks like a tidy Office pane at 350 px: nothing overflows, a screenshot is kept', async () => {
     await mkdir(artifacts, { recursive: true });
     // The tab's underline slides over; let it arrive before the picture is taken.
@@ -343,10 +394,13 @@ describe('the task pane in Chromium', () => {
       await page.waitForTimeout(400);
       await page.screenshot({ path: resolve(artifacts, file), fullPage: true });
     };
+    await show('#tab-due', 'addin-pane-due.png');
     await show('#tab-rules', 'addin-pane-rules.png');
     await show('#tab-report', 'addin-pane-report.png');
     await show('#tab-mapping', 'addin-pane-mapping.png');
     await show('#tab-findings', 'addin-pane.png');
+    await page.click('#account summary');
+    await page.screenshot({ path: resolve(artifacts, 'addin-pane-account.png'), fullPage: true });
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,
