@@ -41,21 +41,19 @@ function withYear(value: ExcelJS.CellValue, from: number, to: number): string | 
 
 /**
  * Each register sheet and the last row of its header: records of whatever topic start below it. A
- * combined register holds several topics on one sheet; their header rows are the same rows.
+ * topic may be kept in several sheets, and a combined register holds several topics on one sheet.
  */
 function registerHeaders(normalised: Normalised): Map<string, number> {
   const headers = new Map<string, number>();
-  for (const [key, source] of Object.entries(normalised.recognition.topics)) {
-    // 组织架构 lists the bureau's units, which stay from year to year.
-    if (key === 'organization' || !source?.header) continue;
-    headers.set(source.sheet, Math.max(headers.get(source.sheet) ?? 0, source.header.row));
+  const add = (name: string, row: number) => headers.set(name, Math.max(headers.get(name) ?? 0, row));
+  for (const [key, where] of Object.entries(normalised.ledger.sheets)) {
+    // 组织架构 lists the bureau's units, which stay from year to year; 基本信息 is carried over.
+    if (key === 'organization' || key === 'settings' || !where) continue;
+    for (const sheet of [where, ...(where.also ?? [])]) if (sheet.headerRow > 0) add(sheet.name, sheet.headerRow);
   }
   for (const { sheet } of normalised.recognition.uncategorised) {
-    const row = Math.max(
-      0,
-      ...Object.values(normalised.ledger.records).flatMap((list) => list.filter((r) => r.sheet === sheet).map((r) => r.row - 1)),
-    );
-    if (!headers.has(sheet) && row > 0) headers.set(sheet, row);
+    const rows = Object.values(normalised.ledger.records).flatMap((list) => list.filter((r) => r.sheet === sheet).map((r) => r.row - 1));
+    if (!headers.has(sheet) && rows.length > 0) add(sheet, Math.min(...rows));
   }
   return headers;
 }
