@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildQuarterlyReport } from '../../generator/report/build/quarterly';
 import { buildSemiannualReport } from '../../generator/report/build/semiannual';
-import { placing } from '../../generator/report/build/records';
+import { placing } from '../../ledger/check/placing';
 import type { Figure, Report } from '../../generator/report/model';
 import { loadTemplateFile } from '../../generator/report/template/file';
 import type { WorkSheetKey } from '../../generator/report/template/fields';
