@@ -150,7 +150,13 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
               if (periodEnd(entry.period) <= end) return entry;
               const counted = toDate.rules.get(rule.id)!.periods.find((p) => p.period === entry.period && p.unit === entry.unit)!;
               const met = counted.actual >= entry.required;
-              return { ...entry, actual: counted.actual, status: met ? '达标' : '进行中', upTo: period };
+              return {
+                ...entry,
+                label: `${entry.label}（截至${periodLabel(period).slice(5)}）`,
+                actual: counted.actual,
+                status: met ? '达标' : '进行中',
+                upTo: period,
+              };
             });
     }
     if (rule.status === '无法判断') {
