@@ -25,7 +25,14 @@ export function toJsonReport(result: ValidationResult, scope?: Scope): JsonRepor
     asOf: result.asOf,
     ...(scope && { period: scope.period }),
     summary: result.summary,
-    rules: (scope?.rules ?? result.rules).map(({ id, title, status, required, actual, periods }) => ({ id, title, status, required, actual, periods })),
+    rules: (scope?.rules ?? result.rules).map(({ id, title, status, required, actual, periods }) => ({
+      id,
+      title,
+      status,
+      required,
+      actual,
+      periods,
+    })),
     findings: result.findings.map(({ rule, severity, sheet, cell, row, column, field, value, message }) => ({
       rule,
       severity,
