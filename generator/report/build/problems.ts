@@ -165,11 +165,15 @@ export function problemFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
   ];
 }
 
-/** The period's own words on what is still wrong: the analyses' 倾向性问题 and the inspections' 发现问题. */
+/**
+ * The period's own words on what still needs attention: the analyses' 倾向性问题, and the 发现问题 of
+ * inspections not yet put right (within their deadline, or R19 would have made them a problem).
+ */
 function ledgerConcerns(ctx: ReportContext): string | undefined {
+  const open = ['整改中', '未整改'];
   const texts = [
     ...ctx.records('analysis').map((r) => r.data.倾向性问题),
-    ...ctx.records('inspection').map((r) => r.data.发现问题),
+    ...ctx.records('inspection').flatMap((r) => (open.includes(r.data.整改情况 ?? '') ? [r.data.发现问题] : [])),
   ].flatMap((text) => (text ? [excerpt(cleanText(text), 40)] : []));
   const distinct = [...new Set(texts)];
   return distinct.length === 0 ? undefined : distinct.slice(0, 3).map((text) => `“${text}”`).join('；');

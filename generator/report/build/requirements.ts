@@ -1,7 +1,7 @@
 import type { RequirementStatus } from '../../../ledger/model';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import type { ScopedPeriod, ScopedRule } from '../../../ledger/check/scope';
-import { isQuarter, periodWithin, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import { isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
 import type { ReportContext } from './context';
 
 /** One line of a rules table: a requirement's state within the report's period, as `validate --period` states it. */
@@ -78,11 +78,11 @@ export function shortfalls(ctx: ReportContext): Shortfall[] {
 /** Requirements the ledger cannot judge (their records or column are absent from it). */
 export const unjudged = (ctx: ReportContext) => ctx.scope.rules.filter((r) => r.status === '无法判断');
 
-/** Period requirements of the next period not yet met: the work the next period must see done. */
+/** Requirements not yet met whose period ends within the next period: the work the next period must see done. */
 export function dueNext(ctx: ReportContext): string[] {
   const next = nextPeriod(ctx.period);
   return ctx.result.rules
-    .filter((rule) => rule.status !== '无法判断' && rule.periods.some((p) => p.status !== '达标' && periodWithin(p.period, next)))
+    .filter((rule) => rule.status !== '无法判断' && rule.periods.some((p) => p.status !== '达标' && periodContains(next, periodEnd(p.period))))
     .map((rule) => rule.title);
 }
 

@@ -66,7 +66,7 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const missing = rows.filter((r) => !r.reported).map((r) => r.unit);
   const intro = ctx.say(t.概述, {
     应汇报数: ctx.figure({ of: 'derived', name: '党组织数', value: units.length }),
-    已汇报数: ctx.figure({ of: 'derived', name: '已汇报党组织数', value: units.length - missing.length }),
+    已汇报数: unlessZero(ctx.figure({ of: 'derived', name: '已汇报党组织数', value: units.length - missing.length })),
     未汇报单位: missing.length > 0 ? listOf(missing) : undefined,
   });
   return {
