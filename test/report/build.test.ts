@@ -222,8 +222,8 @@ describe('半年通报 from a ledger whose counts are known', () => {
     expect(byTitle.get('意识形态领域情况季度分析')).toEqual(['2', '2', '达标']);
     expect(byTitle.get('党总支、各支部每半年专题汇报1次')).toEqual(['2', '2', '达标']);
     // 定期检查周期 is the year: counted to the half's end, and said so.
-    expect(byTitle.get('定期对各股室站所开展检查')).toEqual(['全年要求3次', '上半年已开展3次', '达标']);
-    expect(byTitle.get('组织开展意识形态主题宣讲活动')).toEqual(['全年要求1次', '上半年已开展0次', '进行中']);
+    expect(byTitle.get('定期对各股室站所开展检查')).toEqual(['全年要求3次', '上半年3次', '达标']);
+    expect(byTitle.get('组织开展意识形态主题宣讲活动')).toEqual(['全年要求1次', '上半年0次', '进行中']);
     // Judged on the half's own inspections: three, the fourth is October's.
     expect(byTitle.get('检查、抽查结果上报党组')).toEqual(['3', '3', '达标']);
     expect(texts(under(report, '二、制度落实情况'))).toEqual([
@@ -294,7 +294,7 @@ describe('a ledger that falls short', () => {
   it('shows the unit as overdue in the table and names it, not a person, in 存在的问题', () => {
     expect(tables(report)[1].rows[1]).toEqual(['第一党支部', '—', '—', '逾期未汇报']);
     expect(texts(under(report, '六、存在的问题'))[0]).toBe(
-      '意识形态工作责任制落实还有差距。第一党支部未按期向局党组专题汇报2026年上半年意识形态工作，至7月15日完成期限已过仍未开展。',
+      '意识形态工作责任制落实还有差距。第一党支部未按期向局党组专题汇报2026年上半年意识形态工作，已逾期，至今未开展。',
     );
   });
 

@@ -101,7 +101,7 @@ describe('2. every row counts the report’s period, as validate --period does',
     expect(result.rules.find((r) => r.id === 'R13')?.status).toBe('未达标');
     const doc = await h(result, '2026H1');
     const row = doc.tables[0].find((r) => r[1] === '组织开展意识形态主题宣讲活动')!;
-    expect(row.slice(2)).toEqual(['全年要求1次', '上半年已开展0次', '进行中']);
+    expect(row.slice(2)).toEqual(['全年要求1次', '上半年0次', '进行中']);
     const scoped = scopeRules(result, '2026H1', {
       sheet: 'notification',
       data: { 通报类型: '半年通报', 所属期间: '2026H1', 通报日期: yearClosed },
@@ -226,7 +226,7 @@ describe('7. problems as facts by theme, measures addressed to those who act', (
     const doc = await h(await sample('2026-07-20'), '2026H1');
     const problems = section(doc, '存在的问题');
     expect(problems[0]).toMatch(
-      /^一是意识形态工作责任制落实还有差距。第三党支部未按期向局党组专题汇报2026年上半年意识形态工作，至7月15日完成期限已过仍未开展/u,
+      /^一是意识形态工作责任制落实还有差距。第三党支部未按期向局党组专题汇报2026年上半年意识形态工作，已逾期，至今未开展/u,
     );
     expect(problems.join('')).not.toMatch(/有\d+项未达到要求|“[^”]*要求[^”]*”未按期完成/u);
     const next = section(doc, '下一步工作要求');

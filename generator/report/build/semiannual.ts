@@ -42,7 +42,7 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
     title: ctx.say(t.标题),
     blocks: [
       paragraph(intro),
-      table(t.表头, [[3.2, 'center'], [17.2, 'left'], [5.7, 'center'], [5.7, 'center'], [5, 'center']], body),
+      table(t.表头, [[3, 'center'], [14.6, 'left'], [7.6, 'center'], [6.6, 'center'], [5, 'center']], body),
       ...(ctx.scope.ownCounted ? ctx.paragraphs(t.本通报计入) : []),
     ],
   };
