@@ -78,11 +78,15 @@ export function shortfalls(ctx: ReportContext): Shortfall[] {
 /** Requirements the ledger cannot judge (their records or column are absent from it). */
 export const unjudged = (ctx: ReportContext) => ctx.scope.rules.filter((r) => r.status === '无法判断');
 
-/** Requirements not yet met whose period ends within the next period: the work the next period must see done. */
+/**
+ * Period requirements not yet met whose period ends within the next period: the work the next period
+ * must see done. (A rule judged record by record is no piece of work to do: its lapses are problems.)
+ */
 export function dueNext(ctx: ReportContext): string[] {
   const next = nextPeriod(ctx.period);
   return ctx.result.rules
-    .filter((rule) => rule.status !== '无法判断' && rule.periods.some((p) => p.status !== '达标' && periodContains(next, periodEnd(p.period))))
+    .filter((rule) => ruleInfo(rule.id).judged?.judges === 'periods' && rule.status !== '无法判断')
+    .filter((rule) => rule.periods.some((p) => p.status !== '达标' && periodContains(next, periodEnd(p.period))))
     .map((rule) => rule.title);
 }
 
