@@ -6,7 +6,9 @@ import { renderReport } from '../../generator/report/docx/document';
 import type { Report } from '../../generator/report/model';
 import { loadTemplateFile } from '../../generator/report/template/file';
 import type { QuarterlyTemplate, SemiannualTemplate } from '../../generator/report/template/schema';
+import { recordQuarter } from '../../ledger/check/placing';
 import { scopeRules } from '../../ledger/check/scope';
+import { periodWithin } from '../../ledger/values/period';
 import type { ValidationResult } from '../../ledger/model';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
@@ -251,6 +253,20 @@ describe('11. smaller defects', () => {
     );
   });
 
+  it('says each figure once: the totals in 基本情况 / 总体情况, their parts and names in the sections after', async () => {
+    const result = await sample('2026-07-20');
+    const quarter = await q(result, '2026Q2');
+    const [overview] = section(quarter, '基本情况');
+    const later = [...section(quarter, '主要工作开展情况'), ...section(quarter, '意识形态领域总体态势和倾向性问题')]
+      .join('')
+      // The analysis's own words are quoted as the ledger has them.
+      .replace(/本季度分析研判认为：[^。]*。/u, '');
+    for (const [, phrase] of overview.matchAll(/(\p{Script=Han}{2}\d+[次起场人])/gu)) expect(later).not.toContain(phrase);
+    const half = await h(result, '2026H1');
+    expect(section(half, '总体情况')[0]).not.toMatch(/检查抽查|网络舆情|专题汇报/u);
+    expect(section(half, '检查抽查情况')[0]).toContain('共开展检查抽查8次');
+  });
+
   it('a Q3 report cites no Q4 event, and 讲座 is not a 舆情 matter', async () => {
     const ledger = compliantLedger();
     addRow(ledger, '舆情处置', { 事件名称: '冬季谣言', 是否重大: '是', 发现时间: day('2026-11-02') });
@@ -298,6 +314,11 @@ describe('property: every number equals the core’s for the period; no complian
         }
         const status = (id: string) => scope.rules.find((r) => r.id === id)?.status;
         if (status('R14') !== '达标') expect(doc.text).not.toContain('严格落实讲座');
+        const inspections = result.ledger.records.inspection.filter((r) => {
+          const quarter = recordQuarter('inspection', r);
+          return quarter !== undefined && periodWithin(quarter, period) && r.data.发现问题 !== undefined;
+        });
+        if (inspections.length > 0) expect(doc.text).not.toContain('总体规范');
         if (scope.rules.some((r) => r.status !== '达标')) expect(doc.text).not.toContain('各项要求均已落实');
         if (scope.rules.some((r) => r.status === '未达标')) expect(section(doc, '存在的问题')[0]).toMatch(/^一是|^[^对]/u);
         expect(doc.paragraphs.join('\n')).not.toMatch(/(?<![\d.])0[次个起场人项]/u);
