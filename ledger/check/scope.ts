@@ -40,6 +40,14 @@ export interface Scope {
 
 const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 
+/** Whether rule `id` counts the report's own kind of record (R03 a 季度分析, R05 a 半年通报). */
+function countsOwn(id: string, own: OwnDocument): boolean {
+  const judged = ruleInfo(id).judged;
+  if (judged === null || judged.judges !== 'periods' || judged.sheet !== own.sheet) return false;
+  const type = own.sheet === 'analysis' ? own.data.分析类型 : own.data.通报类型;
+  return type !== undefined && (judged.counts?.values.includes(type) ?? false);
+}
+
 /** The ledger with only the records `keep` accepts; 组织架构 is no period's and stays whole. */
 function recordsWhere(ledger: Ledger, keep: (key: WorkSheetKey, record: LedgerRecord<WorkSheetKey>) => boolean): Ledger {
   const records = Object.fromEntries(
@@ -166,6 +174,9 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
     return [{ ...yearStatus(rule.id, entries), periods: entries, title: rule.title }];
   });
 
+  // A report whose own kind of record the ledger cannot judge (its sheet or column is absent) is not
+  // said to have been counted: its row stays 无法判断.
+  const ownJudged = own !== undefined && rules.some((r) => r.status !== '无法判断' && countsOwn(r.id, own));
   const recordRules = new Set(
     result.rules.filter((r) => r.status !== '无法判断' && ruleInfo(r.id).judged?.judges === 'records').map((r) => r.id),
   );
@@ -174,6 +185,6 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
     label: periodLabel(period),
     rules,
     findings: within.findings.filter((f) => recordRules.has(f.rule)),
-    ownCounted,
+    ownCounted: ownCounted && ownJudged,
   };
 }

@@ -13,7 +13,7 @@ import type { ValidationResult } from '../../ledger/model';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
-import { addRow, setCell } from '../helpers/ledgerCases';
+import { addRow, setCell, withoutSheet } from '../helpers/ledgerCases';
 import type { TestLedger } from '../helpers/ledgerWorkbook';
 import { day, validateLedger } from '../helpers/ledgerWorkbook';
 import { paragraphsOf, tablesOf, unzipDocx } from './docxXml';
@@ -91,6 +91,25 @@ describe('1. the report is its period’s 季度分析 / 半年通报', () => {
     const row = doc.tables[0].find((r) => r[1] === '意识形态领域情况半年通报')!;
     expect(row.slice(2)).toEqual(['1', '1', '达标']);
     expect(doc.text).not.toMatch(/半年通报未按期|半年通报”各项工作/u);
+  });
+});
+
+describe('1. … but not where the ledger cannot judge its kind of record', () => {
+  it('keeps the row 无法判断 and claims no count when the ledger has no 情况通报 sheet', async () => {
+    const result = await validateLedger(withoutSheet(compliantLedger(), '情况通报'), '2026-07-20');
+    const doc = await h(result, '2026H1');
+    expect(doc.tables[0].find((r) => r[1] === '意识形态领域情况半年通报')?.[4]).toBe('无法判断');
+    expect(doc.report.notices?.join('')).not.toContain('已按1次计入');
+    expect(doc.paragraphs.some((p) => p.startsWith('注：'))).toBe(false);
+  });
+
+  it('tells the clerk, not the 党组, that 组织架构 lists no branch or 股室', async () => {
+    const ledger = compliantLedger();
+    ledger.组织架构.rows = [];
+    const doc = await h(await validateLedger(ledger, '2026-07-20'), '2026H1');
+    expect(section(doc, '专题汇报情况')).toEqual(['台账未登记党总支、党支部，专题汇报情况无从反映。']);
+    expect(doc.text).not.toContain('请在台账');
+    expect(doc.report.notices?.join('')).toContain('请在“组织架构”表中补充后重新生成');
   });
 });
 

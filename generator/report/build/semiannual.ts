@@ -52,7 +52,10 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
 function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const ledger = ctx.result.ledger;
   const units = unitsOfType(ledger, branchTypes);
-  if (units.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  if (units.length === 0) {
+    ctx.notices.push('台账“组织架构”中没有登记党总支、党支部，通报第三部分“专题汇报情况”无从反映。请在“组织架构”表中补充后重新生成。');
+    return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  }
   const reports = ctx.records('branchReport');
   const r09 = ctx.scope.rules.find((rule) => rule.id === 'R09');
   const rows = units.map((unit) => {
@@ -83,7 +86,10 @@ function inspections(ctx: ReportContext, t: T['检查抽查']): Section {
   const ledger = ctx.result.ledger;
   const units = unitsOfType(ledger, inspectedTypes);
   const known = unitsOfType(ledger, [...inspectedTypes, ...branchTypes]);
-  if (units.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  if (units.length === 0) {
+    ctx.notices.push('台账“组织架构”中没有登记股室、站所，通报第四部分“检查抽查情况”无从反映。请在“组织架构”表中补充后重新生成。');
+    return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  }
   const records = ctx.records('inspection');
   if (records.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无检查) };
   const figure = (extra: { where?: Record<string, string | boolean>; filled?: string[] }, list: typeof records) =>
