@@ -1,4 +1,5 @@
 import type { Finding, Summary } from './findings';
+import type { Scope } from './check/scope';
 import type { RuleStatus, SheetAccount, ValidationResult } from './model';
 
 /** The `--format json` object of spec section 4. */
@@ -7,6 +8,8 @@ export interface JsonReport {
   unit: string;
   year: number;
   asOf: string;
+  /** With `--period`: the period the rules are stated for (`2026H1`), their periods those that speak for it. */
+  period?: string;
   summary: Summary;
   rules: RuleStatus[];
   findings: Finding[];
@@ -16,14 +19,22 @@ export interface JsonReport {
   notes?: string[];
 }
 
-export function toJsonReport(result: ValidationResult): JsonReport {
+export function toJsonReport(result: ValidationResult, scope?: Scope): JsonReport {
   return {
     workbook: result.workbook,
     unit: result.unit,
     year: result.year,
     asOf: result.asOf,
+    ...(scope && { period: scope.period }),
     summary: result.summary,
-    rules: result.rules.map(({ id, title, status, required, actual, periods }) => ({ id, title, status, required, actual, periods })),
+    rules: (scope?.rules ?? result.rules).map(({ id, title, status, required, actual, periods }) => ({
+      id,
+      title,
+      status,
+      required,
+      actual,
+      periods,
+    })),
     findings: result.findings.map(({ rule, severity, sheet, cell, row, column, field, value, message }) => ({
       rule,
       severity,

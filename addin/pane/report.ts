@@ -56,6 +56,7 @@ export async function buildReport(kind: ReportKind, result: ValidationResult, pe
   const errors = dataErrors(result).length;
   const notice = [
     report.draft ? `${periodLabel(period)}尚未结束，已按征求意见稿生成。` : '',
+    ...(report.notices ?? []),
     errors > 0 ? `台账有 ${errors} 处数据错误，这些单元格的内容未计入报告；请在问题清单中查看并更正后重新生成。` : '',
   ].join('');
   return reportFile(report, notice);

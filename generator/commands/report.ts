@@ -87,7 +87,8 @@ async function build(kind: ReportKind, ledgerPath: string, options: ReportOption
   const where = options.withDataProblems ? '已列入报告末尾的“台账数据问题（内部稿）”' : '这些单元格的内容未计入报告';
   const note =
     errors.length > 0 ? `\n注意：台账有 ${errors.length} 处数据错误（${where}）。用 taizhang validate 查看并更正后，请重新生成。` : '';
-  process.stdout.write(`已生成${reportNoun[kind]}${report.draft ? '（征求意见稿）' : ''}：${out}${note}\n`);
+  const notices = (report.notices ?? []).map((notice) => `\n${notice}`).join('');
+  process.stdout.write(`已生成${reportNoun[kind]}${report.draft ? '（征求意见稿）' : ''}：${out}${notices}${note}\n`);
   process.exitCode = exitCode.ok;
 }
 

@@ -1,9 +1,8 @@
 import { LedgerReadError, NotALedgerError, OwnWorkbookError, PasswordError, WrongFormatError } from '../../ledger/errors';
-import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
 import type { PeriodCode } from '../../ledger/values/period';
-import { renderText } from '../render/text';
+import { validationOutput } from '../validate/output';
 import { ledgerDigest, type LedgerDigest } from '../summary/digest';
 
 /**
@@ -11,7 +10,7 @@ import { ledgerDigest, type LedgerDigest } from '../summary/digest';
  * it, or the digest `summary` rolls up. `name` is what it is called in what comes of it (files.ts).
  */
 export type Task =
-  | { kind: 'text' | 'json'; path: string; name: string; asOf: string }
+  | { kind: 'text' | 'json'; path: string; name: string; asOf: string; period?: string }
   | { kind: 'digest'; path: string; name: string; asOf: string; period: PeriodCode };
 
 /** Why a file could not be judged, as far as a county's 通报 tells bureaus apart: what each must do differs. */
@@ -41,7 +40,7 @@ export async function judgeLedger(task: Task): Promise<Outcome> {
   try {
     const result = validateGrid(await readWorkbookFile(task.path, task.name), { asOf: task.asOf });
     if (task.kind === 'digest') return { kind: 'digest', path: task.path, digest: ledgerDigest(task.path, result, task.period) };
-    const output = task.kind === 'json' ? `${JSON.stringify(toJsonReport(result))}\n` : renderText(result);
+    const output = validationOutput(result, task.kind, task.period);
     return { kind: 'validated', path: task.path, errors: result.summary.error, output };
   } catch (error) {
     if (error instanceof OwnWorkbookError) return { kind: 'ownWorkbook', path: task.path, message: error.message };

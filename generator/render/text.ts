@@ -4,7 +4,7 @@ import { ruleTable } from '../../ledger/check/ruleTable';
 import { accountCounts, accountTopic } from '../../ledger/accountText';
 
 /** The validation result as a clerk reads it in a terminal. */
-export function renderText(result: ValidationResult): string {
+export function renderText(result: ValidationResult, period?: string): string {
   const { summary } = result;
   const unjudged = result.rules.filter((r) => r.status === '无法判断').length;
   const lines = [
@@ -12,7 +12,7 @@ export function renderText(result: ValidationResult): string {
     `错误 ${summary.error} 项，警告 ${summary.warning} 项，提示 ${summary.info} 项${unjudged > 0 ? `；${unjudged} 项要求无法判断` : ''}`,
     ...result.notes.map((note) => `注意：${note}`),
     '',
-    '【制度落实情况】',
+    period ? `【制度落实情况】${period}（全年要求的项目按截至期末的完成情况统计）` : '【制度落实情况】',
   ];
   for (const rule of result.rules) {
     const unsure = rule.periods.filter((p) => p.unplaced !== undefined && p.status === '无法判断');

@@ -28,6 +28,8 @@ export interface Report {
   imprint?: Imprint;
   /** Every figure the report prints, with what it counts: a test checks each against `validate`. */
   figures?: Figure[];
+  /** What the clerk should know of the report and the report does not say: the CLI prints it, the pane shows it. */
+  notices?: string[];
 }
 
 /** 版记: 抄送机关, 印发机关 and 印发日期. */
@@ -57,6 +59,7 @@ export type Figure =
       distinct?: string;
       value: number;
     }
+  /** As `validate --period` states the rule for the report's period (the report counted as its own document); `unit` picks one entry. */
   | { of: 'rule'; rule: string; period: string; unit: string | null; field: 'required' | 'actual'; value: number }
   | { of: 'statuses'; status: string | null; value: number }
   | { of: 'derived'; name: string; value: number };

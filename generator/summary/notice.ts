@@ -1,6 +1,6 @@
 import { chineseDate } from '../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear } from '../../ledger/values/period';
-import { aspectOfRule, aspects } from '../report/build/problems';
+import { themeOfRule, themes } from '../report/build/problems';
 import { planText } from '../report/build/requirements';
 import { chineseNumber, heading, listOf } from '../report/build/text';
 import type { Block, Imprint, Report, TableColumn } from '../report/model';
@@ -154,9 +154,9 @@ function problemParagraphs(rollup: Rollup, t: NoticeTemplate['存在的问题'],
       : [fill(t[status], { 要求: r.title, 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
   };
   const groups = [
-    ...aspects.map((aspect) => ({
+    ...themes.map((aspect) => ({
       aspect,
-      sentences: requirements.filter((r) => aspectOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
+      sentences: requirements.filter((r) => themeOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
     })),
     { aspect: '台账记录' as const, sentences: requirements.flatMap((r) => sentence(r, '无法判断')) },
   ].filter((g) => g.sentences.length > 0);

@@ -12,7 +12,7 @@ const label = phrase([]);
 const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ 标题: label, ...shape });
 
 /** The aspects 存在的问题 groups the requirements under (generator/report/build/problems.ts). */
-const aspects = z.strictObject({ 责任落实: label, 检查整改: label, 学习阵地: label, 舆情应对: label, 台账记录: label });
+const aspects = z.strictObject({ 责任落实: label, 阵地管理: label, 舆情处置: label, 问题整改: label, 台账记录: label });
 
 // Keys marked optional were added after bureaus began editing this file: one without them reads as before.
 const noticeSchema = z.strictObject({

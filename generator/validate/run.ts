@@ -1,4 +1,3 @@
-import { toJsonReport } from '../../ledger/jsonReport';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
 import { resolveAsOf } from '../asOf';
@@ -8,12 +7,12 @@ import { ledgerFiles, shownNames } from '../ledgers/files';
 import type { Outcome } from '../ledgers/judge';
 import { defaultJobs, judgeAll } from '../ledgers/pool';
 import { Progress } from '../ledgers/progress';
-import { renderText } from '../render/text';
+import { checkPeriodOption, validationOutput } from './output';
 
 /** One ledger, as the spec's section 4 has it: a file that cannot be read ends the command with exit 2. */
-async function validateOne(path: string, asOf: string, format: ValidateOptions['format']): Promise<void> {
+async function validateOne(path: string, asOf: string, options: ValidateOptions): Promise<void> {
   const result = validateGrid(await readWorkbookFile(path), { asOf });
-  process.stdout.write(format === 'json' ? `${JSON.stringify(toJsonReport(result), null, 2)}\n` : renderText(result));
+  process.stdout.write(validationOutput(result, options.format, options.period, 2));
   process.exitCode = result.summary.error > 0 ? exitCode.findings : exitCode.ok;
 }
 
@@ -29,7 +28,7 @@ async function validateMany(files: readonly string[], asOf: string, options: Val
   const counts = { clean: 0, errors: 0, unreadable: 0, ownWorkbooks: 0 };
   let worst: number = exitCode.ok;
   const names = shownNames(files);
-  const tasks = files.map((path) => ({ kind: options.format, path, name: names.get(path)!, asOf }));
+  const tasks = files.map((path) => ({ kind: options.format, path, name: names.get(path)!, asOf, period: options.period }));
   progress.update(0);
   await judgeAll(tasks, options.jobs ?? defaultJobs(files.length), (outcome, index) => {
     progress.clear();
@@ -58,7 +57,8 @@ async function validateMany(files: readonly string[], asOf: string, options: Val
 
 export async function validateLedgers(paths: readonly string[], options: ValidateOptions): Promise<void> {
   const asOf = resolveAsOf(options.asOf);
+  checkPeriodOption(options.period);
   const { files, folders } = await ledgerFiles(paths);
-  if (files.length === 1 && folders === 0) await validateOne(files[0], asOf, options.format);
+  if (files.length === 1 && folders === 0) await validateOne(files[0], asOf, options);
   else await validateMany(files, asOf, options);
 }

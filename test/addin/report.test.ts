@@ -41,9 +41,14 @@ describe('reports in the pane', () => {
     const sample = validateGrid(await readWorkbookFile('templates/示例台账.xlsx'), { asOf: '2026-07-20' });
     const open = await buildReport('quarterly', sample, '2026Q3');
     expect(documentText(open.bytes)).toContain('征求意见稿');
-    expect(open.notice).toMatch(/^2026年第三季度尚未结束，已按征求意见稿生成。台账有 \d+ 处数据错误/u);
+    expect(open.notice).toMatch(
+      /^2026年第三季度尚未结束，已按征求意见稿生成。本报告即2026年第三季度的季度分析，已按1次计入。.*台账有 \d+ 处数据错误/u,
+    );
+    // The ledger holds nothing of the third quarter's analysis: the clerk is told what section 三 could not draw on.
+    expect(open.notice).toContain('报告第三部分“意识形态领域总体态势和倾向性问题”只能依据舆情和检查记录');
     const closed = await buildReport('quarterly', sample, '2026Q2');
     expect(documentText(closed.bytes)).not.toContain('征求意见稿');
     expect(closed.notice).not.toContain('征求意见稿');
+    expect(closed.notice).not.toContain('已按1次计入');
   });
 });

@@ -114,22 +114,25 @@ describe('季度分析报告 from a ledger whose counts are known', () => {
     const work = texts(under(report, '二、主要工作开展情况'));
     expect(work[0]).toMatch(/^一是/u);
     expect(work[1]).toMatch(/^二是/u);
-    expect(work.join('')).toContain('其中重大舆情1起：“网络不实信息”');
-    expect(work.join('')).toContain('对业务股的检查发现“台账不全”');
+    expect(work.join('')).toContain('妥善处置重大舆情“网络不实信息”');
+    expect(work.join('')).toContain('对3个单位开展定期检查3次');
     expect(work.join('')).not.toMatch(/问责/u);
+    // The totals are 基本情况's: the themes give their parts and names, not the same figure again.
+    expect(work.join('')).not.toMatch(/检查抽查3次|分析研判1次/u);
   });
 
   it('takes the situation from the quarter’s analysis, beside the opinion and inspection figures', () => {
     const situation = texts(under(report, '三、意识形态领域总体态势和倾向性问题'));
-    expect(situation[0]).toBe('本季度，局党组开展意识形态领域分析研判，其中季度分析1次。分析认为：第二季度总体平稳。');
-    expect(situation[1]).toBe('本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起；在规定时限内完成研判、报送、处置的1起。');
-    expect(situation).toContain('本季度的分析研判未记录倾向性、苗头性问题。');
+    expect(situation[0]).toBe('本季度分析研判认为：第二季度总体平稳。');
+    expect(situation[1]).toBe('从网络舆情看，在规定时限内完成研判、报送、处置的1起；其中重大舆情1起。');
+    expect(situation[2]).toBe('从监督检查看，本季度检查抽查发现问题1个，已整改1个，其中对业务股的检查发现“台账不全”。');
+    expect(situation.join('')).not.toMatch(/未记录|总体规范/u);
   });
 
-  it('gives three general points when every requirement is met, and three measures', () => {
+  it('says in one short paragraph that every requirement is met, adding no stock problem, and gives three measures', () => {
     const problems = texts(under(report, '四、存在的问题'));
-    expect(problems).toHaveLength(3);
-    expect(problems.map((t) => t.slice(0, 2))).toEqual(['一是', '二是', '三是']);
+    // The yearly requirements are still open at the quarter's end: nothing overdue, not everything done.
+    expect(problems).toEqual(['对照实施方案逐项检查，2026年第二季度没有逾期未完成的工作。']);
     expect(texts(under(report, '五、下一步工作打算'))).toHaveLength(3);
   });
 
@@ -139,9 +142,10 @@ describe('季度分析报告 from a ledger whose counts are known', () => {
     const rows = (appendix.body[0] as Table).rows;
     expect(rows).toHaveLength(19);
     expect(rows[2]).toEqual(['3', '意识形态领域情况季度分析（二（七））', '2026年第二季度', '1', '1', '达标']);
-    // R17 judges the year's 重大舆情: one event, as validate says (not every event of the quarter).
-    expect(rows[16]).toEqual(['17', '重大舆情必须报送和处置（二（五））', '2026年', '1', '1', '达标']);
-    expect(rows.every((r) => r[5] === '达标')).toBe(true);
+    // R17 judges the quarter's 重大舆情, as validate --period 2026Q2 does.
+    expect(rows[16]).toEqual(['17', '重大舆情必须报送和处置（二（五））', '2026年第二季度', '1', '1', '达标']);
+    expect(rows[1]).toEqual(['2', '每年至少开展1次综合分析（三（一））', '2026年（截至第二季度）', '1', '0', '进行中']);
+    expect(rows.filter((r) => r[5] !== '达标').map((r) => r[0])).toEqual(['2', '7', '11', '13']);
   });
 });
 
@@ -152,21 +156,14 @@ describe('a quarter without its analysis', () => {
     return ledger;
   };
 
-  it('says once, in the past tense, that the analysis was not made and its deadline has passed', async () => {
-    const report = buildQuarterlyReport(await validateLedger(withoutQ2Analysis(), '2026-07-20'), quarterly, { period: '2026Q2' });
-    const situation = texts(under(report, '三、意识形态领域总体态势和倾向性问题'));
-    expect(situation[0]).toBe('本季度未开展意识形态领域情况季度分析，已超过2026年7月15日的完成期限，本季度意识形态领域态势未经分析研判。');
-    expect(situation.join('')).not.toMatch(/倾向性|未发现明显/u);
-    expect(texts(under(report, '四、存在的问题'))[0]).toContain('2026年第二季度“意识形态领域情况季度分析”未按期完成');
-  });
-
-  it('says the deadline is still open when it is', async () => {
-    const report = buildQuarterlyReport(await validateLedger(withoutQ2Analysis(), '2026-07-05'), quarterly, {
-      period: '2026Q2',
-    });
-    expect(texts(under(report, '三、意识形态领域总体态势和倾向性问题'))[0]).toBe(
-      '截至2026年7月5日，本季度意识形态领域情况季度分析尚未开展，应于2026年7月15日前完成。',
-    );
+  it('is that analysis: never says it is missing, overdue or owed, before or after its deadline', async () => {
+    for (const asOf of ['2026-07-05', '2026-07-20']) {
+      const report = buildQuarterlyReport(await validateLedger(withoutQ2Analysis(), asOf), quarterly, { period: '2026Q2' });
+      const situation = texts(under(report, '三、意识形态领域总体态势和倾向性问题'));
+      expect(situation[0]).toMatch(/^从网络舆情看/u);
+      expect(allText(report)).not.toMatch(/季度分析尚未|未开展意识形态领域情况季度分析|季度分析未按期|未经分析研判|倾向性、苗头性/u);
+      expect(report.notices).toContain('本报告即2026年第二季度的季度分析，已按1次计入。');
+    }
   });
 });
 
@@ -175,7 +172,7 @@ describe('a quarter with little in it', () => {
     const report = buildQuarterlyReport(closed, quarterly, { period: '2026Q1' });
     expectClean(report);
     expectWholeLists(report);
-    expect(texts(under(report, '三、意识形态领域总体态势和倾向性问题'))).toContain('本季度未发现涉及本单位的网络舆情。');
+    expect(texts(under(report, '三、意识形态领域总体态势和倾向性问题'))).toContain('从网络舆情看，本季度未发现涉及本单位的网络舆情。');
   });
 
   it('does not count the 上半年 通报 again in the third quarter, when it was written', () => {
@@ -224,10 +221,13 @@ describe('半年通报 from a ledger whose counts are known', () => {
     const byTitle = new Map(rules.rows.map((r) => [r[1], r.slice(2)]));
     expect(byTitle.get('意识形态领域情况季度分析')).toEqual(['2', '2', '达标']);
     expect(byTitle.get('党总支、各支部每半年专题汇报1次')).toEqual(['2', '2', '达标']);
-    expect(byTitle.get('定期对各股室站所开展检查')).toEqual(['3', '3', '达标']);
-    expect(byTitle.get('检查、抽查结果上报党组')).toEqual(['4', '4', '达标']);
+    // 定期检查周期 is the year: counted to the half's end, and said so.
+    expect(byTitle.get('定期对各股室站所开展检查')).toEqual(['全年要求3次', '上半年3次', '达标']);
+    expect(byTitle.get('组织开展意识形态主题宣讲活动')).toEqual(['全年要求1次', '上半年0次', '进行中']);
+    // Judged on the half's own inspections: three, the fourth is October's.
+    expect(byTitle.get('检查、抽查结果上报党组')).toEqual(['3', '3', '达标']);
     expect(texts(under(report, '二、制度落实情况'))).toEqual([
-      '对照实施方案，2026年上半年应落实的19项制度中，已达标19项，具体情况如下表。',
+      '对照实施方案，2026年上半年应落实的19项制度中，已达标15项，进行中4项，具体情况如下表。',
     ]);
   });
 
@@ -245,7 +245,7 @@ describe('半年通报 from a ledger whose counts are known', () => {
       ['城关站', '1', '未发现问题', '—'],
     ]);
     expect(texts(under(report, '四、检查抽查情况'))[0]).toBe(
-      '2026年上半年，共开展检查抽查3次，其中定期检查3次，覆盖股室站所3个（共3个），发现问题1个，已整改1个。各股室站所检查情况如下表。',
+      '2026年上半年，共开展检查抽查3次，覆盖股室站所3个（共3个），发现问题1个，已整改1个。各股室站所检查情况如下表。',
     );
   });
 
@@ -263,11 +263,9 @@ describe('public-opinion events handled late', () => {
     const result = await validateLedger(ledger, yearClosed);
     const quarter = buildQuarterlyReport(result, quarterly, { period: '2026Q2' });
     expect(texts(under(quarter, '三、意识形态领域总体态势和倾向性问题'))[1]).toBe(
-      '本季度共发现涉及本单位的网络舆情1起，其中重大舆情1起，超出时限的1起。',
+      '从网络舆情看，超出时限的1起：“网络不实信息”；其中重大舆情1起。',
     );
-    expect(texts(under(quarter, '四、存在的问题'))[0]).toMatch(
-      /^一是网络舆情应对的时效性有待提高。2026年“舆情第一时间研判、报送、处置”有1项未达到要求。$/u,
-    );
+    expect(texts(under(quarter, '四、存在的问题'))[0]).toBe('网络舆情处置还不够及时规范。“网络不实信息”的报送、处置超出规定时限。');
     const half = buildSemiannualReport(result, semiannual, { period: '2026H1' });
     expect(texts(under(half, '五、网络舆情处置情况'))[1]).toContain('超出时限的1起：“网络不实信息”。');
   });
@@ -296,7 +294,7 @@ describe('a ledger that falls short', () => {
   it('shows the unit as overdue in the table and names it, not a person, in 存在的问题', () => {
     expect(tables(report)[1].rows[1]).toEqual(['第一党支部', '—', '—', '逾期未汇报']);
     expect(texts(under(report, '六、存在的问题'))[0]).toBe(
-      '一是意识形态工作责任制落实还不够到位。2026年上半年“党总支、各支部每半年专题汇报1次”未按期完成（涉及第一党支部）。',
+      '意识形态工作责任制落实还有差距。第一党支部未按期向局党组专题汇报2026年上半年意识形态工作，已逾期，至今未开展。',
     );
   });
 
@@ -324,11 +322,14 @@ describe('a ledger that falls short', () => {
     expect(part.some((t) => /^\d+\.“学习培训”A2：“日期”无法识别为日期/u.test(t))).toBe(true);
   });
 
-  it('lists what falls due by the end of the next half as the first measure', () => {
+  it('addresses its measures to the unit that must act, and names the next half’s work without deadlines', () => {
     const measures = texts(under(report, '七、下一步工作要求'));
-    expect(measures[0]).toMatch(/^一是抓好到期工作落实。/u);
+    expect(measures[0]).toMatch(/^一是压紧压实工作责任。第一党支部要/u);
+    expect(texts(under(report, '六、存在的问题'))).toHaveLength(1);
     // The one 中心组 study on 维护意识形态安全 is the row whose date cannot be read, so it does not count.
-    expect(measures[0]).toContain('2026年“中心组每年至少1次维护意识形态安全的专题学习”须于2027年1月15日前完成');
+    expect(measures.join('')).toContain('统筹做好2026年下半年工作。按时完成');
+    expect(measures.join('')).toContain('“中心组每年至少1次维护意识形态安全的专题学习”');
+    expect(measures.join('')).not.toMatch(/须于|前完成/u);
   });
 });
 
@@ -354,9 +355,9 @@ describe('a requirement the ledger cannot judge (无法判断)', () => {
     const report = buildSemiannualReport(unjudged, semiannual, { period: '2026H1' });
     const row = tables(report)[0].rows.find((r) => r[1] === '意识形态工作责任制落实情况纳入干部考核');
     expect(row?.[4]).toBe('无法判断');
-    expect(texts(under(report, '二、制度落实情况'))[0]).toContain('已达标18项，因台账缺少相应记录无法判断1项');
+    expect(texts(under(report, '二、制度落实情况'))[0]).toContain('，因台账缺少相应记录无法判断1项');
     const problems = texts(under(report, '六、存在的问题'));
-    expect(problems[0]).toBe('一是工作记录还不够完整。“意识形态工作责任制落实情况纳入干部考核”缺少相应的工作记录，落实情况无从反映。');
-    expect(problems.join('')).not.toContain('未按期');
+    expect(problems.at(-1)).toBe('此外，“意识形态工作责任制落实情况纳入干部考核”在台账中没有相应记录，落实情况无法反映。');
+    expect(problems.join('')).not.toMatch(/未按期|均已落实/u);
   });
 });

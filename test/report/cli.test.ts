@@ -164,8 +164,8 @@ describe('a wrong wording template', () => {
   const cases: Array<[string, string | null, RegExp]> = [
     [
       'an unknown placeholder',
-      quarterly.replace('{汇报单位数}个党组织', '{汇报单位}个党组织'),
-      /^模板文件“.*坏模板\.yaml”第\d+行（主要工作\.方面\.第1项\.句子\.第2项）：未知的占位符“\{汇报单位\}”/u,
+      quarterly.replace('听取{汇报单位}意识形态', '听取{汇报单元}意识形态'),
+      /^模板文件“.*坏模板\.yaml”第\d+行（主要工作\.方面\.第1项\.句子\.第2项）：未知的占位符“\{汇报单元\}”/u,
     ],
     ['broken YAML', quarterly.replace('  标题: 基本情况', '  标题: 基本情况: 多余'), /^模板文件“.*坏模板\.yaml”第\d+行：YAML 格式有误/u],
     ['a missing file', null, /^找不到模板文件“.*坏模板\.yaml”/u],

@@ -45,16 +45,19 @@ describe('the default templates', () => {
 
 describe('a wrong template', () => {
   it('names the file, the line and the unknown placeholder, and suggests the right one', () => {
-    const { text, line } = quarterlyWith('{汇报单位数}个党组织', '{汇报单位}个党组织');
+    const { text, line } = quarterlyWith('听取{汇报单位}意识形态', '听取{汇报单元}意识形态');
     const error = failure(() => parseTemplate('quarterly', text, '我的模板.yaml'));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain(`模板文件“我的模板.yaml”第${line}行（主要工作.方面.第1项.句子.第2项）`);
-    expect(error.message).toContain('未知的占位符“{汇报单位}”');
-    expect(error.message).toContain('是否应为“{汇报单位数}”');
+    expect(error.message).toContain('未知的占位符“{汇报单元}”');
+    expect(error.message).toContain('是否应为“{汇报单位}”');
   });
 
   it('refuses a placeholder that exists elsewhere but not where it is used', () => {
-    const { text, line } = quarterlyWith("无舆情: '本季度未发现涉及本单位的网络舆情。'", "无舆情: '本季度未发现{舆情数}起网络舆情。'");
+    const { text, line } = quarterlyWith(
+      "无舆情: '从网络舆情看，本季度未发现涉及本单位的网络舆情。'",
+      "无舆情: '本季度未发现{舆情数}起网络舆情。'",
+    );
     const error = failure(() => parseTemplate('quarterly', text, 't.yaml'));
     expect(error.message).toContain(`第${line}行（总体态势.无舆情）：未知的占位符“{舆情数}”`);
   });
@@ -66,9 +69,9 @@ describe('a wrong template', () => {
   });
 
   it('reports unbalanced braces and brackets in a phrase', () => {
-    const { text, line } = quarterlyWith('工作{专题研究}次', '工作{专题研究次');
+    const { text, line } = quarterlyWith('检查抽查{次数}次', '检查抽查{次数次');
     expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain(`第${line}行`);
-    const bracket = quarterlyWith('[，议题包括{研究议题}等]', '[，议题包括{研究议题}等');
+    const bracket = quarterlyWith('[，围绕{学习主题}开展学习]', '[，围绕{学习主题}开展学习');
     expect(failure(() => parseTemplate('quarterly', bracket.text, 't.yaml')).message).toContain('“[”没有对应的“]”');
   });
 
@@ -86,10 +89,10 @@ describe('a wrong template', () => {
 
   it('refuses a list of general points with fewer than two, since a numbered list of one is no list', () => {
     const lines = quarterly.split('\n');
-    const start = lines.findIndex((l) => l.startsWith('  一般问题:'));
+    const start = lines.findIndex((l) => l.startsWith('  一般措施:'));
     const text = [...lines.slice(0, start + 2), ...lines.slice(start + 4)].join('\n');
     expect(failure(() => parseTemplate('quarterly', text, 't.yaml')).message).toContain(
-      `第${start + 2}行（存在的问题.一般问题）：至少要有两项`,
+      `第${start + 2}行（下一步.一般措施）：至少要有两项`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { scopeRules, type OwnDocument, type Scope } from '../../../ledger/check/scope';
 import type { LedgerRecord, ValidationResult } from '../../../ledger/model';
 import { chineseDate } from '../../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear, type PeriodCode } from '../../../ledger/values/period';
@@ -27,6 +28,10 @@ export interface ReportContext {
   period: PeriodCode;
   year: number;
   options: BuildOptions;
+  /** The requirements as they stand for the report's period, the report itself counted as its own document. */
+  scope: Scope;
+  /** What the clerk should know of the report and the report does not say (printed by the CLI, shown by the pane). */
+  notices: string[];
   /** Placeholders every phrase may use ({单位名称}, {期间}, …). */
   common: Values;
   /** Fills a phrase with the common placeholders and `values`. */
@@ -40,7 +45,7 @@ export interface ReportContext {
   figures: Figure[];
 }
 
-export function reportContext(result: ValidationResult, options: BuildOptions, extra: Values): ReportContext {
+export function reportContext(result: ValidationResult, options: BuildOptions, extra: Values, own?: OwnDocument): ReportContext {
   const { period } = options;
   const { settings } = result.ledger;
   const common: Values = {
@@ -69,6 +74,8 @@ export function reportContext(result: ValidationResult, options: BuildOptions, e
     period,
     year: periodYear(period),
     options,
+    scope: scopeRules(result, period, own),
+    notices: [],
     common,
     say,
     paragraphs,
@@ -128,6 +135,7 @@ export function reportOf(
     ...(options.sealed ? { sealed: true } : {}),
     ...(extra.imprint ? { imprint: extra.imprint } : {}),
     figures: ctx.figures,
+    notices: ctx.notices,
   };
 }
 

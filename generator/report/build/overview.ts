@@ -28,7 +28,8 @@ interface OverviewTemplate {
 export function overviewSection(ctx: ReportContext, t: OverviewTemplate): Section {
   const counts = countsIn(ctx);
   const done = workSheets.filter((key) => counts[key] > 0);
-  const items = done.map((key) => ctx.say(t.事项[recordSheets[key].title], { 次数: counts[key] }));
-  const text = done.length === 0 ? ctx.say(t.无工作) : ctx.say(t.概述, { 工作概况: items.join('，') });
+  // An item the template leaves empty is told in a section of its own, and not said twice.
+  const items = done.map((key) => ctx.say(t.事项[recordSheets[key].title], { 次数: counts[key] })).filter((item) => item !== '');
+  const text = done.length === 0 ? ctx.say(t.无工作) : ctx.say(t.概述, { 工作概况: items.length > 0 ? items.join('，') : undefined });
   return { title: ctx.say(t.标题), blocks: [{ kind: 'paragraph', text }] };
 }

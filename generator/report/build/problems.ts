@@ -1,17 +1,19 @@
 import type { Finding } from '../../../ledger/findings';
+import type { LedgerRecord } from '../../../ledger/model';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
-import { chineseDate } from '../../../ledger/values/date';
 import type { Appendix, Block } from '../model';
 import type { ProblemsTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
 import type { ReportContext, Section } from './context';
-import { fillPoints, pointParagraphs, type Point } from './points';
-import { planText, shortfalls, unjudged, type EntryGroup } from './requirements';
-import { listOf, unlessZero, withoutSpaces } from './text';
+import { pointParagraphs, type Point } from './points';
+import { rowKey } from './records';
+import { shortfalls, unjudged, type Shortfall } from './requirements';
+import { cleanText, excerpt, listOf, shortDate, withoutSpaces } from './text';
 
-/** The aspect of the work each requirement belongs to: a 存在的问题 point gathers one aspect's shortfalls. */
-export type Aspect = '责任落实' | '检查整改' | '学习阵地' | '舆情应对';
-const aspectOf: Record<string, Aspect> = {
+/** The themes 存在的问题 is written under; each requirement's facts belong to one. */
+export type Theme = '责任落实' | '阵地管理' | '舆情处置' | '问题整改';
+export const themes: readonly Theme[] = ['责任落实', '阵地管理', '舆情处置', '问题整改'];
+const themeOf: Record<string, Theme> = {
   R01: '责任落实',
   R02: '责任落实',
   R03: '责任落实',
@@ -21,84 +23,167 @@ const aspectOf: Record<string, Aspect> = {
   R10: '责任落实',
   R11: '责任落实',
   R18: '责任落实',
-  R06: '检查整改',
-  R07: '检查整改',
-  R08: '检查整改',
-  R19: '检查整改',
-  R12: '学习阵地',
-  R13: '学习阵地',
-  R14: '学习阵地',
-  R15: '舆情应对',
-  R16: '舆情应对',
-  R17: '舆情应对',
+  R12: '阵地管理',
+  R13: '阵地管理',
+  R14: '阵地管理',
+  R15: '舆情处置',
+  R16: '舆情处置',
+  R17: '舆情处置',
+  R06: '问题整改',
+  R07: '问题整改',
+  R08: '问题整改',
+  R19: '问题整改',
 };
-export const aspects: readonly Aspect[] = ['责任落实', '检查整改', '学习阵地', '舆情应对'];
-export const aspectOfRule = (id: string): Aspect => aspectOf[id] ?? '责任落实';
 
-/** A sentence names this many units at most, then counts them. */
-const namedUnits = 5;
+/** The theme a requirement's shortfall is told under, in the reports and the county's roll-up alike. */
+export const themeOfRule = (id: string): Theme => themeOf[id] ?? '责任落实';
 
-/** Units named in a sentence: the first few, then how many in all. */
-function unitList(ctx: ReportContext, units: readonly string[], name: string): string | undefined {
-  if (units.length === 0) return undefined;
-  const more = units.length > namedUnits ? `等${ctx.figure({ of: 'derived', name, value: units.length })}个单位` : '';
-  return `${listOf(units.slice(0, namedUnits))}${more}`;
+
+/** A sentence names this many units or events at most, then counts them. */
+const named = 5;
+
+/** Names in a sentence: the first few, then `等N个` of `what`; `等` only when the list was cut. */
+export function someNames(ctx: ReportContext, names: readonly string[], what: string, figure: string): string | undefined {
+  if (names.length === 0) return undefined;
+  if (names.length <= named) return listOf(names);
+  return `${listOf(names.slice(0, named))}等${ctx.figure({ of: 'derived', name: figure, value: names.length })}${what}`;
 }
 
-/** Placeholders of a requirement sentence ({要求} {单位} {考核期间} …). */
-export function requirementValues(ctx: ReportContext, group: EntryGroup): Values {
-  return {
-    要求: group.rule.title,
-    依据: planText(ruleInfo(group.rule.id).plan),
-    单位: unitList(ctx, group.units, `${group.rule.id}单位数`),
-    考核期间: group.label,
-    到期日期: chineseDate(group.due),
-    未达标数: unlessZero(group.short),
+/** A found fact, its theme and the units (or 股室) it names, for 下一步 to address. */
+export interface Fact {
+  theme: Theme;
+  text: string;
+  units: string[];
+}
+
+/** A period requirement overdue: what was not done, by whom, then why — never started, or fell short. */
+function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): Fact {
+  const values: Values = {
+    单位: someNames(ctx, s.units, '个单位', `${s.rule.id}单位数`),
+    考核期间: s.label,
+    到期日期: shortDate(s.due, ctx.year),
   };
+  const fact = ctx.say(t.事实[s.rule.id as keyof ProblemsTemplate['事实']], values);
+  const figure = (field: 'required' | 'actual', value: number) =>
+    ctx.figure({ of: 'rule', rule: s.rule.id, period: ctx.period, unit: null, field, value });
+  // A unit's requirement is one piece of work: not there means never started. The bureau's own may be partly done.
+  const cause =
+    s.units.length > 0 || s.actual === 0
+      ? ctx.say(t.原因.逾期未开展, values)
+      : ctx.say(t.原因.逾期未完成, { ...values, 完成次数: figure('actual', s.actual), 要求次数: figure('required', s.required) });
+  // R06's units are those the party group did not inspect: the party group is the one to act, not they.
+  return { theme: themeOf[s.rule.id] ?? '责任落实', text: `${fact}，${cause}`, units: s.rule.id === 'R06' ? [] : s.units };
 }
 
-/** Inspections of the period whose problems are not yet put right, and how many of them R19 found overdue. */
-function openRectification(ctx: ReportContext): Values | null {
-  const open = ['整改中', '未整改'];
-  const records = ctx.records('inspection').filter((r) => r.data.发现问题 !== undefined && open.includes(r.data.整改情况 ?? ''));
-  if (records.length === 0) return null;
-  const count = ctx.figure({
-    of: 'records',
-    sheet: 'inspection',
-    period: ctx.period,
-    where: { 整改情况: open },
-    filled: ['发现问题'],
-    value: records.length,
+type Sheet = 'inspection' | 'lecture' | 'opinion' | 'organization';
+
+/** The records the period's findings of a rule stand on, each once, in the ledger's order. */
+function recordsOf<K extends Sheet>(ctx: ReportContext, key: K, findings: readonly Finding[]): Array<{ record: LedgerRecord<K>; findings: Finding[] }> {
+  const byRow = new Map<string, Finding[]>();
+  for (const f of findings) byRow.set(rowKey(f.sheet, f.row), [...(byRow.get(rowKey(f.sheet, f.row)) ?? []), f]);
+  return (ctx.result.ledger.records[key] as LedgerRecord<K>[]).flatMap((record) => {
+    const own = byRow.get(rowKey(record.sheet, record.row));
+    return own ? [{ record, findings: own }] : [];
   });
-  const units = [...new Set(records.flatMap((r) => (r.data.被检查单位 ? [r.data.被检查单位] : [])))];
-  return { 未整改数: count, 单位: unitList(ctx, units, '未整改单位数') };
 }
 
-/** The sentence a requirement's shortfall gets: per period and unit, or by how many records fell short. */
-function shortfallSentence(ctx: ReportContext, t: ProblemsTemplate, group: EntryGroup): string {
-  const values = requirementValues(ctx, group);
-  return ctx.say(ruleInfo(group.rule.id).judged?.judges === 'periods' ? t.未按期 : t.未达要求, values);
+/** A name as a sentence quotes it: in quotation marks unless it brings its own. */
+const quoted = (name: string | undefined) => (name === undefined ? '' : /[“”"]/u.test(name) ? cleanText(name) : `“${cleanText(name)}”`);
+
+/** R19: units whose problems are past their deadline and not put right, by what was done about them. */
+function rectificationFacts(ctx: ReportContext, t: ProblemsTemplate, findings: readonly Finding[]): Fact[] {
+  const records = recordsOf(ctx, 'inspection', findings).map((r) => r.record);
+  return (['未整改', '整改中'] as const).flatMap((state) => {
+    const units = [...new Set(records.filter((r) => r.data.整改情况 === state).map((r) => r.data.被检查单位 ?? '有关单位'))];
+    if (units.length === 0) return [];
+    const values = { 单位: someNames(ctx, units, '个单位', `逾期${state}单位数`) };
+    const cause = state === '未整改' ? t.原因.未启动整改 : t.原因.整改未到位;
+    return [{ theme: '问题整改' as const, text: `${ctx.say(t.事实.R19, values)}，${ctx.say(cause, values)}`, units }];
+  });
 }
 
-/** The points derived from validate's statuses: one per aspect that falls short, then one for what cannot be judged. */
-export function problemPoints(ctx: ReportContext, t: ProblemsTemplate): Point[] {
-  const byAspect = new Map<Aspect, string[]>();
-  const add = (aspect: Aspect, sentence: string) => byAspect.set(aspect, [...(byAspect.get(aspect) ?? []), sentence]);
-  for (const group of shortfalls(ctx)) add(aspectOfRule(group.rule.id), shortfallSentence(ctx, t, group));
-  const rectification = openRectification(ctx);
-  if (rectification) add('检查整改', ctx.say(t.整改, rectification));
-  const points: Point[] = aspects.filter((a) => byAspect.has(a)).map((a) => ({ lead: ctx.say(t.方面[a]), sentences: byAspect.get(a) ?? [] }));
-  const unknown = unjudged(ctx);
-  if (unknown.length > 0) {
-    points.push({ lead: ctx.say(t.方面.台账记录), sentences: [ctx.say(t.无法判断, { 要求: listOf(unknown.map((g) => `“${g.rule.title}”`)) })] });
-  }
-  return points;
+/** R08: inspections whose result reached the party group, by the ledger's dates, before the inspection itself. */
+function reportingFacts(ctx: ReportContext, t: ProblemsTemplate, findings: readonly Finding[]): Fact[] {
+  const units = [...new Set(recordsOf(ctx, 'inspection', findings).map((r) => r.record.data.被检查单位 ?? '有关单位'))];
+  if (units.length === 0) return [];
+  const values = { 单位: someNames(ctx, units, '个单位', '上报不符单位数') };
+  return [{ theme: '问题整改', text: `${ctx.say(t.事实.R08, values)}，${ctx.say(t.原因.未按程序报送, values)}`, units }];
+}
+
+/** R14: each activity held without the approval the plan asks for, saying which step was missed. */
+function lectureFacts(ctx: ReportContext, t: ProblemsTemplate, findings: readonly Finding[]): Fact[] {
+  const items = recordsOf(ctx, 'lecture', findings).map(({ record, findings: own }) => {
+    const d = record.data;
+    const values: Values = {
+      活动名称: quoted(d.活动名称) || '有关活动',
+      活动日期: d.活动日期 ? shortDate(d.活动日期, ctx.year) : undefined,
+      审批日期: d.审批日期 ? shortDate(d.审批日期, ctx.year) : undefined,
+    };
+    const field = own[0].field;
+    const phrase = field === '审批结果' ? t.事实.R14未同意 : field === '登记日期' ? t.事实.R14先批后登 : t.事实.R14审批滞后;
+    return ctx.say(phrase, values);
+  });
+  const kept = items.slice(0, named);
+  if (kept.length === 0) return [];
+  const more = items.length > named ? `等${ctx.figure({ of: 'derived', name: '审批不符活动数', value: items.length })}场活动` : '';
+  return [{ theme: '阵地管理', text: `${kept.join('，')}${more}`, units: [] }];
+}
+
+const stepOf: Record<string, string> = { 研判时间: '研判', 报送时间: '报送', 处置时间: '处置' };
+
+/** R15–R17: events handled out of order, late, or — a 重大舆情 — not reported up or handled. */
+function opinionFacts(ctx: ReportContext, t: ProblemsTemplate, byRule: ReadonlyMap<string, Finding[]>): Fact[] {
+  const events = (rule: string, say: (r: LedgerRecord<'opinion'>, own: Finding[]) => string): string[] =>
+    recordsOf(ctx, 'opinion', byRule.get(rule) ?? []).map(({ record, findings }) => say(record, findings));
+  const steps = (own: Finding[]) => listOf([...new Set(own.map((f) => stepOf[f.field ?? ''] ?? ''))].filter((s) => s !== ''));
+  const texts = [
+    ...events('R17', (r, own) =>
+      ctx.say(t.事实.R17, { 事件名称: quoted(r.data.事件名称) || '有关舆情', 步骤: steps(own), 处置时限: ctx.result.ledger.settings['舆情处置时限（小时）'] }),
+    ),
+    ...events('R16', (r, own) => ctx.say(t.事实.R16, { 事件名称: quoted(r.data.事件名称) || '有关舆情', 步骤: steps(own) })),
+    ...events('R15', (r) => ctx.say(t.事实.R15, { 事件名称: quoted(r.data.事件名称) || '有关舆情' })),
+  ];
+  return texts.length === 0 ? [] : [{ theme: '舆情处置', text: texts.join('；'), units: [] }];
+}
+
+/** R18: units whose 分管领导 is not a member of the party group (judged on 组织架构, not on a period). */
+function leadershipFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
+  if (ctx.scope.rules.find((r) => r.id === 'R18')?.status !== '未达标') return [];
+  const findings = ctx.result.findings.filter((f) => f.rule === 'R18');
+  const units = recordsOf(ctx, 'organization', findings).map(({ record }) => record.data.单位名称 ?? '有关单位');
+  if (units.length === 0) return [];
+  return [{ theme: '责任落实', text: ctx.say(t.事实.R18, { 单位: someNames(ctx, units, '个单位', '分管领导单位数') }), units }];
+}
+
+/** Every problem the ledger bears out for the period, as facts in the 党组's voice. */
+export function problemFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of ctx.scope.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  return [
+    ...shortfalls(ctx).map((s) => shortfallFact(ctx, t, s)),
+    ...leadershipFacts(ctx, t),
+    ...lectureFacts(ctx, t, byRule.get('R14') ?? []),
+    ...opinionFacts(ctx, t, byRule),
+    ...reportingFacts(ctx, t, byRule.get('R08') ?? []),
+    ...rectificationFacts(ctx, t, byRule.get('R19') ?? []),
+  ];
 }
 
 /**
- * Errors in the ledger's own data, for an internal draft only (`--with-data-problems`): an attachment
- * at the end, so that the draft's body has the formal report's headings and no more.
+ * The period's own words on what still needs attention: the analyses' 倾向性问题, and the 发现问题 of
+ * inspections not yet put right (within their deadline, or R19 would have made them a problem).
  */
+function ledgerConcerns(ctx: ReportContext): string | undefined {
+  const open = ['整改中', '未整改'];
+  const texts = [
+    ...ctx.records('analysis').map((r) => r.data.倾向性问题),
+    ...ctx.records('inspection').flatMap((r) => (open.includes(r.data.整改情况 ?? '') ? [r.data.发现问题] : [])),
+  ].flatMap((text) => (text ? [excerpt(cleanText(text), 40)] : []));
+  const distinct = [...new Set(texts)];
+  return distinct.length === 0 ? undefined : distinct.slice(0, 3).map((text) => `“${text}”`).join('；');
+}
+
+/** Errors in the ledger's own data, for an internal draft only (`--with-data-problems`). */
 function dataAppendix(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Appendix | null {
   const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule).kind !== 'requirement' && f.severity === 'error');
   if (errors.length === 0) return null;
@@ -110,15 +195,25 @@ function dataAppendix(ctx: ReportContext, t: ProblemsTemplate['台账数据']): 
 }
 
 /**
- * 存在的问题: 3–4 points, those validate's statuses bear out first, then the template's general ones.
- * `derived` says whether the report points out problems of its own (a 通报 then asks for 整改).
+ * 存在的问题: the facts the ledger bears out, one point per theme (一是……), each naming who did not do
+ * what and why; a period without any says so in a short paragraph, adding only the concerns the
+ * ledger's own analyses and inspections wrote down. `facts` go on to 下一步.
  */
-export function problemsSection(ctx: ReportContext, t: ProblemsTemplate): { section: Section; derived: boolean; data: Appendix | null } {
-  const derived = problemPoints(ctx, t);
-  const points = fillPoints(derived, t.一般问题, 3, 4);
+export function problemsSection(ctx: ReportContext, t: ProblemsTemplate): { section: Section; facts: Fact[]; data: Appendix | null } {
+  const facts = problemFacts(ctx, t);
+  const points: Point[] = themes
+    .filter((theme) => facts.some((f) => f.theme === theme))
+    .map((theme) => ({ lead: ctx.say(t.方面[theme]), sentences: facts.filter((f) => f.theme === theme).map((f) => f.text) }));
+  const blocks = pointParagraphs(points);
+  if (facts.length === 0) {
+    const allMet = ctx.scope.rules.every((r) => r.status === '达标');
+    blocks.push({ kind: 'paragraph', text: ctx.say(allMet ? t.无问题.均已落实 : t.无问题.无逾期, { 台账问题: ledgerConcerns(ctx) }) });
+  }
+  const unknown = unjudged(ctx);
+  if (unknown.length > 0) blocks.push({ kind: 'paragraph', text: ctx.say(t.无法判断, { 要求: listOf(unknown.map((r) => `“${r.title}”`)) }) });
   return {
-    section: { title: ctx.say(t.标题), blocks: pointParagraphs(points) },
-    derived: derived.length > 0,
+    section: { title: ctx.say(t.标题), blocks },
+    facts,
     data: ctx.options.withDataProblems ? dataAppendix(ctx, t.台账数据) : null,
   };
 }

@@ -1,5 +1,4 @@
 import type { ValidationResult } from '../../../ledger/model';
-import { chineseDate } from '../../../ledger/values/date';
 import { isQuarter } from '../../../ledger/values/period';
 import type { Block, Report } from '../model';
 import { canFill } from '../template/phrase';
@@ -11,7 +10,7 @@ import { opinionSummary, type OpinionSummary } from './opinions';
 import { overviewSection } from './overview';
 import { pointParagraphs } from './points';
 import { problemsSection } from './problems';
-import { entriesFor, requirementRows } from './requirements';
+import { requirementRows } from './requirements';
 import { table } from './tables';
 import { chineseNumber, cleanText, excerpt } from './text';
 import { workValues } from './work';
@@ -38,7 +37,8 @@ function work(ctx: ReportContext, t: T['主要工作'], values: Values): Section
 
 /**
  * 意识形态领域总体态势和倾向性问题: what the quarter's 季度分析 and 专项研判 found, set beside the
- * public-opinion and inspection figures. Without an analysis the report says so once, and claims no finding.
+ * public-opinion and inspection records. Without an analysis's own words the section says what the
+ * other records show, and the clerk is told the section had nothing more to draw on.
  */
 function situation(ctx: ReportContext, t: T['总体态势'], values: Values, opinions: OpinionSummary): Section {
   const analyses = ctx
@@ -49,20 +49,17 @@ function situation(ctx: ReportContext, t: T['总体态势'], values: Values, opi
     const found = [...new Set(analyses.flatMap((r) => (r.data[field] ? [excerpt(cleanText(r.data[field]), quoteLength)] : [])))];
     return found.length > 0 ? found.slice(0, quoted).join('；') : undefined;
   };
+  const found = texts('主要情况');
+  const tendencies = texts('倾向性问题');
   const blocks: Block[] = [];
-  if (analyses.length > 0) {
-    blocks.push(paragraph(ctx.say(t.分析, { ...values, 主要情况: texts('主要情况') })));
-  } else {
-    const r03 = ctx.result.rules.find((rule) => rule.id === 'R03');
-    const due = r03 ? entriesFor(r03, ctx.period).find((p) => p.period === ctx.period)?.due : undefined;
-    const phrase = due !== undefined && ctx.result.asOf > due ? t.无分析已逾期 : t.无分析未到期;
-    blocks.push(paragraph(ctx.say(phrase, { 到期日期: due ? chineseDate(due) : undefined })));
-  }
+  if (found) blocks.push(paragraph(ctx.say(t.分析, { ...values, 主要情况: found })));
   blocks.push(paragraph(opinions.records.length > 0 ? ctx.say(t.舆情, opinions.values) : ctx.say(t.无舆情)));
-  if (canFill(t.检查, values, ctx.common)) blocks.push(paragraph(ctx.say(t.检查, values)));
-  if (analyses.length > 0) {
-    const tendencies = texts('倾向性问题');
-    blocks.push(paragraph(tendencies ? ctx.say(t.倾向性问题, { 倾向性问题: tendencies }) : ctx.say(t.无倾向性问题)));
+  if (ctx.records('inspection').length > 0) blocks.push(paragraph(ctx.say(values.发现问题数 === undefined ? t.检查无问题 : t.检查有问题, values)));
+  if (tendencies) blocks.push(paragraph(ctx.say(t.倾向性问题, { 倾向性问题: tendencies })));
+  if (!found && !tendencies) {
+    ctx.notices.push(
+      `台账中没有${ctx.common.期间}季度分析或专项研判的“主要情况”“倾向性问题”，报告第三部分“意识形态领域总体态势和倾向性问题”只能依据舆情和检查记录。如已开展分析研判，请在“分析研判”表中补记后重新生成。`,
+    );
   }
   return { title: ctx.say(t.标题), blocks };
 }
@@ -71,14 +68,20 @@ function rulesAppendix(ctx: ReportContext, t: T['附件']): Report['appendices']
   const rows = requirementRows(ctx).map((row, i) => [i + 1, `${row.title}（${row.plan}）`, row.label, row.required, row.actual, row.status]);
   return {
     titleLines: t.标题.map((line) => ctx.say(line)),
-    body: [table(t.表头, [[3.2, 'center'], [12.6, 'left'], [8, 'center'], [4.2, 'center'], [4.2, 'center'], [4.6, 'center']], rows)],
+    body: [
+      table(t.表头, [[3.2, 'center'], [12.6, 'left'], [8, 'center'], [4.2, 'center'], [4.2, 'center'], [4.6, 'center']], rows),
+      ...(ctx.scope.ownCounted ? ctx.paragraphs(t.本报告计入) : []),
+    ],
   };
 }
 
 /** 季度分析报告 for one quarter, from a validated ledger and a wording template. */
 export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTemplate, options: BuildOptions): Report {
   if (!isQuarter(options.period)) throw new Error(`not a quarter: ${options.period}`);
-  const ctx = reportContext(result, options, { 季: chineseNumber(Number(options.period.slice(5))) });
+  // The report is the quarter's 季度分析: it counts as one while the ledger does not yet hold it.
+  const own = { sheet: 'analysis' as const, data: { 分析类型: '季度分析' as const, 所属期间: options.period, 分析日期: result.asOf } };
+  const ctx = reportContext(result, options, { 季: chineseNumber(Number(options.period.slice(5))) }, own);
+  if (ctx.scope.ownCounted) ctx.notices.push(`本报告即${ctx.common.期间}的季度分析，已按1次计入。`);
   const opinions = opinionSummary(ctx);
   const values = workValues(ctx, opinions);
   const problems = problemsSection(ctx, t.存在的问题);
@@ -91,11 +94,11 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
     situation(ctx, t.总体态势, values, opinions),
     problems.section,
     nextStepsSection(ctx, t.下一步, {
-      problems: problems.derived,
+      facts: problems.facts,
       measures: measures.length > 0 ? ctx.say(t.下一步.应对措施, { 应对措施: measures.join('；') }) : null,
     }),
   ];
-  const own = ctx.result.ledger.settings.报告主送?.trim().replace(/[:：]$/u, '');
-  const head = own ? { ...t, 主送: `${own}：` } : t;
+  const recipient = ctx.result.ledger.settings.报告主送?.trim().replace(/[:：]$/u, '');
+  const head = recipient ? { ...t, 主送: `${recipient}：` } : t;
   return reportOf(ctx, head, sections, { appendices: [rulesAppendix(ctx, t.附件), ...(problems.data ? [problems.data] : [])] });
 }

@@ -2,54 +2,12 @@ import type { Finding } from '../../../ledger/findings';
 import type { Ledger, LedgerRecord } from '../../../ledger/model';
 import { recordSheets } from '../../../ledger/schema/sheets';
 import { fieldsOf } from '../../../ledger/schema/fields';
-import { isQuarter, periodLabel, periodWithin, quarterOfDate, type PeriodCode } from '../../../ledger/values/period';
-import type { WorkSheetKey } from '../template/fields';
+import { recordDate, recordQuarter, type WorkSheetKey } from '../../../ledger/check/placing';
+import { periodLabel, periodWithin, type PeriodCode } from '../../../ledger/values/period';
 import type { Values } from '../template/phrase';
 import { cleanText, listOf, shortDate, shortDateTime } from './text';
 
-/** The field that dates a record of each sheet, and the period field where the sheet has one. */
-export const placing: { readonly [K in WorkSheetKey]: { date: string; period?: string } } = {
-  research: { date: '会议日期' },
-  analysis: { date: '分析日期', period: '所属期间' },
-  notification: { date: '通报日期', period: '所属期间' },
-  inspection: { date: '检查日期' },
-  branchReport: { date: '汇报日期', period: '所属半年' },
-  training: { date: '日期' },
-  lecture: { date: '活动日期' },
-  opinion: { date: '发现时间' },
-  review: { date: '日期' },
-  accountability: { date: '日期' },
-};
-
 type AnyRecord = LedgerRecord<WorkSheetKey>;
-
-function fieldOf(record: AnyRecord, field: string | undefined): string | undefined {
-  if (field === undefined) return undefined;
-  const value = (record.data as Record<string, unknown>)[field];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The record's date (ISO, date part only), where it could be read. */
-export function recordDate(key: WorkSheetKey, record: AnyRecord): string | undefined {
-  return fieldOf(record, placing[key].date)?.slice(0, 10);
-}
-
-/**
- * The one quarter a record is counted in. As in the rules (spec section 3), its 所属期间 decides where
- * the sheet has one, otherwise its date. A 所属期间 coarser than a quarter (a 半年通报 for 上半年) counts
- * in the period's last quarter, when the work it concludes is complete: so the record counts once, in
- * the same half and year the rules count it in, whichever report is asked for.
- */
-export function recordQuarter(key: WorkSheetKey, record: AnyRecord): PeriodCode | undefined {
-  const own = fieldOf(record, placing[key].period);
-  if (own !== undefined) {
-    if (isQuarter(own)) return own;
-    const year = own.slice(0, 4);
-    return own.length === 4 ? `${year}Q4` : `${year}Q${Number(own.slice(5)) * 2}`;
-  }
-  const date = recordDate(key, record);
-  return date === undefined ? undefined : quarterOfDate(date);
-}
 
 export function inPeriod(key: WorkSheetKey, record: AnyRecord, period: PeriodCode): boolean {
   const quarter = recordQuarter(key, record);

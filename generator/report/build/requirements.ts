@@ -1,9 +1,10 @@
-import type { PeriodStatus, RequirementStatus, RuleStatus } from '../../../ledger/model';
+import type { RequirementStatus } from '../../../ledger/model';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
-import { isQuarter, periodEnd, periodStart, periodWithin, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import type { ScopedPeriod, ScopedRule } from '../../../ledger/check/scope';
+import { isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
 import type { ReportContext } from './context';
 
-/** One line of a rules table: a requirement's state within the report's period. */
+/** One line of a rules table: a requirement's state within the report's period, as `validate --period` states it. */
 export interface RequirementRow {
   id: string;
   title: string;
@@ -13,104 +14,81 @@ export interface RequirementRow {
   required: number;
   actual: number;
   status: RequirementStatus;
+  /** A yearly requirement counted up to the end of the report's period. */
+  upTo: boolean;
 }
 
-/** 无法判断 ranks between 进行中 and 未达标: it is not a shortfall, but the row is not met either. */
-const severityOrder: RequirementStatus[] = ['达标', '进行中', '无法判断', '未达标'];
-const worst = (statuses: RequirementStatus[]) =>
-  statuses.reduce<RequirementStatus>((a, b) => (severityOrder.indexOf(b) > severityOrder.indexOf(a) ? b : a), '达标');
-
-const span = (code: PeriodCode) => Date.parse(periodEnd(code)) - Date.parse(periodStart(code));
-
-/**
- * The rule's periods that speak for the report's period: those within it (the quarters of a half,
- * each unit's half), or else the narrowest period containing it (the year, for a yearly requirement
- * and for the rules judged record by record, whose one period is the year).
- */
-export function entriesFor(rule: RuleStatus, period: PeriodCode): PeriodStatus[] {
-  const within = rule.periods.filter((p) => periodWithin(p.period, period));
-  if (within.length > 0) return within;
-  const containing = rule.periods.filter((p) => periodWithin(period, p.period));
-  if (containing.length === 0) return [];
-  const narrowest = containing.reduce((a, b) => (span(b.period) < span(a.period) ? b : a));
-  return containing.filter((p) => p.period === narrowest.period);
-}
-
+/** Half-width brackets of the rule table's plan references, set full-width as running text wants them. */
 export const planText = (plan: string | null) => (plan ?? '').replace(/\(/gu, '（').replace(/\)/gu, '）');
 
-/**
- * Every requirement rule's state in the report's period, in the order of the rule table. One entry
- * is quoted as validate gives it; several (each quarter of a half, each unit) are added up the way
- * validate adds a rule's periods into its year figure: required in full, done up to what each needs.
- */
+/** The label of a rule's entries: theirs when they share a period, the report's own otherwise. */
+function labelOf(ctx: ReportContext, entries: readonly ScopedPeriod[]): string {
+  return entries.length > 0 && entries.every((p) => p.period === entries[0].period) ? entries[0].label : String(ctx.common.期间);
+}
+
+/** Every requirement rule's state in the report's period, in the order of the rule table. */
 export function requirementRows(ctx: ReportContext): RequirementRow[] {
-  return ctx.result.rules.flatMap((rule): RequirementRow[] => {
-    const entries = entriesFor(rule, ctx.period);
-    if (entries.length === 0) return [];
-    const single = entries.length === 1 ? entries[0] : null;
-    const samePeriod = entries.every((p) => p.period === entries[0].period);
-    const period = single ? single.period : samePeriod ? entries[0].period : ctx.period;
-    const unit = single ? single.unit : null;
-    const figure = (field: 'required' | 'actual', value: number) => ctx.figure({ of: 'rule', rule: rule.id, period, unit, field, value });
-    return [
-      {
-        id: rule.id,
-        title: rule.title,
-        plan: planText(ruleInfo(rule.id).plan),
-        label: single || samePeriod ? entries[0].label : ctx.common.期间 as string,
-        required: figure('required', entries.reduce((n, p) => n + p.required, 0)),
-        actual: figure('actual', single ? single.actual : entries.reduce((n, p) => n + Math.min(p.actual, p.required), 0)),
-        status: worst(entries.map((p) => p.status)),
-      },
-    ];
+  return ctx.scope.rules.map((rule) => {
+    const figure = (field: 'required' | 'actual', value: number) => ctx.figure({ of: 'rule', rule: rule.id, period: ctx.period, unit: null, field, value });
+    return {
+      id: rule.id,
+      title: rule.title,
+      plan: planText(ruleInfo(rule.id).plan),
+      label: labelOf(ctx, rule.periods),
+      required: figure('required', rule.required),
+      actual: figure('actual', rule.actual),
+      status: rule.status,
+      upTo: rule.periods.some((p) => p.upTo !== undefined),
+    };
   });
 }
 
-/** Entries of one rule and period, gathered into one sentence's worth: the units they concern. */
-export interface EntryGroup {
-  rule: RuleStatus;
+/** A period requirement overdue in the report's period: its entries of one period, the units they concern. */
+export interface Shortfall {
+  rule: ScopedRule;
   period: PeriodCode;
   label: string;
   due: string;
   units: string[];
-  /** Items of a rule judged record by record (or on 组织架构) that fall short (required − done), quoted from validate. */
-  short: number;
+  /** Done and required, for a requirement of the bureau's own (no unit). */
+  actual: number;
+  required: number;
 }
 
-function groupEntries(ctx: ReportContext, pairs: Array<{ rule: RuleStatus; entry: PeriodStatus }>): EntryGroup[] {
-  const groups = new Map<string, EntryGroup>();
-  for (const { rule, entry } of pairs) {
-    const key = `${rule.id}\u0000${entry.period}`;
-    const group = groups.get(key) ?? { rule, period: entry.period, label: entry.label, due: entry.due, units: [], short: 0 };
-    if (entry.unit) group.units.push(entry.unit);
-    else if (ruleInfo(rule.id).judged?.judges !== 'periods') {
-      const required = ctx.figure({ of: 'rule', rule: rule.id, period: entry.period, unit: null, field: 'required', value: entry.required });
-      const actual = ctx.figure({ of: 'rule', rule: rule.id, period: entry.period, unit: null, field: 'actual', value: entry.actual });
-      group.short = required - actual;
+/** The period requirements the scope finds 未达标 (overdue), grouped by rule and period. */
+export function shortfalls(ctx: ReportContext): Shortfall[] {
+  const groups = new Map<string, Shortfall>();
+  for (const rule of ctx.scope.rules) {
+    if (ruleInfo(rule.id).judged?.judges !== 'periods') continue;
+    for (const entry of rule.periods) {
+      if (entry.status !== '未达标') continue;
+      const key = `${rule.id}\u0000${entry.period}`;
+      const group = groups.get(key) ?? { rule, period: entry.period, label: entry.label, due: entry.due, units: [], actual: 0, required: 0 };
+      if (entry.unit) group.units.push(entry.unit);
+      else {
+        group.actual = entry.actual;
+        group.required = entry.required;
+      }
+      groups.set(key, group);
     }
-    groups.set(key, group);
   }
   return [...groups.values()];
 }
 
-/** Entries of a status in periods that `keep` accepts. */
-function entriesWith(ctx: ReportContext, status: RequirementStatus, keep: (p: PeriodStatus) => boolean): EntryGroup[] {
-  return groupEntries(
-    ctx,
-    ctx.result.rules.flatMap((rule) => rule.periods.filter((p) => p.status === status && keep(p)).map((entry) => ({ rule, entry }))),
-  );
-}
-
-const begunBy = (ctx: ReportContext) => (p: PeriodStatus) => periodStart(p.period) <= periodEnd(ctx.period);
-
-/** Requirements validate found unmet, in periods that had begun by the end of the report's period. */
-export const shortfalls = (ctx: ReportContext) => entriesWith(ctx, '未达标', begunBy(ctx));
-
 /** Requirements the ledger cannot judge (their records or column are absent from it). */
-export const unjudged = (ctx: ReportContext) => entriesWith(ctx, '无法判断', begunBy(ctx));
+export const unjudged = (ctx: ReportContext) => ctx.scope.rules.filter((r) => r.status === '无法判断');
 
-/** Requirements still open that fall due by the end of the period after the report's. */
-export const dueSoon = (ctx: ReportContext) => entriesWith(ctx, '进行中', (p) => periodEnd(p.period) <= periodEnd(nextPeriod(ctx.period)));
+/**
+ * Period requirements not yet met whose period ends within the next period: the work the next period
+ * must see done. (A rule judged record by record is no piece of work to do: its lapses are problems.)
+ */
+export function dueNext(ctx: ReportContext): string[] {
+  const next = nextPeriod(ctx.period);
+  return ctx.result.rules
+    .filter((rule) => ruleInfo(rule.id).judged?.judges === 'periods' && rule.status !== '无法判断')
+    .filter((rule) => rule.periods.some((p) => p.status !== '达标' && periodContains(next, periodEnd(p.period))))
+    .map((rule) => rule.title);
+}
 
 /** The quarter or half after `period`: 2026Q4 → 2027Q1. */
 export function nextPeriod(period: PeriodCode): PeriodCode {

@@ -9,11 +9,13 @@ import type { BuildOptions, ReportContext, Section } from './context';
 import { nextStepsSection } from './nextSteps';
 import { opinionSummary } from './opinions';
 import { overviewSection } from './overview';
-import { problemsSection } from './problems';
-import { recordDate, recordValues } from './records';
+import { problemsSection, someNames, type Fact } from './problems';
+import { recordValues } from './records';
+import { recordDate } from '../../../ledger/check/placing';
 import { requirementRows } from './requirements';
 import { table } from './tables';
 import { listOf, shortDate, unlessZero } from './text';
+import { parts } from './work';
 
 type T = SemiannualTemplate;
 
@@ -31,10 +33,19 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
     未达标数: unlessZero(count('未达标')),
     无法判断数: unlessZero(count('无法判断')),
   });
-  const body = rows.map((row, i) => [i + 1, row.title, row.required, row.actual, row.status]);
+  // A yearly requirement is counted to the half's end and said so: 全年要求2次，上半年已开展1次.
+  const body = rows.map((row, i) =>
+    row.upTo
+      ? [i + 1, row.title, ctx.say(t.全年要求, { 次数: row.required }), ctx.say(t.已开展, { 次数: row.actual }), row.status]
+      : [i + 1, row.title, row.required, row.actual, row.status],
+  );
   return {
     title: ctx.say(t.标题),
-    blocks: [paragraph(intro), table(t.表头, [[3.2, 'center'], [20.2, 'left'], [4.2, 'center'], [4.2, 'center'], [5, 'center']], body)],
+    blocks: [
+      paragraph(intro),
+      table(t.表头, [[3, 'center'], [14.6, 'left'], [7.6, 'center'], [6.6, 'center'], [5, 'center']], body),
+      ...(ctx.scope.ownCounted ? ctx.paragraphs(t.本通报计入) : []),
+    ],
   };
 }
 
@@ -42,12 +53,15 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
 function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const ledger = ctx.result.ledger;
   const units = unitsOfType(ledger, branchTypes);
-  if (units.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  if (units.length === 0) {
+    ctx.notices.push('台账“组织架构”中没有登记党总支、党支部，通报第三部分“专题汇报情况”无从反映。请在“组织架构”表中补充后重新生成。');
+    return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  }
   const reports = ctx.records('branchReport');
-  const r09 = ctx.result.rules.find((rule) => rule.id === 'R09');
+  const r09 = ctx.scope.rules.find((rule) => rule.id === 'R09');
   const rows = units.map((unit) => {
     const own = reports.filter((r) => sameUnit(r.data.汇报单位, unit));
-    const entry = r09?.periods.find((p) => p.period === ctx.period && p.unit !== null && sameUnit(p.unit, unit));
+    const entry = r09?.periods.find((p) => p.unit !== null && sameUnit(p.unit, unit));
     const state = own.length > 0 ? t.已汇报 : entry?.status === '未达标' ? t.逾期未汇报 : t.尚未汇报;
     const values = own.map((r) => recordValues('branchReport', r, ctx.year));
     const column = (field: string) => listOf([...new Set(values.map((v) => v[field]).filter((v) => v !== undefined).map(String))]) || '—';
@@ -60,7 +74,7 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const missing = rows.filter((r) => !r.reported).map((r) => r.unit);
   const intro = ctx.say(t.概述, {
     应汇报数: ctx.figure({ of: 'derived', name: '党组织数', value: units.length }),
-    已汇报数: ctx.figure({ of: 'derived', name: '已汇报党组织数', value: units.length - missing.length }),
+    已汇报数: unlessZero(ctx.figure({ of: 'derived', name: '已汇报党组织数', value: units.length - missing.length })),
     未汇报单位: missing.length > 0 ? listOf(missing) : undefined,
   });
   return {
@@ -77,8 +91,12 @@ function inspections(ctx: ReportContext, t: T['检查抽查']): Section {
   const ledger = ctx.result.ledger;
   const units = unitsOfType(ledger, inspectedTypes);
   const known = unitsOfType(ledger, [...inspectedTypes, ...branchTypes]);
-  if (units.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  if (units.length === 0) {
+    ctx.notices.push('台账“组织架构”中没有登记股室、站所，通报第四部分“检查抽查情况”无从反映。请在“组织架构”表中补充后重新生成。');
+    return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
+  }
   const records = ctx.records('inspection');
+  if (records.length === 0) return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无检查) };
   const figure = (extra: { where?: Record<string, string | boolean>; filled?: string[] }, list: typeof records) =>
     ctx.figure({ of: 'records', sheet: 'inspection', period: ctx.period, ...extra, value: list.length });
   const withProblems = records.filter((r) => r.data.发现问题 !== undefined);
@@ -101,8 +119,12 @@ function inspections(ctx: ReportContext, t: T['检查抽查']): Section {
   if (others.length > 0) rows.push(row(t.其他单位, others, null));
   const intro = ctx.say(t.概述, {
     检查数: figure({}, records),
-    定期检查数: unlessZero(figure({ where: { 检查类型: '定期检查' } }, records.filter((r) => r.data.检查类型 === '定期检查'))),
-    抽查数: unlessZero(figure({ where: { 检查类型: '不定期抽查' } }, records.filter((r) => r.data.检查类型 === '不定期抽查'))),
+    检查构成: parts(
+      (['定期检查', '不定期抽查'] as const).map(
+        (type) => [type, figure({ where: { 检查类型: type } }, records.filter((r) => r.data.检查类型 === type)), '次'] as const,
+      ),
+      2,
+    ),
     覆盖数: ctx.figure({ of: 'derived', name: '受检单位数', value: units.filter((unit) => records.some((r) => sameUnit(r.data.被检查单位, unit))).length }),
     单位数: ctx.figure({ of: 'derived', name: '股室站所数', value: units.length }),
     问题数: unlessZero(figure({ filled: ['发现问题'] }, withProblems)),
@@ -125,6 +147,20 @@ function opinions(ctx: ReportContext, t: T['舆情处置']): Section {
   return { title: ctx.say(t.标题), blocks };
 }
 
+/**
+ * 表扬: the branches and 股室/站所 that did every piece of their own work of the half on time — every
+ * per-unit requirement 达标 and no problem of the half naming them.
+ */
+function praise(ctx: ReportContext, phrase: string, facts: readonly Fact[]): Block[] {
+  const entries = ctx.scope.rules.flatMap((rule) => rule.periods.filter((p) => p.unit !== null));
+  const named = new Set(facts.flatMap((f) => f.units));
+  const units = unitsOfType(ctx.result.ledger, [...branchTypes, ...inspectedTypes]).filter((unit) => {
+    const own = entries.filter((p) => sameUnit(p.unit ?? undefined, unit));
+    return own.length > 0 && own.every((p) => p.status === '达标') && ![...named].some((n) => sameUnit(n, unit));
+  });
+  return units.length === 0 ? [] : ctx.paragraphs(phrase, { 单位: someNames(ctx, units, '个单位', '表扬单位数') });
+}
+
 function imprint(ctx: ReportContext, t: T['版记']): Imprint | undefined {
   if (!t.印发) return undefined;
   const copyTo = ctx.say(t.抄送);
@@ -134,13 +170,18 @@ function imprint(ctx: ReportContext, t: T['版记']): Imprint | undefined {
 /** 半年通报 for one half-year, from a validated ledger and a wording template. */
 export function buildSemiannualReport(result: ValidationResult, t: SemiannualTemplate, options: BuildOptions): Report {
   if (!isHalf(options.period)) throw new Error(`not a half-year: ${options.period}`);
-  const ctx = reportContext(result, options, { 半年: options.period.endsWith('1') ? '上' : '下' });
+  // The 通报 is the half's 半年通报: it counts as one while the ledger does not yet hold it.
+  const own = { sheet: 'notification' as const, data: { 通报类型: '半年通报' as const, 所属期间: options.period, 通报日期: result.asOf } };
+  const ctx = reportContext(result, options, { 半年: options.period.endsWith('1') ? '上' : '下' }, own);
+  if (ctx.scope.ownCounted) ctx.notices.push(`本通报即${ctx.common.期间}的半年通报，已按1次计入。`);
   const problems = problemsSection(ctx, t.存在的问题);
-  const next = nextStepsSection(ctx, t.下一步, { problems: problems.derived, measures: null });
+  const next = nextStepsSection(ctx, t.下一步, { facts: problems.facts, measures: null });
   // The closing call for 整改 belongs to a 通报 that points out problems, and only to one.
-  if (problems.derived) next.blocks.push(...ctx.paragraphs(t.下一步.整改要求));
+  if (problems.facts.length > 0) next.blocks.push(...ctx.paragraphs(t.下一步.整改要求));
+  const overview = overviewSection(ctx, t.总体情况);
+  overview.blocks.push(...praise(ctx, t.总体情况.表扬, problems.facts));
   const sections = [
-    overviewSection(ctx, t.总体情况),
+    overview,
     requirements(ctx, t.制度落实),
     branchReports(ctx, t.专题汇报),
     inspections(ctx, t.检查抽查),

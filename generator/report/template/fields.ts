@@ -1,5 +1,5 @@
 import { recordSheets } from '../../../ledger/schema/sheets';
-import type { RecordSheetKey } from '../../../ledger/schema/sheets';
+import type { WorkSheetKey } from '../../../ledger/check/placing';
 
 /** Placeholder names every phrase of a wording template may use; each report adds its own period word. */
 export const contextNames = ['单位名称', '年度', '期间', '起始日期', '截止日期', '成文日期', '党组书记', '分管领导', '责任部室'] as const;
@@ -7,7 +7,7 @@ export const contextNames = ['单位名称', '年度', '期间', '起始日期',
 export const quarterlyContext = [...contextNames, '季'] as const;
 export const semiannualContext = [...contextNames, '半年'] as const;
 
-export type WorkSheetKey = Exclude<RecordSheetKey, 'organization'>;
+export type { WorkSheetKey };
 
 /** The record sheets whose work a report counts, in the order the reports list them. */
 export const workSheets: readonly WorkSheetKey[] = [

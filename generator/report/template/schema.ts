@@ -37,24 +37,18 @@ export function headers(count: number) {
 export const workNames = [
   ...countNames,
   '研究议题',
-  '季度分析',
-  '综合分析',
-  '专项研判',
+  '研判构成',
   '通报类型',
-  '定期检查',
-  '不定期抽查',
+  '检查构成',
   '检查单位数',
-  '发现问题数',
-  '已整改数',
-  '问题检查',
-  '汇报单位数',
-  '中心组学习',
-  '主题宣讲',
-  '教育培训',
+  '汇报单位',
+  '学习构成',
   '学习主题',
-  '重大舆情数',
+  '审批合规活动',
+  '审批活动',
   '重大舆情',
   '评议类型',
+  '问责事由',
 ] as const;
 
 function schemasFor(context: readonly string[]) {
@@ -68,22 +62,52 @@ function schemasFor(context: readonly string[]) {
     事项: z.strictObject(Object.fromEntries(countNames.map((name) => [name, the('次数')])) as Record<string, ReturnType<typeof the>>),
   });
 
-  /** A requirement of the plan in one period; grouped per-unit entries name their units. */
-  const requirement = ['要求', '依据', '单位', '考核期间', '到期日期', '未达标数'];
+  /** A period requirement overdue: who did not do it, in which period, by when it was due. */
+  const shortfall = ['单位', '考核期间', '到期日期'];
+  const themes = (item: z.ZodType<string>) => z.strictObject({ 责任落实: item, 阵地管理: item, 舆情处置: item, 问题整改: item });
+  const period = () => the(...shortfall);
+  const facts = z.strictObject({
+    R01: period(),
+    R02: period(),
+    R03: period(),
+    R04: period(),
+    R05: period(),
+    R06: period(),
+    R07: period(),
+    R08: the('单位'),
+    R09: period(),
+    R10: period(),
+    R11: period(),
+    R12: period(),
+    R13: period(),
+    R14未同意: the('活动名称', '活动日期', '审批日期'),
+    R14先批后登: the('活动名称', '活动日期', '审批日期'),
+    R14审批滞后: the('活动名称', '活动日期', '审批日期'),
+    R15: the('事件名称'),
+    R16: the('事件名称', '步骤'),
+    R17: the('事件名称', '步骤', '处置时限'),
+    R18: the('单位'),
+    R19: the('单位'),
+  });
 
   const problems = section({
-    方面: z.strictObject({ 责任落实: label, 检查整改: label, 学习阵地: label, 舆情应对: label, 台账记录: label }),
-    未按期: the(...requirement),
-    未达要求: the(...requirement),
-    整改: the('未整改数', '单位'),
+    方面: themes(label),
+    事实: facts,
+    原因: z.strictObject({
+      逾期未开展: the(...shortfall),
+      逾期未完成: the(...shortfall, '完成次数', '要求次数'),
+      未启动整改: the('单位'),
+      整改未到位: the('单位'),
+      未按程序报送: the('单位'),
+    }),
+    无问题: z.strictObject({ 均已落实: the('台账问题'), 无逾期: the('台账问题') }),
     无法判断: the('要求'),
-    一般问题: lines(the(), '应为问题各条的列表'),
     台账数据: section({ 概述: the('错误数'), 条目: the('序号', '说明', '工作表', '单元格') }),
   });
 
   const nextSteps = section({
-    到期工作: z.strictObject({ 标题: label, 条目: the(...requirement) }),
-    整改: the(),
+    措施: themes(the('单位')),
+    下期工作: the('下一期间', '事项'),
     一般措施: lines(the(), '应为措施各条的列表'),
   });
 
@@ -100,7 +124,7 @@ function schemasFor(context: readonly string[]) {
     开头: the(),
   };
 
-  return { the, overview, requirement, problems, nextSteps, opinionCounts, head, titleLines };
+  return { the, overview, problems, nextSteps, opinionCounts, head, titleLines };
 }
 
 function quarterlySchema() {
@@ -111,18 +135,16 @@ function quarterlySchema() {
     基本情况: s.overview,
     主要工作: section({ 方面: z.array(theme, { error: '应为工作方面的列表' }).min(2, { error: '至少要有两个方面' }) }),
     总体态势: section({
-      分析: s.the('季度分析', '专项研判', '主要情况'),
+      分析: s.the('研判构成', '主要情况'),
       舆情: s.the(...s.opinionCounts),
       无舆情: s.the(),
-      检查: s.the('检查抽查', '发现问题数', '已整改数'),
+      检查无问题: s.the(),
+      检查有问题: s.the('发现问题数', '已整改数', '问题检查'),
       倾向性问题: s.the('倾向性问题'),
-      无倾向性问题: s.the(),
-      无分析已逾期: s.the('到期日期'),
-      无分析未到期: s.the('到期日期'),
     }),
     存在的问题: s.problems,
     下一步: s.nextSteps.extend({ 应对措施: s.the('应对措施') }),
-    附件: z.strictObject({ 标题: s.titleLines(), 表头: headers(6) }),
+    附件: z.strictObject({ 标题: s.titleLines(), 表头: headers(6), 本报告计入: s.the() }),
   });
 }
 
@@ -130,8 +152,14 @@ function semiannualSchema() {
   const s = schemasFor(semiannualContext);
   return z.strictObject({
     ...s.head,
-    总体情况: s.overview,
-    制度落实: section({ 概述: s.the('要求数', '达标数', '进行中数', '未达标数', '无法判断数'), 表头: headers(5) }),
+    总体情况: s.overview.extend({ 表扬: s.the('单位') }),
+    制度落实: section({
+      概述: s.the('要求数', '达标数', '进行中数', '未达标数', '无法判断数'),
+      表头: headers(5),
+      全年要求: s.the('次数'),
+      已开展: s.the('次数'),
+      本通报计入: s.the(),
+    }),
     专题汇报: section({
       概述: s.the('应汇报数', '已汇报数', '未汇报单位'),
       表头: headers(4),
@@ -141,7 +169,8 @@ function semiannualSchema() {
       无单位: s.the(),
     }),
     检查抽查: section({
-      概述: s.the('检查数', '定期检查数', '抽查数', '覆盖数', '单位数', '问题数', '已整改数', '整改中数', '未整改数'),
+      概述: s.the('检查数', '检查构成', '覆盖数', '单位数', '问题数', '已整改数', '整改中数', '未整改数'),
+      无检查: s.the(),
       表头: headers(4),
       未检查: label,
       无问题: label,

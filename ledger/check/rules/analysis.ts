@@ -1,9 +1,10 @@
 import { quartersOf } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn, periodTally, recordPeriod } from './counting';
+import { quarterOn } from '../placing';
+import { countIn, periodTally } from './counting';
 
-const periodOf = (r: { data: { 所属期间?: string; 分析日期?: string } }) => recordPeriod(r.data.所属期间, r.data.分析日期);
+const periodOf = quarterOn('analysis');
 
 /** R02: at least one 综合分析 a year. */
 export const R02: Rule = (ctx) => {

@@ -1,14 +1,15 @@
 import { halvesOf } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn, periodTally, recordPeriod } from './counting';
+import { quarterOn } from '../placing';
+import { countIn, periodTally } from './counting';
 import { branchTypes, recordsByUnit, unitsOfType } from './units';
 
 /** R09: every 党总支/党支部 reports to the party group once each half. */
 export const R09: Rule = (ctx) => {
   const recordsOf = recordsByUnit(ctx.ledger.records.branchReport, (r) => r.data.汇报单位);
   const needs = unitsOfType(ctx.ledger, branchTypes).flatMap((unit) => {
-    const tally = periodTally(recordsOf(unit), (r) => recordPeriod(r.data.所属半年, r.data.汇报日期));
+    const tally = periodTally(recordsOf(unit), quarterOn('branchReport'));
     return halvesOf(ctx.year).map((half) => ({
       period: half,
       unit,

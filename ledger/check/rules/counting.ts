@@ -1,15 +1,6 @@
 import type { LedgerRecord } from '../../model';
 import type { RecordSheetKey } from '../../schema/sheets';
-import { periodWithin, quarterOfDate, type PeriodCode } from '../../values/period';
-
-/**
- * The period a record counts toward: its 所属期间 where the sheet has one and it is filled, otherwise
- * the quarter of its date (which lies within its half and year too).
- */
-export function recordPeriod(period: PeriodCode | undefined, date: string | undefined): PeriodCode | undefined {
-  if (period !== undefined) return period;
-  return date === undefined ? undefined : quarterOfDate(date);
-}
+import { periodWithin, type PeriodCode } from '../../values/period';
 
 /**
  * How many of `records` count toward each period they name. A rule asks for several periods of the

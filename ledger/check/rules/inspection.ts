@@ -1,12 +1,13 @@
 import type { Finding } from '../../findings';
 import { chineseDate } from '../../values/date';
-import { halvesOf, quartersOf, quarterOfDate } from '../../values/period';
+import { halvesOf, quartersOf } from '../../values/period';
 import { atRecord, dayOf, type Rule } from '../context';
 import { periodRule, recordRuleStatus } from '../periods';
+import { quarterOn } from '../placing';
 import { countIn, periodTally } from './counting';
 import { inspectedTypes, recordsByUnit, unitsOfType } from './units';
 
-const byDate = (r: { data: { 检查日期?: string } }) => (r.data.检查日期 === undefined ? undefined : quarterOfDate(r.data.检查日期));
+const byDate = quarterOn('inspection');
 
 /** R06: every 股室/站所 has a 定期检查 in every period of 定期检查周期. */
 export const R06: Rule = (ctx) => {

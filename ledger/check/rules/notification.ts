@@ -1,9 +1,10 @@
 import { halvesOf } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
-import { countIn, periodTally, recordPeriod } from './counting';
+import { quarterOn } from '../placing';
+import { countIn, periodTally } from './counting';
 
-const periodOf = (r: { data: { 所属期间?: string; 通报日期?: string } }) => recordPeriod(r.data.所属期间, r.data.通报日期);
+const periodOf = quarterOn('notification');
 
 /** R04: at least one 情况通报 a year, of any type. */
 export const R04: Rule = (ctx) => {

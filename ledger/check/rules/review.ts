@@ -1,11 +1,11 @@
 import { foldCompact } from '../../text/fold';
-import { quarterOfDate } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
+import { quarterOn } from '../placing';
 import { countIn, periodTally } from './counting';
 import { branchTypes, unitsOfType } from './units';
 
-const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
+const byDate = quarterOn('review');
 
 /** R10: every 党总支/党支部 holds a 民主生活会, 组织生活会 or 述职报告 with ideology work in it. */
 export const R10: Rule = (ctx) => {

@@ -1,9 +1,9 @@
-import { quarterOfDate } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule } from '../periods';
+import { quarterOn } from '../placing';
 import { countIn, periodTally } from './counting';
 
-const byDate = (r: { data: { 日期?: string } }) => (r.data.日期 === undefined ? undefined : quarterOfDate(r.data.日期));
+const byDate = quarterOn('training');
 
 /** R12: the central group studies ideological security at least once a year. */
 export const R12: Rule = (ctx) => {
