@@ -160,6 +160,16 @@ export class XmlScanner {
     return found ? unescapeXml(found[2]) : null;
   }
 
+  /** The prefixes the current start tag binds to `namespace` ('' for the default one). */
+  prefixesOf(namespace: string): string[] {
+    const tag = this.xml.slice(this.attrStart, this.attrEnd);
+    const found: string[] = [];
+    for (const m of tag.matchAll(/(?:^|\s)xmlns(?::([^\s=]+))?\s*=\s*(["'])(.*?)\2/gu)) {
+      if (unescapeXml(m[3]) === namespace) found.push(m[1] ?? '');
+    }
+    return found;
+  }
+
   private readonly wantedOne: string[] = [''];
   private readonly foundOne: Array<string | null> = [null];
 
