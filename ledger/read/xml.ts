@@ -146,6 +146,11 @@ export class XmlScanner {
     }
   }
 
+  /** Where the current start tag begins (its `<`). */
+  get tagStart(): number {
+    return this.nameStart - 1;
+  }
+
   /** The namespace prefix of the current start tag (`x15` of `x15:workbookPr`), '' when it has none. */
   prefix(): string {
     const colon = this.colonIn(this.nameStart, this.attrStart);

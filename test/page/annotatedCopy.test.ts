@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { annotatedCopy } from '../../addin/page/annotate/annotatedCopy';
+import { buildAnnotatedCopy } from '../../addin/page/annotate/annotatedCopy';
 import type { Finding, Severity } from '../../ledger/findings';
 
 const scratch = mkdtempSync(join(tmpdir(), 'taizhang-annotate-'));
@@ -80,7 +80,7 @@ describe('the annotated copy', () => {
       finding('D7', 'error', '缺少必填项'),
       { ...finding('A1', 'error', '缺少工作表'), sheet: '述职评议' },
     ];
-    const copy = annotatedCopy(original, findings);
+    const copy = buildAnnotatedCopy(original, findings);
     expect(copy.marked).toBe(4);
     expect(readFileSync(path)).toEqual(Buffer.from(original));
     const copyPath = join(scratch, 'copy.xlsx');

@@ -32,6 +32,14 @@ export class PackageParts {
     this.parts[name] = strToU8(text);
   }
 
+  /** Takes a part out of the package. */
+  remove(path: string): void {
+    const name = this.names.get(path.toLowerCase());
+    if (name === undefined) return;
+    this.names.delete(path.toLowerCase());
+    delete this.parts[name];
+  }
+
   /** The first of `path(1)`, `path(2)` … that the package does not hold yet. */
   freeName(path: (n: number) => string): string {
     let n = 1;
