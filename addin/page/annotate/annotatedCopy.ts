@@ -113,7 +113,7 @@ export function clearedCopy(original: Uint8Array): AnnotatedCopy {
 export function hasOwnMarks(bytes: Uint8Array): boolean {
   try {
     const comments = unzipSync(bytes, {
-      filter: (file) => /comments[^/]*\.xml$/iu.test(file.name) && file.originalSize < 64 * 1024 * 1024,
+      filter: (file) => /comment[^/]*\.xml$/iu.test(file.name) && file.originalSize < 64 * 1024 * 1024,
     });
     return Object.values(comments).some((part) => strFromU8(part).includes(notePrefix));
   } catch {

@@ -22,10 +22,10 @@ function cellAt(reference: string): { row: number; column: number } | null {
 function withoutRelationship(parts: PackageParts, relsPath: string, id: string): void {
   const xml = parts.text(relsPath);
   if (xml === null) return;
-  parts.setText(
-    relsPath,
-    xml.replace(/<Relationship\b[^>]*>/gu, (tag) => (new RegExp(`\\sId\\s*=\\s*"${id}"`, 'u').test(tag) ? '' : tag)),
-  );
+  const left = xml.replace(/<Relationship\b[^>]*>/gu, (tag) => (new RegExp(`\\sId\\s*=\\s*"${id}"`, 'u').test(tag) ? '' : tag));
+  // Relationships of none are as good as no part; the marks had added it.
+  if (/<Relationship\b/u.test(left)) parts.setText(relsPath, left);
+  else parts.remove(relsPath);
 }
 
 /**

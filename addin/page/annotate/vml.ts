@@ -28,6 +28,27 @@ function shape(cell: ShapeCell, id: number): string {
   );
 }
 
+const namespaces = {
+  v: 'urn:schemas-microsoft-com:vml',
+  o: 'urn:schemas-microsoft-com:office:office',
+  x: 'urn:schemas-microsoft-com:office:excel',
+};
+
+/**
+ * The drawing with `v`, `o` and `x` bound on its root, as our shapes use them. openpyxl binds its
+ * prefixes (`ns0`, `ns1`, …) element by element and none on the root.
+ */
+function withOurPrefixes(xml: string): string {
+  const root = /<xml\b[^>]*?(\/?)>/u.exec(xml);
+  if (!root) return xml;
+  const missing = Object.entries(namespaces)
+    .filter(([prefix]) => !new RegExp(`\\sxmlns:${prefix}\\s*=`, 'u').test(root[0]))
+    .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
+    .join('');
+  const tag = root[0].slice(0, root[0].length - 1 - root[1].length) + missing + root[1] + '>';
+  return xml.slice(0, root.index) + tag + xml.slice(root.index + root[0].length);
+}
+
 const shapeLayout = (blocks: readonly number[]) =>
   `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>`;
 
@@ -35,7 +56,7 @@ const shapeLayout = (blocks: readonly number[]) =>
 export function newVml(cells: readonly ShapeCell[], ids: ShapeBlocks): string {
   const { ids: numbers, blocks } = ids.allocate([], [], cells.length);
   return (
-    `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
+    `<xml xmlns:v="${namespaces.v}" xmlns:o="${namespaces.o}" xmlns:x="${namespaces.x}">` +
     `${shapeLayout(blocks)}${shapeType}${cells.map((c, i) => shape(c, numbers[i])).join('')}</xml>`
   );
 }
@@ -61,6 +82,7 @@ export function addShapes(xml: string, cells: readonly ShapeCell[], ids: ShapeBl
     const at = root.index + root[0].length;
     out = out.slice(0, at) + shapeLayout(blocks) + out.slice(at);
   }
+  out = withOurPrefixes(out);
   const type = out.includes('_x0000_t202') ? '' : shapeType;
   const at = out.lastIndexOf('</xml>');
   return `${out.slice(0, at)}${type}${cells.map((c, i) => shape(c, numbers[i])).join('')}${out.slice(at)}`;
