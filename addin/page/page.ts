@@ -145,7 +145,7 @@ export class LedgerPage {
     return this.panel.act('正在生成标注副本……', async () => {
       const result = this.panel.result;
       if (!result || !this.file) return '请先校验。';
-      const copy = buildAnnotatedCopy(await this.file.bytes(), result.findings);
+      const copy = buildAnnotatedCopy(await this.file.bytes(), result.findings, this.file.name);
       const kind = copyKind(this.file.name);
       const name = `${stem(this.file.name).replace(/-标注副本$/u, '')}-标注副本${kind.extension}`;
       saveFile(copy.bytes, name, kind.type);
@@ -157,7 +157,7 @@ export class LedgerPage {
   private downloadCleared(): Promise<boolean> {
     return this.panel.act('正在清除标注……', async () => {
       if (!this.file) return '请先选择文件。';
-      const copy = clearedCopy(await this.file.bytes());
+      const copy = clearedCopy(await this.file.bytes(), this.file.name);
       const kind = copyKind(this.file.name);
       const name = `${stem(this.file.name).replace(/-标注副本$/u, '')}-已清除标注${kind.extension}`;
       saveFile(copy.bytes, name, kind.type);

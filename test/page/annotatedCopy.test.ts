@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildAnnotatedCopy } from '../../addin/page/annotate/annotatedCopy';
+import { LedgerReadError } from '../../ledger/errors';
 import type { Finding, Severity } from '../../ledger/findings';
+import { noise, withDeflatedEntry } from '../hostile/files';
 
 const scratch = mkdtempSync(join(tmpdir(), 'taizhang-annotate-'));
 
@@ -107,5 +110,21 @@ describe('the annotated copy', () => {
     expect(untouched.length).toBeGreaterThan(3);
     for (const name of untouched) expect(Buffer.from(partsAfter[name]).equals(Buffer.from(partsBefore[name])), name).toBe(true);
     expect(Object.keys(partsAfter).filter((name) => !(name in partsBefore))).toEqual([]);
+  });
+
+  it('refuses a part whose declared size lies once its output passes it, as the reader does, instead of inflating it whole', () => {
+    const path = join(scratch, 'ledger.xlsx');
+    python(write, path);
+    // A "picture" declared as 2 KB: 1 MB of it, then a block of the reserved type 3 the whole stream would meet.
+    const flushed = deflateRawSync(noise(1024 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+    const bytes = withDeflatedEntry(new Uint8Array(readFileSync(path)), 'xl/media/image1.png', new Uint8Array([...flushed, 0x07]), 2048);
+    let error: unknown = null;
+    try {
+      buildAnnotatedCopy(bytes, [finding('B3', 'error', '“日期”无法识别为日期')], '台账.xlsx');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LedgerReadError);
+    expect((error as Error).message).toMatch(/“台账\.xlsx”.*“xl\/media\/image1\.png”解压后比记录的大小 2048 字节更大/u);
   });
 });

@@ -5,11 +5,14 @@
  * types); every part the marks need not touch keeps its bytes exactly, and the original bytes are not
  * changed. A ledger marked before (a 标注副本 checked again) has its old marks replaced, not doubled.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { notePrefix, planMarks } from '../../excel/marks';
 import type { Finding } from '../../../ledger/findings';
 import { cellAddress, columnNumber } from '../../../ledger/grid/address';
+import { readLimits } from '../../../ledger/read/limits';
 import { directoryOf, relationshipOfType, relationships, relationshipsPartOf, workbookPart } from '../../../ledger/read/package';
+import { portableUnzipper } from '../../../ledger/read/portable';
+import { unzipEntry, zipEntries } from '../../../ledger/read/zip';
 import { addNotes } from './notes';
 import { clearMarks } from './ownMarks';
 import { PackageParts } from './parts';
@@ -34,8 +37,8 @@ interface Workbook {
   styles: MarkStyles;
 }
 
-function openWorkbook(original: Uint8Array): Workbook {
-  const parts = PackageParts.unzip(original);
+function openWorkbook(original: Uint8Array, file: string): Workbook {
+  const parts = PackageParts.unzip(original, file);
   const workbookPath = relationshipOfType(relationships(parts.text('_rels/.rels'), ''), 'officeDocument')?.target ?? 'xl/workbook.xml';
   const workbook = workbookPart(parts.text(workbookPath) ?? '');
   const rels = relationships(parts.text(relationshipsPartOf(workbookPath)), directoryOf(workbookPath));
@@ -69,9 +72,12 @@ function shownCell(areas: ReturnType<typeof mergedAreas>, cell: string): string 
   return area ? cellAddress(area.top, area.left) : cell;
 }
 
-/** The single entry point of the marked copy: old marks of ours off, then one mark per problem cell. */
-export function buildAnnotatedCopy(original: Uint8Array, findings: readonly Finding[]): AnnotatedCopy {
-  const book = openWorkbook(original);
+/**
+ * The single entry point of the marked copy: old marks of ours off, then one mark per problem cell.
+ * `file` names the ledger in the message of a damaged part.
+ */
+export function buildAnnotatedCopy(original: Uint8Array, findings: readonly Finding[], file = '台账'): AnnotatedCopy {
+  const book = openWorkbook(original, file);
   const { parts, styles } = book;
   let cleared = 0;
   // Sheets are decoded only when they change: the one with the ledger's records can be tens of megabytes.
@@ -105,18 +111,18 @@ export function buildAnnotatedCopy(original: Uint8Array, findings: readonly Find
 }
 
 /** 清除标注: the copy with the page's marks taken off and the cells' looks put back. */
-export function clearedCopy(original: Uint8Array): AnnotatedCopy {
-  return buildAnnotatedCopy(original, []);
+export function clearedCopy(original: Uint8Array, file = '台账'): AnnotatedCopy {
+  return buildAnnotatedCopy(original, [], file);
 }
 
 /** Whether a workbook bears notes of the page's marks; only its comments parts are inflated to tell. */
 export function hasOwnMarks(bytes: Uint8Array): boolean {
   try {
-    const comments = unzipSync(bytes, {
-      filter: (file) => /comment[^/]*\.xml$/iu.test(file.name) && file.originalSize < 64 * 1024 * 1024,
-    });
-    return Object.values(comments).some((part) => strFromU8(part).includes(notePrefix));
+    return [...zipEntries(bytes, '').values()]
+      .filter((entry) => /comment[^/]*\.xml$/iu.test(entry.name))
+      .some((entry) => strFromU8(unzipEntry(bytes, entry, readLimits.partBytes, '', entry.name, portableUnzipper)).includes(notePrefix));
   } catch {
+    // A workbook the reader refused has no copy to clear.
     return false;
   }
 }

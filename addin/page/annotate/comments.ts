@@ -16,7 +16,7 @@ export interface NoteMark {
   note: string;
 }
 
-export const author = '台账校验';
+const author = '台账校验';
 
 export function newComments(notes: readonly NoteMark[]): string {
   const run = (text: string) => `<r><t xml:space="preserve">${xmlText(text)}</t></r>`;

@@ -13,7 +13,7 @@ import { addShapes, newVml } from './vml';
 import { withChild, withoutChild, worksheetChildren } from './worksheetChildren';
 import { attribute } from './xmlEdit';
 
-export const relType = {
+const relType = {
   comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
   vml: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
 };

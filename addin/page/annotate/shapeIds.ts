@@ -4,7 +4,7 @@
  * §14.2.2.14 `idmap`; the repair prompt exceljs/exceljs#3070 reports when two parts share one). Excel
  * numbers the shapes of block b from b × 1024 + 1, so a block holds 1023 of them.
  */
-export const blockSize = 1024;
+const blockSize = 1024;
 
 /** The blocks a drawing's `o:idmap` lists: numbers and ranges (`1,3-4`), separated by commas or spaces. */
 export function idmapBlocks(vml: string): number[] {

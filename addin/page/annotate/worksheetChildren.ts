@@ -8,7 +8,7 @@ import { columnNumber } from '../../../ledger/grid/address';
 import { CLOSE, END, OPEN, XmlScanner } from '../../../ledger/read/xml';
 
 /** CT_Worksheet's children in the schema's order (ECMA-376 Part 1, 18.3.1.99, sml.xsd). */
-export const worksheetOrder = [
+const worksheetOrder = [
   'sheetPr',
   'dimension',
   'sheetViews',
@@ -50,7 +50,7 @@ export const worksheetOrder = [
   'extLst',
 ] as const;
 
-export type WorksheetChild = (typeof worksheetOrder)[number];
+type WorksheetChild = (typeof worksheetOrder)[number];
 
 const rank = new Map<string, number>(worksheetOrder.map((name, i) => [name, i]));
 
@@ -108,12 +108,12 @@ export function worksheetChildren(xml: string): WorksheetChildren {
   throw new Error('工作表内容不完整');
 }
 
-export function childNamed(sheet: WorksheetChildren, name: WorksheetChild): Child | undefined {
+function childNamed(sheet: WorksheetChildren, name: WorksheetChild): Child | undefined {
   return sheet.children.find((c) => c.name === name);
 }
 
 /** Where an element `name` goes: before the first child the schema puts after it, else at the root's end. */
-export function insertionPoint(sheet: WorksheetChildren, name: WorksheetChild): number {
+function insertionPoint(sheet: WorksheetChildren, name: WorksheetChild): number {
   const wanted = rank.get(name)!;
   const later = sheet.children.find((c) => (rank.get(c.name) ?? -1) > wanted);
   return later ? later.start : sheet.closeAt;
