@@ -273,3 +273,27 @@ describe.each(['openpyxl', 'LibreOffice', 'Excel', 'x: prefix'])('the 标注副�
     expect(partsBefore.filter((p) => !partsAfter.includes(p))).toEqual([]);
   }, 300_000);
 });
+
+describe('a 标注副本 saved by LibreOffice, then cleared', () => {
+  it('puts no colour back that LibreOffice made up: marked cells without a fill of their own lose the mark', () => {
+    const original = producers.openpyxl();
+    const copyPath = join(scratch, '给LibreOffice的副本.xlsx');
+    writeFileSync(copyPath, buildAnnotatedCopy(original, findings).bytes);
+    // LibreOffice rewrites every fill's background colour when it saves (FFFFFFCC under a mark on no fill).
+    const saved = new Uint8Array(readFileSync(libreOfficeConvert(copyPath, 'xlsx:Calc MS Excel 2007 XML')));
+    const cleared = clearedCopy(saved);
+    expect(cleared.cleared).toBe(findings.length);
+    const path = join(scratch, '给LibreOffice的副本-已清除标注.xlsx');
+    writeFileSync(path, cleared.bytes);
+    const originalPath = join(scratch, 'openpyxl-原件-2.xlsx');
+    writeFileSync(originalPath, original);
+    const base = cells(originalPath);
+    const restored = cells(path);
+    for (const [at, cell] of Object.entries(restored)) {
+      // LibreOffice keeps no fill nobody uses, so the clerk's green under the mark on C3 is gone with it.
+      if (at === '学习培训!C3') expect(cell.fill).toBeNull();
+      else expect(cell.fill, at).toBe(base[at]?.fill ?? null);
+      expect(cell.note?.trim() ?? null, at).toBe(base[at]?.note ?? null);
+    }
+  }, 300_000);
+});

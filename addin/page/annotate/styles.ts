@@ -11,6 +11,13 @@ import { appendToCollection, attribute, elements, findElement, rootPrefix, withA
 
 const markColours = new Set(Object.values(markFill).map((c) => `FF${c.slice(1)}`.toUpperCase()));
 
+/** A colour element's attributes, whatever its name and prefix, to compare a background with a foreground. */
+const colourKey = (element: string) =>
+  [...element.matchAll(/\s(\w+)\s*=\s*"([^"]*)"/gu)]
+    .map((m) => `${m[1]}=${m[2].toUpperCase()}`)
+    .sort()
+    .join(' ');
+
 export class MarkStyles {
   private readonly prefix: string;
   private readonly fills: string[];
@@ -60,6 +67,18 @@ export class MarkStyles {
     return this.fills[Number(attribute(xf.slice(0, xf.indexOf('>') + 1), 'fillId') ?? 0)];
   }
 
+  /** The foreground colours of the solid fills that are no mark's. */
+  private clerksColours(): Set<string> {
+    const colours = new Set<string>();
+    for (const fill of this.fills) {
+      if (!/patternType\s*=\s*"solid"/u.test(fill)) continue;
+      const colour = /<\w*:?fgColor\b[^>]*?\/?>/u.exec(fill)?.[0];
+      const rgb = colour && /\brgb\s*=\s*"([0-9A-Fa-f]{8})"/u.exec(colour)?.[1]?.toUpperCase();
+      if (colour && !(rgb && markColours.has(rgb))) colours.add(colourKey(colour));
+    }
+    return colours;
+  }
+
   /** The format index for a cell of format `original` marked for `severity`. */
   markedFormat(original: number, severity: Severity): number {
     const p = this.prefix;
@@ -86,7 +105,9 @@ export class MarkStyles {
     if (!colour || !markColours.has(colour)) return null;
     const p = this.prefix;
     const background = /<\w*:?bgColor\b[^>]*?\/?>/u.exec(fill)?.[0];
-    const wasNone = !background || /^<\w*:?bgColor\s+indexed\s*=\s*"64"\s*\/?>$/u.test(background);
+    // LibreOffice rewrites every fill's background when it saves; a colour only counts as the one the
+    // mark replaced while a fill of the clerk's still shows it, which Excel, keeping unused fills, keeps.
+    const wasNone = !background || !this.clerksColours().has(colourKey(background));
     const original = wasNone
       ? `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`
       : `<${p}fill><${p}patternFill patternType="solid">${background.replace(/bgColor/u, 'fgColor')}<${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
