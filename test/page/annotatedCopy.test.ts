@@ -2,7 +2,6 @@
  * The 标注副本 on a workbook that already has notes, fills and gaps: openpyxl writes it (its comments
  * part and VML drawing are its own), the copy is made, and openpyxl reads both back.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +12,9 @@ import { buildAnnotatedCopy } from '../../addin/page/annotate/annotatedCopy';
 import { LedgerReadError } from '../../ledger/errors';
 import type { Finding, Severity } from '../../ledger/findings';
 import { noise, withDeflatedEntry } from '../hostile/files';
+import { python } from './producers';
 
 const scratch = mkdtempSync(join(tmpdir(), 'taizhang-annotate-'));
-
-function python(script: string, ...args: string[]): string {
-  const run = spawnSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return run.stdout;
-}
 
 const write = `
 import sys, openpyxl
