@@ -68,7 +68,8 @@ export function joinRecords(records: readonly MarkRecord[]): OriginalCell[] {
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 
-const notePrefix = '【台账校验】';
+/** The first line of every note a mark writes, in the add-in and in the page's annotated copy. */
+export const notePrefix = '【台账校验】';
 
 function noteText(findings: readonly Finding[]): string {
   const lines = findings.map((f, i) => (findings.length > 1 ? `${i + 1}. ${f.message}` : f.message));

@@ -7,7 +7,7 @@ import { saveFile } from '../pane/download';
 import type { Valued } from '../pane/panel';
 import { Panel } from '../pane/panel';
 import { ledgerExtensions } from '../../ledger/read/fileKinds';
-import { annotatedCopy } from './annotate/annotatedCopy';
+import { buildAnnotatedCopy, clearedCopy, hasOwnMarks } from './annotate/annotatedCopy';
 import type { LedgerFile } from './ledgerFile';
 import { ledgerFile } from './ledgerFile';
 import type { FileHandle } from './pickFile';
@@ -30,6 +30,12 @@ export class LedgerPage {
   private handle: FileHandle | null = null;
   private readonly input = byId<HTMLInputElement>('file');
   private readonly progress = byId<HTMLProgressElement>('progress');
+  /** 清除标注, shown only for a ledger that bears the marks of an earlier 标注副本. */
+  private readonly clearMarks = h(
+    'fluent-button',
+    { id: 'clear-marks', hidden: true, title: '这是本页面生成的标注副本：下载去掉底色和批注、恢复原样的副本，原文件不变' },
+    '清除标注',
+  ) as Valued;
 
   constructor() {
     const button = (id: string) => byId<Valued>(id);
@@ -37,7 +43,9 @@ export class LedgerPage {
       { element: button('reload'), needsResult: false },
       { element: button('download-results'), needsResult: true },
       { element: button('download-marked'), needsResult: true },
+      { element: this.clearMarks, needsResult: false },
     ]);
+    button('download-marked').after(this.clearMarks);
     this.panel.say('选择或拖入台账文件后自动校验。');
     // The results markup is the pane's, which greets a clerk with Excel open; here the first step is the file.
     byId('findings').replaceChildren(h('p', { class: 'empty' }, '选择台账文件后，在这里按工作表列出每个问题及其单元格。'));
@@ -54,6 +62,7 @@ export class LedgerPage {
     button('reload').addEventListener('click', () => void this.reload());
     button('download-results').addEventListener('click', () => void this.downloadResults());
     button('download-marked').addEventListener('click', () => void this.downloadMarked());
+    this.clearMarks.addEventListener('click', () => void this.downloadCleared());
     this.acceptDrops(byId('drop'));
   }
 
@@ -103,6 +112,7 @@ export class LedgerPage {
     if (!(await this.panel.validate(withProgress))) return;
     this.file = withProgress;
     this.handle = handle;
+    this.clearMarks.hidden = !hasOwnMarks(await candidate.bytes());
     const name = byId('file-name');
     name.textContent = `当前文件：${file.name}`;
     name.classList.add('is-chosen');
@@ -135,11 +145,23 @@ export class LedgerPage {
     return this.panel.act('正在生成标注副本……', async () => {
       const result = this.panel.result;
       if (!result || !this.file) return '请先校验。';
-      const copy = annotatedCopy(await this.file.bytes(), result.findings);
+      const copy = buildAnnotatedCopy(await this.file.bytes(), result.findings, this.file.name);
       const kind = copyKind(this.file.name);
-      const name = `${stem(this.file.name)}-标注副本${kind.extension}`;
+      const name = `${stem(this.file.name).replace(/-标注副本$/u, '')}-标注副本${kind.extension}`;
       saveFile(copy.bytes, name, kind.type);
-      return `已生成“${name}”：${copy.marked} 个单元格加了底色和批注，原文件未改动。请在下载提示中保存。`;
+      const replaced = copy.cleared > 0 ? `原有的 ${copy.cleared} 处标注已换成这次的结果；` : '';
+      return `已生成“${name}”：${replaced}${copy.marked} 个单元格加了底色和批注，原文件未改动。请在下载提示中保存。`;
+    });
+  }
+
+  private downloadCleared(): Promise<boolean> {
+    return this.panel.act('正在清除标注……', async () => {
+      if (!this.file) return '请先选择文件。';
+      const copy = clearedCopy(await this.file.bytes(), this.file.name);
+      const kind = copyKind(this.file.name);
+      const name = `${stem(this.file.name).replace(/-标注副本$/u, '')}-已清除标注${kind.extension}`;
+      saveFile(copy.bytes, name, kind.type);
+      return `已生成“${name}”：${copy.cleared} 个单元格去掉了标注的底色和批注，恢复原样，原文件未改动。请在下载提示中保存。`;
     });
   }
 }

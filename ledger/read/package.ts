@@ -65,7 +65,7 @@ export interface WorkbookPart {
 /**
  * Elements are matched by local name, so those of other namespaces must be told apart: Excel 2013 and
  * later write an `<x15:workbookPr>` of their own inside `<extLst>`, which has no date1904 and must not
- * reset the main one. Only elements in the namespace of the `<workbook>` root count: by a prefix the root
+ * reset the main one. Only elements in the namespace of the `<workbook>` root count: by any prefix the root
  * binds to it, unless the element binds its prefix anew.
  */
 export function workbookPart(xml: string): WorkbookPart {
@@ -85,7 +85,8 @@ export function workbookPart(xml: string): WorkbookPart {
       part.isWorkbook = true;
       main = scanner.declaredNamespace(prefix);
       mainPrefixes.add(prefix);
-      if (main !== null && scanner.declaredNamespace('') === main) mainPrefixes.add('');
+      // A root may bind the main namespace to more than one prefix (`xmlns` and `xmlns:x`) and use either.
+      if (main !== null) for (const other of scanner.prefixesOf(main)) mainPrefixes.add(other);
       continue;
     }
     const own = scanner.declaredNamespace(prefix);

@@ -146,6 +146,11 @@ export class XmlScanner {
     }
   }
 
+  /** Where the current start tag begins (its `<`). */
+  get tagStart(): number {
+    return this.nameStart - 1;
+  }
+
   /** The namespace prefix of the current start tag (`x15` of `x15:workbookPr`), '' when it has none. */
   prefix(): string {
     const colon = this.colonIn(this.nameStart, this.attrStart);
@@ -158,6 +163,16 @@ export class XmlScanner {
     const tag = this.xml.slice(this.attrStart, this.attrEnd);
     const found = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])(.*?)\\1`, 'u').exec(tag);
     return found ? unescapeXml(found[2]) : null;
+  }
+
+  /** The prefixes the current start tag binds to `namespace` ('' for the default one). */
+  prefixesOf(namespace: string): string[] {
+    const tag = this.xml.slice(this.attrStart, this.attrEnd);
+    const found: string[] = [];
+    for (const m of tag.matchAll(/(?:^|\s)xmlns(?::([^\s=]+))?\s*=\s*(["'])(.*?)\2/gu)) {
+      if (unescapeXml(m[3]) === namespace) found.push(m[1] ?? '');
+    }
+    return found;
   }
 
   private readonly wantedOne: string[] = [''];

@@ -55,7 +55,8 @@ export interface SerialDateTime {
 }
 
 export function fromSerial(serial: number, date1904: boolean): SerialDateTime | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  // Serial 0 is a day only in the 1904 system (1904-01-01); in the 1900 system Excel shows it as 1900-01-00.
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial > 2958465) return null;
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86400);
   let day = days + Math.floor(seconds / 86400);

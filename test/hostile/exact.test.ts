@@ -84,6 +84,43 @@ describe('1. the 1904 date system of workbooks saved by Excel 2013 and later', (
   });
 });
 
+describe('1b. a root that binds the main namespace to a second prefix', () => {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const withWorkbook = (xml: string) => {
+    const files = unzipSync(rawWorkbook({ sheets: [{ name: '表', xml: '<row r="1"><c r="A1" s="0"><v>0</v></c></row>' }] }));
+    files['xl/workbook.xml'] = strToU8(xml);
+    const bytes = zipSync(files);
+    return { bytes, path: join(mkdtempSync(join(tmpdir(), 'taizhang-ns-')), '台账.xlsx') };
+  };
+
+  it('keeps the 1904 flag and the sheets of `<x:workbookPr>` and `<x:sheets>` under a default-namespace root, on both readers', async () => {
+    const cases = [
+      `<workbook xmlns="${main}" xmlns:x="${main}" xmlns:r="${rel}"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="表" sheetId="1" r:id="rId1"/></x:sheets></workbook>`,
+      `<workbook xmlns:x="${main}" xmlns="${main}" xmlns:r="${rel}"><x:workbookPr date1904="1"/><sheets><x:sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<x:workbook xmlns:y="${main}" xmlns:x="${main}" xmlns:r="${rel}"><y:workbookPr date1904="true"/><y:sheets><x:sheet name="表" sheetId="1" r:id="rId1"/></y:sheets></x:workbook>`,
+    ];
+    for (const xml of cases) {
+      const { bytes, path } = withWorkbook(xml);
+      writeFileSync(path, bytes);
+      for (const grid of [await readWorkbookBytes(bytes, '台账.xlsx'), await readWorkbookFile(path)]) {
+        expect(grid.date1904, xml).toBe(true);
+        expect(
+          grid.sheets.map((s) => [s.name, s.values]),
+          xml,
+        ).toEqual([['表', [[0]]]]);
+      }
+    }
+  });
+
+  it('a prefix bound to another namespace on the root still does not count', async () => {
+    const xml = `<workbook xmlns="${main}" xmlns:x="urn:other" xmlns:r="${rel}"><x:workbookPr date1904="1"/><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const grid = await readWorkbookBytes(withWorkbook(xml).bytes, '台账.xlsx');
+    expect(grid.date1904).toBe(false);
+    expect(grid.sheets).toHaveLength(1);
+  });
+});
+
 describe('2. damaged shared strings are a damaged file, not empty cells', () => {
   const strings = ['零', '壹'];
 
@@ -187,6 +224,11 @@ describe('5. Excel’s 1900 leap-year bug', () => {
     expect(fromSerial(60, false)).toBeNull();
     expect(fromSerial(61, false)?.date.toString()).toBe('1900-03-01');
     expect(fromSerial(1, true)?.date.toString()).toBe('1904-01-02');
+    // Serial 0 is the first day of the 1904 system; the 1900 system has no day 0 (Excel shows 1900-01-00).
+    expect(fromSerial(0, true)?.date.toString()).toBe('1904-01-01');
+    expect(fromSerial(0.5, true)?.time.toString()).toBe('12:00:00');
+    expect(fromSerial(0, false)).toBeNull();
+    expect(fromSerial(-1, true)).toBeNull();
     expect([toSerial('1900-01-01'), toSerial('1900-02-28'), toSerial('1900-03-01'), toSerial('2026-03-05')]).toEqual([1, 59, 61, 46086]);
   });
 

@@ -174,3 +174,24 @@ export function ledgerWith(change: (ledger: TestLedger) => void): Promise<Uint8A
   change(ledger);
   return ledgerBytes(ledger);
 }
+
+/**
+ * The zip with `entry`'s data replaced by raw deflate bytes made elsewhere (a stream no zip library
+ * writes, a lying one), declared as `size` bytes once inflated: stored first, then its method patched
+ * to deflate (8) in both headers.
+ */
+export function withDeflatedEntry(bytes: Uint8Array, entry: string, deflated: Uint8Array, size: number): Uint8Array {
+  const all = parts(bytes);
+  all.set(entry, deflated);
+  const out = withDeclaredSize(rezip(all, 0), entry, size);
+  const view = new DataView(out.buffer);
+  const name = encoder.encode(entry);
+  for (let at = 0; at + 46 < out.length; at++) {
+    const sig = view.getUint32(at, true);
+    const nameAt = sig === 0x02014b50 ? at + 46 : sig === 0x04034b50 ? at + 30 : -1;
+    const length = sig === 0x02014b50 ? view.getUint16(at + 28, true) : view.getUint16(at + 26, true);
+    if (nameAt < 0 || length !== name.length || !name.every((b, i) => out[nameAt + i] === b)) continue;
+    view.setUint16(sig === 0x02014b50 ? at + 10 : at + 8, 8, true);
+  }
+  return out;
+}

@@ -2,22 +2,19 @@
  * The 标注副本 on a workbook that already has notes, fills and gaps: openpyxl writes it (its comments
  * part and VML drawing are its own), the copy is made, and openpyxl reads both back.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { annotatedCopy } from '../../addin/page/annotate/annotatedCopy';
+import { buildAnnotatedCopy } from '../../addin/page/annotate/annotatedCopy';
+import { LedgerReadError } from '../../ledger/errors';
 import type { Finding, Severity } from '../../ledger/findings';
+import { noise, withDeflatedEntry } from '../hostile/files';
+import { python } from './producers';
 
 const scratch = mkdtempSync(join(tmpdir(), 'taizhang-annotate-'));
-
-function python(script: string, ...args: string[]): string {
-  const run = spawnSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return run.stdout;
-}
 
 const write = `
 import sys, openpyxl
@@ -80,7 +77,7 @@ describe('the annotated copy', () => {
       finding('D7', 'error', '缺少必填项'),
       { ...finding('A1', 'error', '缺少工作表'), sheet: '述职评议' },
     ];
-    const copy = annotatedCopy(original, findings);
+    const copy = buildAnnotatedCopy(original, findings);
     expect(copy.marked).toBe(4);
     expect(readFileSync(path)).toEqual(Buffer.from(original));
     const copyPath = join(scratch, 'copy.xlsx');
@@ -107,5 +104,21 @@ describe('the annotated copy', () => {
     expect(untouched.length).toBeGreaterThan(3);
     for (const name of untouched) expect(Buffer.from(partsAfter[name]).equals(Buffer.from(partsBefore[name])), name).toBe(true);
     expect(Object.keys(partsAfter).filter((name) => !(name in partsBefore))).toEqual([]);
+  });
+
+  it('refuses a part whose declared size lies once its output passes it, as the reader does, instead of inflating it whole', () => {
+    const path = join(scratch, 'ledger.xlsx');
+    python(write, path);
+    // A "picture" declared as 2 KB: 1 MB of it, then a block of the reserved type 3 the whole stream would meet.
+    const flushed = deflateRawSync(noise(1024 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+    const bytes = withDeflatedEntry(new Uint8Array(readFileSync(path)), 'xl/media/image1.png', new Uint8Array([...flushed, 0x07]), 2048);
+    let error: unknown = null;
+    try {
+      buildAnnotatedCopy(bytes, [finding('B3', 'error', '“日期”无法识别为日期')], '台账.xlsx');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LedgerReadError);
+    expect((error as Error).message).toMatch(/“台账\.xlsx”.*“xl\/media\/image1\.png”解压后比记录的大小 2048 字节更大/u);
   });
 });

@@ -1,17 +1,25 @@
 /**
- * Gives each marked cell of a worksheet part its marked format (`s`). A cell that the part does not
- * hold (a required field left empty) is added as an empty styled cell, in column order, in its row
- * (added too when missing). Only the rows that hold a mark are rewritten.
+ * Gives cells of a worksheet part a new format (`s`): the marked format of each marked cell, or the
+ * format it had before, when marks are taken off. A marked cell that the part does not hold (a required
+ * field left empty) is added as an empty styled cell, in column order, in its row (added too when
+ * missing). Only the rows that hold such a cell are rewritten.
  */
-import type { Severity } from '../../../ledger/findings';
 import { cellAddress, columnNumber } from '../../../ledger/grid/address';
-import type { MarkStyles } from './styles';
-import { attribute, elements, findElement, rootPrefix, withAttribute } from './xmlEdit';
+import { worksheetChildren } from './worksheetChildren';
+import { attribute, elements, withAttribute } from './xmlEdit';
 
-export interface CellMark {
+export interface CellAt {
   row: number;
   column: number;
-  severity: Severity;
+}
+
+/**
+ * The new format of a cell of format `base` (its own, or for a cell the part lacks, the format Excel
+ * would give it); null leaves the cell as it is. `addMissing`: cells the part lacks are added.
+ */
+export interface Restyle<T extends CellAt> {
+  format(cell: T, base: number): number | null;
+  addMissing: boolean;
 }
 
 interface Edit {
@@ -26,37 +34,49 @@ function splitReference(reference: string): { row: number; column: number } {
 }
 
 /** The format a new, empty cell gets by Excel's rule: its row's when the row has one, else its column's. */
-function columnFormats(xml: string, prefix: string): (column: number) => number {
-  const cols = findElement(xml, prefix, 'cols');
-  const ranges = cols
-    ? elements(cols.inner, prefix, 'col').map((col) => ({
-        min: Number(attribute(col, 'min')),
-        max: Number(attribute(col, 'max')),
-        style: Number(attribute(col, 'style') ?? 0),
-      }))
-    : [];
+function columnFormats(cols: readonly string[], prefix: string): (column: number) => number {
+  const ranges = cols.flatMap((inner) =>
+    elements(inner, prefix, 'col').map((col) => ({
+      min: Number(attribute(col, 'min')),
+      max: Number(attribute(col, 'max')),
+      style: Number(attribute(col, 'style') ?? 0),
+    })),
+  );
   return (column) => ranges.find((r) => column >= r.min && column <= r.max)?.style ?? 0;
 }
 
-export function markCells(xml: string, marks: readonly CellMark[], styles: MarkStyles): string {
-  const p = rootPrefix(xml, 'worksheet');
-  const sheetData = findElement(xml, p, 'sheetData');
-  if (!sheetData) throw new Error('工作表缺少数据区');
-  const columnFormat = columnFormats(xml, p);
-  const byRow = new Map<number, CellMark[]>();
+export function restyleCells<T extends CellAt>(xml: string, marks: readonly T[], restyle: Restyle<T>): string {
+  const sheet = worksheetChildren(xml);
+  const data = sheet.children.find((c) => c.name === 'sheetData');
+  if (!data) throw new Error('工作表缺少数据区');
+  const p = data.prefix;
+  const cols = sheet.children.filter((c) => c.name === 'cols').map((c) => xml.slice(c.start, c.end));
+  const columnFormat = columnFormats(cols, sheet.children.find((c) => c.name === 'cols')?.prefix ?? p);
+  const open = /^<[^>]*>/u.exec(xml.slice(data.start, data.end))![0];
+  const sheetData = {
+    start: data.start,
+    end: data.end,
+    open,
+    inner: open.endsWith('/>') ? '' : xml.slice(data.start + open.length, data.end - `</${p}sheetData>`.length),
+  };
+  const byRow = new Map<number, T[]>();
   for (const mark of marks) {
     const list = byRow.get(mark.row);
     if (list) list.push(mark);
     else byRow.set(mark.row, [mark]);
   }
-  const newCell = (mark: CellMark, base: number) =>
-    `<${p}c r="${cellAddress(mark.row, mark.column)}" s="${styles.markedFormat(base, mark.severity)}"/>`;
-  const newRow = (row: number) =>
-    `<${p}row r="${row}">${byRow
+  const newCell = (mark: T, base: number) => {
+    const format = restyle.addMissing ? restyle.format(mark, base) : null;
+    return format === null ? '' : `<${p}c r="${cellAddress(mark.row, mark.column)}" s="${format}"/>`;
+  };
+  const newRow = (row: number) => {
+    const cells = byRow
       .get(row)!
       .sort((a, b) => a.column - b.column)
       .map((m) => newCell(m, columnFormat(m.column)))
-      .join('')}</${p}row>`;
+      .join('');
+    return cells === '' ? '' : `<${p}row r="${row}">${cells}</${p}row>`;
+  };
 
   const rowFormat = (open: string) => (attribute(open, 'customFormat') === '1' ? Number(attribute(open, 's') ?? 0) : null);
 
@@ -78,8 +98,8 @@ export function markCells(xml: string, marks: readonly CellMark[], styles: MarkS
       const mark = pending.get(column);
       if (!mark) return added + cell;
       pending.delete(column);
-      const format = styles.markedFormat(Number(attribute(tag, 's') ?? 0), mark.severity);
-      return added + withAttribute(tag, 's', String(format)) + cell.slice(tagEnd);
+      const format = restyle.format(mark, Number(attribute(tag, 's') ?? 0));
+      return added + (format === null ? cell : withAttribute(tag, 's', String(format)) + cell.slice(tagEnd));
     });
     const rest = [...pending.values()].sort((a, b) => a.column - b.column).map((m) => newCell(m, fallback(m.column)));
     return `${open.replace(/\s*\/>$/u, '>')}${cells}${rest.join('')}</${p}row>`;
