@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../ledger/findings';
 import { failureLine } from '../../ledger/errors';
-import type { CheckedLedger, LedgerSource } from '../pane/panel';
+import type { LedgerSource } from '../pane/panel';
 import { UnrecognisedLedger } from '../pane/panel';
 import type { ReportKind } from '../pane/viewModel';
 import type { AnnotatedCopy } from './annotate/annotatedCopy';

@@ -93,7 +93,9 @@ export class LedgerPage {
       handle = await pickHandle();
     } catch {
       this.pickerRefused = true;
-      this.panel.say('这个浏览器不允许网页打开文件选择窗口，已改用普通方式选择文件。如果没有弹出选择窗口，请再点一次“选择台账文件……”，或把文件拖到这里。');
+      this.panel.say(
+        '这个浏览器不允许网页打开文件选择窗口，已改用普通方式选择文件。如果没有弹出选择窗口，请再点一次“选择台账文件……”，或把文件拖到这里。',
+      );
       this.input.click();
       return;
     }
