@@ -50,10 +50,12 @@ addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.kind === 'hold') {
     // Held until this worker ends, however it ends: no event tells the page that (whatwg/html#5869).
-    void navigator.locks.request(request.lock, () => {
-      reply({ kind: 'holding' });
-      return new Promise<never>(() => undefined);
-    });
+    navigator.locks
+      .request(request.lock, () => {
+        reply({ kind: 'holding' });
+        return new Promise<never>(() => undefined);
+      })
+      .catch(() => undefined);
     return;
   }
   const { id } = request;

@@ -99,7 +99,8 @@ export class LedgerPage {
       this.input.click();
       return;
     }
-    if (handle && !(await this.openHandle(handle, '所选文件'))) this.input.click();
+    // A handle that cannot be read is said; the picker used up the click, so the clerk chooses again.
+    if (handle) await this.openHandle(handle, '所选文件');
   }
 
   /**

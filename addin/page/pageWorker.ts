@@ -50,8 +50,9 @@ function start(): Running {
   worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
     const answer = event.data;
     if (answer.kind === 'holding') {
-      // Granted when the worker is gone: the lock is held by it until then.
-      void navigator.locks.request(lock, lose);
+      // Granted when the worker is gone: the lock is held by it until then. Where the browser refuses
+      // locks to this page (an opaque origin), the error event is all there is.
+      navigator.locks.request(lock, lose).catch(() => undefined);
       return;
     }
     const pending = state.pending.get(answer.id);
