@@ -639,9 +639,10 @@ describe('台账助手.html', () => {
     await dying.addInitScript(() => {
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (this: Worker, message: { kind: string }, transfer?: Transferable[]) {
-        const state = globalThis as unknown as { holdBack?: boolean };
+        const state = globalThis as unknown as { holdBack?: boolean; heldBack?: boolean };
         if (state.holdBack && message.kind === 'check') {
           state.holdBack = false;
+          state.heldBack = true;
           return;
         }
         post.call(this, message, { transfer: transfer ?? [] });
@@ -655,8 +656,13 @@ describe('台账助手.html', () => {
     };
     expect(await choose(dying, ledgers.sample)).toMatch(/^校验完成/u);
 
-    // Stopped while idle (the browser ends it): the next file is checked all the same.
+    // Stopped while idle (the browser ends it): once the page has seen it go (the worker's Web Lock, and the
+    // page's request for it, are gone), the next file is checked all the same.
     await (await worker()).evaluate(() => close());
+    await dying.waitForFunction(async () => {
+      const { held = [], pending = [] } = await navigator.locks.query();
+      return [...held, ...pending].every((lock) => !lock.name?.startsWith('taizhang-worker-'));
+    });
     expect(await choose(dying, ledgers.wps)).toMatch(/^校验完成/u);
 
     // Stopped, or failing outside any work, while the page waits on it: said, and the bar stops.
@@ -669,9 +675,10 @@ describe('台账助手.html', () => {
       },
     };
     for (const end of Object.values(ends)) {
-      await dying.evaluate(() => Object.assign(globalThis, { holdBack: true }));
+      await dying.evaluate(() => Object.assign(globalThis, { holdBack: true, heldBack: false }));
       await dying.setInputFiles('#file', ledgers.sample);
-      await dying.getByText('正在读取并校验台账').waitFor();
+      // The page has sent its check (held back here) and waits on the worker.
+      await dying.waitForFunction(() => (globalThis as unknown as { heldBack: boolean }).heldBack);
       expect(await dying.locator('#progress').isVisible()).toBe(true);
       await (await worker()).evaluate(end);
       await dying.waitForFunction(() => document.getElementById('status')?.classList.contains('is-error'));
