@@ -1,13 +1,14 @@
 /**
  * 台账助手.html: the shared panel on a ledger file the clerk chooses or drops, plus what only the page
- * does (重新校验 from disk, 下载校验结果, 下载标注副本). Nothing leaves the browser.
+ * does (重新校验 from disk, 下载校验结果, 下载标注副本, a check again whenever the 校验日期 changes).
+ * Nothing leaves the browser; the reading, checking and the marked copy happen in the page's worker.
  */
 import { byId, h } from '../pane/dom';
 import { saveFile } from '../pane/download';
 import type { Valued } from '../pane/panel';
 import { Panel } from '../pane/panel';
 import { ledgerExtensions } from '../../ledger/read/fileKinds';
-import { buildAnnotatedCopy, clearedCopy, hasOwnMarks } from './annotate/annotatedCopy';
+import { hasOwnMarks } from './annotate/annotatedCopy';
 import type { LedgerFile } from './ledgerFile';
 import { ledgerFile } from './ledgerFile';
 import type { FileHandle } from './pickFile';
@@ -36,6 +37,12 @@ export class LedgerPage {
     { id: 'clear-marks', hidden: true, title: '这是本页面生成的标注副本：下载去掉底色和批注、恢复原样的副本，原文件不变' },
     '清除标注',
   ) as Valued;
+  private readonly asOf = byId<HTMLInputElement>('as-of');
+  /** Work running in the worker for this page: a changed date waits for it. */
+  private working = 0;
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The browser refused its file picker once: the plain file input from then on. */
+  private pickerRefused = false;
 
   constructor() {
     const button = (id: string) => byId<Valued>(id);
@@ -63,6 +70,7 @@ export class LedgerPage {
     button('download-results').addEventListener('click', () => void this.downloadResults());
     button('download-marked').addEventListener('click', () => void this.downloadMarked());
     this.clearMarks.addEventListener('click', () => void this.downloadCleared());
+    this.asOf.addEventListener('change', () => this.recheckSoon());
     this.acceptDrops(byId('drop'));
   }
 
@@ -81,33 +89,66 @@ export class LedgerPage {
     });
   }
 
+  /**
+   * The browser's file picker where it has one, for a handle 重新校验 can read again; the plain file input
+   * where it has none or refuses it (locked-down Chromium builds throw SecurityError or NotAllowedError).
+   */
   private async choose(): Promise<void> {
-    if (!canPickHandles()) {
+    if (this.pickerRefused || !canPickHandles()) {
       this.input.click();
       return;
     }
+    let handle: FileHandle | null;
     try {
-      const handle = await pickHandle();
-      if (handle) await this.open(await handle.getFile(), handle);
-    } catch (error) {
-      this.panel.say(`无法打开文件：${error instanceof Error ? error.message : String(error)}`, true);
+      handle = await pickHandle();
+    } catch {
+      this.pickerRefused = true;
+      this.panel.say(
+        '这个浏览器不允许网页打开文件选择窗口，已改用普通方式选择文件。如果没有弹出选择窗口，请再点一次“选择台账文件……”，或把文件拖到这里。',
+      );
+      this.input.click();
+      return;
     }
+    // A handle that cannot be read is said; the picker used up the click, so the clerk chooses again.
+    if (handle) await this.openHandle(handle, '所选文件');
+  }
+
+  /**
+   * The file behind a handle as it is now, checked. False, said in the clerk's words, where it is gone
+   * or refused: NotFoundError (moved, renamed, deleted), NotReadableError or NotAllowedError, whose own
+   * messages are the browser's English.
+   */
+  private async openHandle(handle: FileHandle, what: string): Promise<boolean> {
+    let file: File;
+    try {
+      file = await handle.getFile();
+    } catch {
+      this.handle = null;
+      this.panel.say(`无法读取${what}：文件已被移动、改名或删除，或浏览器不再允许读取它。请重新选择文件。`, true);
+      return false;
+    }
+    await this.open(file, handle);
+    return true;
+  }
+
+  /** The bar runs while the worker reads, checks, writes a report or builds the marked copy. */
+  private busy<T>(work: Promise<T>): Promise<T> {
+    this.working += 1;
+    this.progress.hidden = false;
+    return work.finally(() => {
+      this.working -= 1;
+      this.progress.hidden = this.working === 0;
+    });
   }
 
   /** Checks a newly chosen file; only when it can be read does it replace what is shown. */
   private async open(file: File, handle: FileHandle | null): Promise<void> {
     const candidate = ledgerFile(file);
-    // The bar runs while the worker reads, checks or writes a report.
-    const busy = <T>(work: Promise<T>): Promise<T> => {
-      this.progress.hidden = false;
-      return work.finally(() => {
-        this.progress.hidden = true;
-      });
-    };
     const withProgress: LedgerFile = {
       ...candidate,
-      validate: (asOf, progress) => busy(candidate.validate(asOf, progress)),
-      report: (kind, period, asOf, progress) => busy(candidate.report(kind, period, asOf, progress)),
+      validate: (asOf, progress) => this.busy(candidate.validate(asOf, progress)),
+      report: (kind, period, asOf, progress) => this.busy(candidate.report(kind, period, asOf, progress)),
+      annotatedCopy: (findings, progress) => this.busy(candidate.annotatedCopy(findings, progress)),
     };
     if (!(await this.panel.validate(withProgress))) return;
     this.file = withProgress;
@@ -120,15 +161,22 @@ export class LedgerPage {
 
   /** 重新校验: the file as it is on disk now; without a handle, one click on the chooser. */
   private async reload(): Promise<void> {
-    if (!this.handle) {
-      await this.choose();
-      return;
-    }
-    try {
-      await this.open(await this.handle.getFile(), this.handle);
-    } catch (error) {
-      this.panel.say(`无法重新读取文件：${error instanceof Error ? error.message : String(error)}。请重新选择文件。`, true);
-    }
+    if (this.handle && (await this.openHandle(this.handle, `“${this.file?.name ?? ''}”`))) return;
+    await this.choose();
+  }
+
+  /**
+   * A changed 校验日期 is checked at once, so the findings shown and 生成报告 go by the same date. Typing
+   * a date changes it key by key: the last change counts, and one made while the worker is busy waits.
+   */
+  private recheckSoon(): void {
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => {
+      const asOf = this.asOf.value;
+      if (!this.file || !/^\d{4}-\d{2}-\d{2}$/u.test(asOf) || this.panel.result?.asOf === asOf) return;
+      if (this.working > 0) this.recheckSoon();
+      else void this.panel.validate();
+    }, 400);
   }
 
   private downloadResults(): Promise<boolean> {
@@ -145,7 +193,7 @@ export class LedgerPage {
     return this.panel.act('正在生成标注副本……', async () => {
       const result = this.panel.result;
       if (!result || !this.file) return '请先校验。';
-      const copy = buildAnnotatedCopy(await this.file.bytes(), result.findings, this.file.name);
+      const copy = await this.file.annotatedCopy(result.findings, (text) => this.panel.say(text));
       const kind = copyKind(this.file.name);
       const name = `${stem(this.file.name).replace(/-标注副本$/u, '')}-标注副本${kind.extension}`;
       saveFile(copy.bytes, name, kind.type);
@@ -157,7 +205,7 @@ export class LedgerPage {
   private downloadCleared(): Promise<boolean> {
     return this.panel.act('正在清除标注……', async () => {
       if (!this.file) return '请先选择文件。';
-      const copy = clearedCopy(await this.file.bytes(), this.file.name);
+      const copy = await this.file.clearedCopy((text) => this.panel.say(text));
       const kind = copyKind(this.file.name);
       const name = `${stem(this.file.name).replace(/-标注副本$/u, '')}-已清除标注${kind.extension}`;
       saveFile(copy.bytes, name, kind.type);

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../../ledger/findings';
 import type { RuleStatus } from '../../ledger/model';
-import { periodLabel } from '../../ledger/values/period';
+import { periodEnd, periodLabel } from '../../ledger/values/period';
 
 export type SeverityFilter = Severity | 'all';
 
@@ -92,11 +92,14 @@ export function reportPeriods(kind: ReportKind, year: number): PeriodChoice[] {
   return codes.map((code) => ({ code, label: periodLabel(code) }));
 }
 
-/** The period a clerk most likely reports on at `asOf`: the one it falls in, within the ledger's year. */
+/**
+ * The period a clerk most likely reports on at `asOf`: the latest one of the ledger's year that has ended
+ * by then (a report on a period still running is only a draft); the year's first before any has ended.
+ */
 export function defaultPeriod(kind: ReportKind, year: number, asOf: string): string {
-  const [y, m] = asOf.split('-').map(Number);
-  const month = y < year ? 1 : y > year ? 12 : m;
-  return kind === 'quarterly' ? `${year}Q${Math.ceil(month / 3)}` : `${year}H${month <= 6 ? 1 : 2}`;
+  const codes = reportPeriods(kind, year).map((p) => p.code);
+  const ended = codes.filter((code) => periodEnd(code) <= asOf);
+  return ended.length > 0 ? ended[ended.length - 1] : codes[0];
 }
 
 /** Today in the clerk's own time zone, as YYYY-MM-DD. */

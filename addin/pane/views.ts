@@ -27,8 +27,11 @@ export function renderSummary(
     button.addEventListener('click', () => onFilter(filter === value && value !== 'all' ? 'all' : value));
     return button;
   };
+  // A tile chosen by keyboard is replaced by its new self: focus stays on it, not back at the top of the page.
+  const focused = container.contains(document.activeElement) ? document.activeElement?.getAttribute('data-filter') : null;
   container.replaceChildren(tile('all', '全部', total), ...severities.map((s) => tile(s, severityLabel[s], summary[s])));
   container.hidden = false;
+  if (focused) container.querySelector<HTMLElement>(`[data-filter="${focused}"]`)?.focus();
 }
 
 function findingButton(finding: Finding, index: number, onSelect: (index: number) => void, locates: boolean): HTMLButtonElement {

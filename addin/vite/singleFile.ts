@@ -12,14 +12,14 @@ import type { Plugin } from 'vite';
 const mimeTypes: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml' };
 
 /**
- * Nothing can be fetched: no script but the inlined one (by its hash), workers only from the blob: URL
+ * Nothing can be fetched: no script but the inlined ones (by their hashes), workers only from the blob: URL
  * the page makes of its own bundled code, styles only inline, images only as data:, no connections,
  * frames, fonts, plugins or form posts.
  */
-function contentSecurityPolicy(scriptHash: string): string {
+function contentSecurityPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'none'",
-    `script-src '${scriptHash}'`,
+    `script-src ${scriptHashes.map((hash) => `'${hash}'`).join(' ')}`,
     'worker-src blob:',
     "style-src 'unsafe-inline'",
     'img-src data:',
@@ -69,7 +69,10 @@ export function singleFile(htmlName: string): Plugin {
       }
       const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/gu)];
       if (scripts.length !== 1) throw new Error(`expected one inlined script, found ${scripts.length}`);
-      const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(sha256(scripts[0][1]))}" />`;
+      // The page's own classic scripts (the notice for browsers that run no module) are admitted by their hashes too.
+      const classic = [...html.matchAll(/<script nomodule>([\s\S]*?)<\/script>/gu)].map((m) => m[1]);
+      const hashes = [scripts[0][1], ...classic].map(sha256);
+      const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
       html = html.replace(/(<meta charset="utf-8" \/>)/u, `$1\n    ${policy}`);
       this.emitFile({ type: 'asset', fileName: htmlName, source: html });
     },

@@ -50,9 +50,14 @@ export function atRecord<K extends RecordSheetKey>(
   return finding(rule, { sheet: record.sheet, row: record.row, column }, message, { field, ...detail });
 }
 
-/** A finding that belongs to a sheet but to no cell: the sheet's A1. */
+/**
+ * A finding that belongs to a sheet but to no record: the first cell of the sheet's header row, which
+ * heads the records it is about (A1 is usually the sheet's title); A1 of the sheet that stands in where
+ * the workbook has no such sheet or no header row was found.
+ */
 export function atSheet(rule: string, ctx: CheckContext, key: RecordSheetKey, message: string, detail: FindingDetail = {}): Finding {
-  return finding(rule, { sheet: sheetName(ctx, key), row: 1, column: 1 }, message, detail);
+  const header = ctx.ledger.sheets[key]?.headerRow || 1;
+  return finding(rule, { sheet: sheetName(ctx, key), row: header, column: 1 }, message, detail);
 }
 
 export function inYear(ctx: CheckContext, iso: string | undefined): iso is string {

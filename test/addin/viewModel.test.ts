@@ -83,9 +83,16 @@ describe('pane view model', () => {
       { code: '2026H1', label: '2026年上半年' },
       { code: '2026H2', label: '2026年下半年' },
     ]);
-    expect(defaultPeriod('quarterly', 2026, '2026-07-20')).toBe('2026Q3');
+    // The latest period ended by asOf (its last day included), not the one still running.
+    expect(defaultPeriod('quarterly', 2026, '2026-07-20')).toBe('2026Q2');
+    expect(defaultPeriod('semiannual', 2026, '2026-07-20')).toBe('2026H1');
     expect(defaultPeriod('semiannual', 2026, '2026-06-30')).toBe('2026H1');
+    expect(defaultPeriod('quarterly', 2026, '2026-09-30')).toBe('2026Q3');
+    expect(defaultPeriod('quarterly', 2026, '2026-09-29')).toBe('2026Q2');
+    expect(defaultPeriod('semiannual', 2026, '2026-12-31')).toBe('2026H2');
     expect(defaultPeriod('quarterly', 2026, '2027-01-10')).toBe('2026Q4');
+    // Before any period of the ledger's year has ended: its first.
+    expect(defaultPeriod('quarterly', 2026, '2026-03-15')).toBe('2026Q1');
     expect(defaultPeriod('semiannual', 2026, '2025-12-31')).toBe('2026H1');
   });
 

@@ -73,8 +73,8 @@ describe('the sample ledger', () => {
       [
         'D03 error 二、分析研判!C4',
         'D06 error ４．检查抽查!D7',
-        'R06 error ４．检查抽查!A1',
-        'R09 error 5、专题汇报!A1',
+        'R06 error ４．检查抽查!A3',
+        'R09 error 5、专题汇报!A2',
         'D02 error 学习培训!B6',
         'R14 error 讲座论坛!G5',
         'R16 error 舆情处置!F6',

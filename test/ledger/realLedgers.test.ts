@@ -23,8 +23,8 @@ const ownSheetsFindings = [
   'S01 error 1.会议记录台账!A1',
   'S01 warning 1.会议记录台账!A1',
   'S02 info 2.中心组学习台账!A3 类型',
-  'R03 info 3.意识形态分析研判!A1',
   'S02 info 3.意识形态分析研判!A3 分析类型',
+  'R03 info 3.意识形态分析研判!A3',
   'R17 error 4.网络舆情处置台账!H6 处置时间',
   'S02 error 6.督查检查台账!A3 整改期限',
   'D02 info 6.督查检查台账!B4 检查日期',
@@ -112,8 +112,8 @@ describe('one combined register with a 工作类别 column merged down its rows'
     expect(placed(result).filter((p) => !p.startsWith('S01 error') && !p.startsWith('S01 warning'))).toEqual([
       `S01 info ${sheet}!A1`,
       `R18 info ${sheet}!A1 党组成员`,
-      `R03 info ${sheet}!A1`,
       `S02 info ${sheet}!A3 分析类型`,
+      `R03 info ${sheet}!A3`,
       `D03 info ${sheet}!B10 类别`,
     ]);
     expect(result.findings.find((f) => f.rule === 'D03')!.message).toContain('阵地管理');

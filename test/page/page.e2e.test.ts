@@ -21,6 +21,8 @@ import { buildPage } from '../helpers/buildPage';
 import { launchChromium, overflowingElements } from '../helpers/chromium';
 import { cliAccount, cliDue, shownAccount, shownDue } from '../helpers/resultViews';
 import { taizhang } from '../helpers/cli';
+import { compliantLedger } from '../helpers/compliantLedger';
+import { ledgerBytes } from '../helpers/ledgerWorkbook';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
 import { unrecognisedName, unrecognisedWorkbook } from '../helpers/unrecognisedWorkbook';
 
@@ -137,7 +139,8 @@ describe('台账助手.html', () => {
     expect(html).not.toMatch(/<(?:script|link|img)\b[^>]*\s(?:src|href)="(?!data:)/u);
     const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(html)?.[1] ?? '';
     expect(policy).toContain("default-src 'none'");
-    expect(policy).toMatch(/script-src 'sha256-[^']+';/u);
+    // The module and the notice for browsers that run none, each by its hash.
+    expect(policy).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+';/u);
     expect(policy).toContain('worker-src blob:');
     expect(policy).toContain("connect-src 'none'");
   });
@@ -286,26 +289,34 @@ describe('台账助手.html', () => {
     expect(Object.keys(unzipSync(copy.bytes))).toEqual(expect.arrayContaining(Object.keys(unzipSync(new Uint8Array(readFileSync(path))))));
   });
 
-  it('downloads both reports, worded exactly as the CLI words them', async () => {
+  it('downloads both reports, worded exactly as the CLI words them, for the latest periods ended by the 校验日期', async () => {
     await choose(page, ledgers.sample);
     await page.click('#tab-report');
+    // On 7-20 the second quarter and the first half have ended; the third quarter and second half run on.
+    expect(await page.locator('#report-period').evaluate((e) => (e as HTMLSelectElement).value)).toBe('2026Q2');
     const quarterly = await download(page, '#generate-report');
     await page.click('fluent-radio[value="semiannual"]');
+    expect(await page.locator('#report-period').evaluate((e) => (e as HTMLSelectElement).value)).toBe('2026H1');
     const semiannual = await download(page, '#generate-report');
+    // A period still running can be chosen: the page makes the 征求意见稿 the CLI makes with --draft.
+    await page.click('#report-period');
+    await page.click('fluent-option[value="2026H2"]');
+    const draft = await download(page, '#generate-report');
     const text = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']).replace(/<[^>]+>/gu, '');
-    const cliReport = (kind: string, period: string) => {
+    const cliReport = (kind: string, period: string, ...flags: string[]) => {
       const out = join(scratch, `${kind}.docx`);
-      // Both periods are still open on asOf: the page makes the 征求意见稿 the CLI makes with --draft.
-      const run = taizhang(['report', kind, ledgers.sample, '--period', period, '--as-of', asOf, '--draft', '--out', out]);
+      const run = taizhang(['report', kind, ledgers.sample, '--period', period, '--as-of', asOf, ...flags, '--out', out]);
       expect(run.status, run.stderr).toBe(0);
       return new Uint8Array(readFileSync(out));
     };
     expect(quarterly.name).toMatch(/\.docx$/u);
-    expect(text(quarterly.bytes)).toContain('2026年第三季度意识形态领域情况分析报告');
-    expect(text(quarterly.bytes)).toBe(text(cliReport('quarterly', '2026Q3')));
+    expect(text(quarterly.bytes)).toContain('2026年第二季度意识形态领域情况分析报告');
+    expect(text(quarterly.bytes)).toBe(text(cliReport('quarterly', '2026Q2')));
     expect(semiannual.name).toMatch(/\.docx$/u);
-    expect(text(semiannual.bytes)).toContain('2026年下半年');
-    expect(text(semiannual.bytes)).toBe(text(cliReport('semiannual', '2026H2')));
+    expect(text(semiannual.bytes)).toContain('2026年上半年');
+    expect(text(semiannual.bytes)).toBe(text(cliReport('semiannual', '2026H1')));
+    expect(text(draft.bytes)).toContain('2026年下半年');
+    expect(text(draft.bytes)).toBe(text(cliReport('semiannual', '2026H2', '--draft')));
     await page.click('fluent-radio[value="quarterly"]');
     await page.click('#tab-findings');
   });
@@ -461,6 +472,364 @@ describe('台账助手.html', () => {
     const overflowing = await overflowingElements(page);
     expect(overflowing).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('builds the 标注副本 in its worker, saying how far it has got, and downloads what the worker built', async () => {
+    const watched = await context.newPage();
+    // Every message between the page and its worker, as the page's own Worker sees them.
+    await watched.addInitScript(() => {
+      const log: Array<{ way: string; kind: string; text?: string; bytes?: Uint8Array }> = [];
+      Object.assign(globalThis, { workerLog: log });
+      const Native = Worker;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (event: MessageEvent<{ kind: string; text?: string; bytes?: Uint8Array }>) => {
+            const { kind, text, bytes } = event.data;
+            log.push({ way: 'from worker', kind, text, bytes });
+          });
+        }
+
+        override postMessage(message: { kind: string }, options?: Transferable[] | StructuredSerializeOptions): void {
+          log.push({ way: 'to worker', kind: message.kind });
+          super.postMessage(message, options as StructuredSerializeOptions);
+        }
+      };
+    });
+    await watched.goto(pageUrl);
+    await choose(watched, ledgers.sample);
+    await watched.evaluate(() => ((globalThis as unknown as { workerLog: unknown[] }).workerLog.length = 0));
+    const copy = await download(watched, '#download-marked');
+    const log = await watched.evaluate(async () => {
+      const entries = (globalThis as unknown as { workerLog: Array<{ way: string; kind: string; text?: string; bytes?: Uint8Array }> })
+        .workerLog;
+      const hex = async (bytes: Uint8Array) =>
+        [...new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)))]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('');
+      return Promise.all(entries.map(async ({ bytes, ...entry }) => ({ ...entry, sha256: bytes ? await hex(bytes) : null })));
+    });
+    const ways = log.filter((e) => e.kind !== 'holding').map((e) => `${e.way} ${e.kind}`);
+    expect(ways).toEqual(['to worker annotate', 'from worker progress', 'from worker annotated']);
+    expect(log[1].text).toMatch(/^正在生成标注副本/u);
+    const { createHash } = await import('node:crypto');
+    expect(log[2].sha256).toBe(createHash('sha256').update(copy.bytes).digest('hex'));
+    expect(await watched.locator('#status').textContent()).toMatch(/^已生成“示例台账-标注副本\.xlsx”/u);
+    expect(await watched.locator('#progress').isHidden()).toBe(true);
+    await watched.close();
+  });
+
+  /*
+   * Locked-down Chromium builds keep showOpenFilePicker but refuse it with an English message. Chromium's
+   * picker consumes the click's user activation (issues.chromium.org/40059071), and a file input opens
+   * only with one: whether the activation is gone before the refusal is the build's, so both are modelled.
+   */
+  for (const refusal of ['SecurityError', 'NotAllowedError'])
+    for (const consumes of [false, true]) {
+      const model = consumes ? 'after using up the click' : 'keeping the click';
+      it(`falls back to the plain file input where the browser refuses its picker (${refusal}, ${model}), and says so in Chinese`, async () => {
+        const locked = await context.newPage();
+        await locked.addInitScript(
+          ({ name, consumes }) => {
+            const state = globalThis as unknown as { picks: number };
+            state.picks = 0;
+            Object.assign(window, {
+              showOpenFilePicker: async () => {
+                state.picks += 1;
+                // Opening a window uses up the activation, as a picker does.
+                if (consumes) window.open('about:blank')?.close();
+                throw new DOMException('The request is not allowed by the user agent or the platform in the current context.', name);
+              },
+            });
+          },
+          { name: refusal, consumes },
+        );
+        locked.on('filechooser', () => undefined);
+        await locked.goto(pageUrl);
+        await locked.fill('#as-of', asOf);
+        const chooser = locked.waitForEvent('filechooser', { timeout: 10_000 });
+        await locked.click('#choose');
+        await locked.waitForFunction(() => document.getElementById('status')?.textContent?.includes('已改用普通方式选择文件'));
+        const said = (await locked.locator('#status').textContent()) ?? '';
+        expect(said).toContain('如果没有弹出选择窗口，请再点一次');
+        expect(said).not.toMatch(/[A-Za-z]/u);
+        // Where the click was used up, no chooser could open: the clerk clicks again, as told.
+        if (consumes) await locked.click('#choose');
+        await (await chooser).setFiles(ledgers.sample);
+        await locked.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('校验完成'));
+        // From then on the plain input, without asking the picker again.
+        const again = locked.waitForEvent('filechooser', { timeout: 10_000 });
+        await locked.click('#reload');
+        await (await again).setFiles(ledgers.wps);
+        await locked.waitForFunction(() => document.querySelector('#file-name')?.textContent === '当前文件：wps-style.xlsx');
+        expect(await locked.evaluate(() => (globalThis as unknown as { picks: number }).picks)).toBe(1);
+        await locked.close();
+      });
+    }
+
+  for (const gone of ['NotFoundError', 'NotReadableError']) {
+    it(`asks for the file again, in Chinese, when 重新校验 finds it moved or deleted (${gone})`, async () => {
+      const moving = await context.newPage();
+      // A handle's getFile() rejects once its file is moved or deleted (File System Access, "getFile()");
+      // picking the file again at its new place gives a handle that reads.
+      await moving.addInitScript(
+        ({ name, bytes }) => {
+          const state = globalThis as unknown as { picks: number; moved: boolean; statuses: string[] };
+          Object.assign(state, { picks: 0, moved: false, statuses: [] });
+          Object.assign(window, {
+            showOpenFilePicker: async () => {
+              state.picks += 1;
+              state.moved = false;
+              return [
+                {
+                  kind: 'file',
+                  getFile: async () => {
+                    if (state.moved)
+                      throw new DOMException(
+                        'A requested file or directory could not be found at the time an operation was processed.',
+                        name,
+                      );
+                    return new File([new Uint8Array(bytes)], '台账.xlsx');
+                  },
+                },
+              ];
+            },
+          });
+          addEventListener('DOMContentLoaded', () => {
+            const status = document.getElementById('status')!;
+            new MutationObserver(() => state.statuses.push(status.textContent ?? '')).observe(status, {
+              childList: true,
+              characterData: true,
+              subtree: true,
+            });
+          });
+        },
+        { name: gone, bytes: [...readFileSync(ledgers.sample)] },
+      );
+      await moving.goto(pageUrl);
+      await moving.fill('#as-of', asOf);
+      await moving.click('#choose');
+      await moving.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('校验完成'));
+      await moving.evaluate(() => Object.assign(globalThis, { moved: true, statuses: [] }));
+      await moving.click('#reload');
+      await moving.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('校验完成'));
+      const { picks, statuses } = await moving.evaluate(() => {
+        const state = globalThis as unknown as { picks: number; statuses: string[] };
+        return { picks: state.picks, statuses: state.statuses };
+      });
+      expect(picks).toBe(2);
+      const told = statuses.find((text) => text.startsWith('无法读取'));
+      expect(told).toBe('无法读取“台账.xlsx”：文件已被移动、改名或删除，或浏览器不再允许读取它。请重新选择文件。');
+      // No English from the browser anywhere (a file's own name and “MB” aside).
+      for (const text of statuses) expect(text.replace(/“[^”]*”/gu, '')).not.toMatch(/[A-Za-z]{3}/u);
+      await moving.close();
+    });
+  }
+
+  it('tells the clerk to switch to 极速模式 where scripts are off, and where no module runs (IE 兼容模式)', async () => {
+    expect(await page.locator('#engine-notice').isHidden()).toBe(true);
+    const html = readFileSync(new URL(pageUrl), 'utf8');
+    const classic = [...html.matchAll(/<script nomodule>([\s\S]*?)<\/script>/gu)].map((m) => m[1]);
+    expect(classic).toHaveLength(1);
+    // IE 11 reads ES5 and nothing later: esbuild refuses what it cannot lower to ES5 and lowers the rest,
+    // so ES5 code is what comes out the same for ES5 as for the newest target.
+    const { transform } = await import('esbuild');
+    const as = async (target: string) => (await transform(classic[0], { target, minifyWhitespace: true })).code;
+    expect(await as('es5')).toBe(await as('esnext'));
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    await noScript.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    const off = await noScript.newPage();
+    await off.goto(pageUrl);
+    // Playwright's text locators pass over <noscript>: the paragraph is found by its class.
+    const notice = off.locator('noscript .engine-notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(/禁止了网页运行脚本[\s\S]*极速模式/u);
+    await noScript.close();
+
+    // The IE engine runs classic scripts, ignores `nomodule` and runs no module: the page as it reads it.
+    const asIE = join(scratch, 'ie-model.html');
+    writeFileSync(asIE, html.replace(/<script type="module">[\s\S]*?<\/script>/u, '').replace('<script nomodule>', '<script>'));
+    const ie = await context.newPage();
+    await ie.goto(pathToFileURL(asIE).href);
+    expect(await ie.locator('#engine-notice').isVisible()).toBe(true);
+    expect(await ie.locator('#engine-notice').textContent()).toContain('极速模式');
+    expect(await ie.locator('#page-body').isHidden()).toBe(true);
+    expect(await ie.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await ie.close();
+  });
+
+  it('notices a worker that died, idle or at work, says so, and checks the next file in a new one', async () => {
+    const dying = await context.newPage();
+    // Holds back the next check from the worker, so the test can end the worker while the page waits on it.
+    await dying.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: { kind: string }, transfer?: Transferable[]) {
+        const state = globalThis as unknown as { holdBack?: boolean; heldBack?: boolean };
+        if (state.holdBack && message.kind === 'check') {
+          state.holdBack = false;
+          state.heldBack = true;
+          return;
+        }
+        post.call(this, message, { transfer: transfer ?? [] });
+      } as Worker['postMessage'];
+    });
+    await dying.goto(pageUrl);
+    const worker = async () => {
+      await dying.waitForFunction(() => true);
+      expect(dying.workers()).toHaveLength(1);
+      return dying.workers()[0];
+    };
+    expect(await choose(dying, ledgers.sample)).toMatch(/^校验完成/u);
+
+    // Stopped while idle (the browser ends it): once the page has seen it go (the worker's Web Lock, and the
+    // page's request for it, are gone), the next file is checked all the same.
+    await (await worker()).evaluate(() => close());
+    await dying.waitForFunction(async () => {
+      const { held = [], pending = [] } = await navigator.locks.query();
+      return [...held, ...pending].every((lock) => !lock.name?.startsWith('taizhang-worker-'));
+    });
+    expect(await choose(dying, ledgers.wps)).toMatch(/^校验完成/u);
+
+    // Stopped, or failing outside any work, while the page waits on it: said, and the bar stops.
+    const ends = {
+      stopped: () => close(),
+      failed: () => {
+        setTimeout(() => {
+          throw new Error('worker broke');
+        });
+      },
+    };
+    for (const end of Object.values(ends)) {
+      await dying.evaluate(() => Object.assign(globalThis, { holdBack: true, heldBack: false }));
+      await dying.setInputFiles('#file', ledgers.sample);
+      // The page has sent its check (held back here) and waits on the worker.
+      await dying.waitForFunction(() => (globalThis as unknown as { heldBack: boolean }).heldBack);
+      expect(await dying.locator('#progress').isVisible()).toBe(true);
+      await (await worker()).evaluate(end);
+      await dying.waitForFunction(() => document.getElementById('status')?.classList.contains('is-error'));
+      expect(await dying.locator('#status').textContent()).toMatch(/^后台校验程序意外停止了/u);
+      expect(await dying.locator('#progress').isHidden()).toBe(true);
+      expect(await choose(dying, ledgers.libreoffice)).toMatch(/^校验完成/u);
+    }
+    await dying.close();
+  });
+
+  it('keeps keyboard focus on a 错误/警告/提示 tile it chose, and draws focus at 3:1 or more against what is around it', async () => {
+    await choose(page, ledgers.sample);
+    await page.focus('.tile.error');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.tile.error').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-filter'))).toBe('error');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-filter'))).toBe('error');
+    expect(await page.locator('.tile[data-filter="all"]').getAttribute('aria-pressed')).toBe('true');
+
+    // Tab on from the tiles to the first finding, as a keyboard user does.
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('finding'))) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('finding'))).toBe(true);
+
+    /**
+     * The contrast of a focus indicator from the rendered styles (WCAG 2.2, 1.4.11 and 2.4.13): an outline
+     * against the colours beside it (the element's own background and its parent's), or, with no outline,
+     * the focused background against the unfocused one.
+     */
+    const focusContrast = (selector: string) =>
+      page.evaluate((selector) => {
+        const parse = (css: string) => (css.match(/[\d.]+/gu) ?? []).map(Number);
+        const background = (el: Element | null): number[] => {
+          for (let at = el; at; at = at.parentElement) {
+            const [r, g, b, a = 1] = parse(getComputedStyle(at).backgroundColor);
+            if (a > 0) return [r, g, b];
+          }
+          return [255, 255, 255];
+        };
+        const luminance = ([r, g, b]: number[]) => {
+          const lin = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        };
+        const ratio = (x: number[], y: number[]) => {
+          const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+          return (hi + 0.05) / (lo + 0.05);
+        };
+        const element = document.querySelector(selector) as HTMLElement;
+        if (!element.matches(':focus-visible')) throw new Error(`${selector} is not focused by keyboard`);
+        const style = getComputedStyle(element);
+        const focusedBackground = background(element);
+        if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) {
+          const outline = parse(style.outlineColor);
+          return Math.min(ratio(outline, focusedBackground), ratio(outline, background(element.parentElement)));
+        }
+        const cloned = element.cloneNode(true) as HTMLElement;
+        element.after(cloned);
+        const unfocused = background(cloned);
+        cloned.remove();
+        return ratio(focusedBackground, unfocused);
+      }, selector);
+    expect(await focusContrast('.finding:focus')).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Shift+Tab');
+    await page.focus('.tile.error');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusContrast('.tile:focus')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('checks again as soon as the 校验日期 changes, so the findings and the report go by the same date', async () => {
+    const dated = await context.newPage();
+    await dated.goto(pageUrl);
+    await choose(dated, ledgers.sample);
+    const later = '2026-12-31';
+    const expected = taizhang(['validate', ledgers.sample, '--format', 'json', '--as-of', later]);
+    const { summary, findings } = JSON.parse(expected.stdout) as JsonReport;
+    await dated.fill('#as-of', later);
+    await dated.waitForFunction((d) => document.getElementById('ledger-name')?.textContent?.endsWith(`截至 ${d}`), later);
+    await dated.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('校验完成'));
+    expect(await dated.locator('#status').textContent()).toContain(
+      `错误 ${summary.error} 项，警告 ${summary.warning} 项，提示 ${summary.info} 项`,
+    );
+    expect(await dated.locator('.finding').count()).toBe(findings.length);
+    expect(await dated.locator('#report-period').evaluate((e) => (e as HTMLSelectElement).value)).toBe('2026Q4');
+    await dated.close();
+  });
+
+  it('points a requirement’s shortfall at the header row of its sheet, not at the title in A1', async () => {
+    await choose(page, ledgers.sample);
+    const cells = await page
+      .locator('.finding')
+      .evaluateAll((items) =>
+        items.map((item) => `${item.querySelector('.rule')?.textContent} ${item.querySelector('.cell')?.textContent}`),
+      );
+    expect(cells).toEqual(expect.arrayContaining(['R06 A3', 'R09 A2']));
+    expect(cells.filter((c) => /^R0[69] /u.test(c))).not.toContain('A1');
+  });
+
+  it('keeps a skipped finding a row high where the browser has no `contain-intrinsic-size: auto` (Chromium 86–94)', async () => {
+    const ledger = compliantLedger();
+    // 300 training records whose date cannot be read: 300 findings, a list far taller than the window.
+    for (let i = 0; i < 300; i += 1) ledger.学习培训.rows.push([`2026年13月${(i % 28) + 1}日`, '主题宣讲', `宣讲${i + 1}`, 20, '否']);
+    const path = join(scratch, '长清单.xlsx');
+    writeFileSync(path, await ledgerBytes(ledger));
+    const tall = await context.newPage();
+    await tall.goto(pageUrl);
+    await choose(tall, path);
+    expect(await tall.locator('.finding').count()).toBeGreaterThan(300);
+    const last = tall.locator('.finding').last();
+    expect(await last.evaluate((e) => getComputedStyle(e).containIntrinsicHeight)).toBe('auto 56px');
+    // Chromium 86–94 drop a declaration whose value they cannot parse: the page's styles as they read them.
+    await tall.evaluate(() => {
+      for (const style of document.querySelectorAll('style'))
+        style.textContent = (style.textContent ?? '').replace(/contain-intrinsic-size:\s*auto[^;}]*;?/gu, '');
+    });
+    await tall.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    const skipped = await last.evaluate((e) => e.getBoundingClientRect().height);
+    await last.scrollIntoViewIfNeeded();
+    await tall.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    const shown = await last.evaluate((e) => e.getBoundingClientRect().height);
+    expect(skipped).toBeGreaterThanOrEqual(shown * 0.6);
+    await tall.close();
   });
 
   it('made no request outside the file and broke no rule of its Content-Security-Policy', async () => {

@@ -302,10 +302,14 @@ describe('the task pane in Chromium', () => {
   // Waits for generator/report's model builders; addin/pane/report.ts buildReport is where they plug in.
   it('generates the quarterly analysis as a .docx that carries the report title', async () => {
     await page.click('#tab-report');
+    // The sample ledger is checked in July: the latest quarter ended is the second, offered first. The third,
+    // not over yet, can be chosen, and its report is a draft.
+    expect(await page.locator('#report-period').evaluate((e) => (e as HTMLSelectElement).value)).toBe('2026Q2');
+    await page.click('#report-period');
+    await page.click('fluent-option[value="2026Q3"]');
     const download = page.waitForEvent('download');
     await page.click('#generate-report');
     await page.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('正在生成'));
-    // The sample ledger is checked in July: the third quarter is not over, so the report is a draft.
     expect(await page.locator('#status').textContent()).toMatch(/^已生成.*2026年第三季度尚未结束，已按征求意见稿生成。/u);
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.docx$/u);
