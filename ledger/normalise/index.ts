@@ -10,6 +10,7 @@ import type { ConvertContext } from './convert';
 import { hasContent, isTotalRow, rowWithoutFields } from './rows';
 import { columnsTopic, titleTopic } from './sheetTopic';
 import { readShortUnitNames } from './unitNames';
+import { readColumnsByContent } from './columnContent';
 import { fieldsOf } from '../schema/fields';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { finding, type Position } from './finding';
@@ -226,6 +227,8 @@ export function normaliseWorkbook(
     reason: string,
     categories?: string[],
   ) => {
+    const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
+    findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx));
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);
