@@ -342,8 +342,9 @@ export function normaliseWorkbook(
     book.rows(sheet, null, new Map(), []);
     for (const [category, rows] of unknown) {
       recognition.uncategorised.push({ sheet: sheet.name, category, rows });
-      const topics = nameMeaning(category).keys;
-      const could = topics.length > 0 ? topics : recordSheetKeys.filter((k) => k !== 'organization');
+      // A category naming several topics might be any of them; one naming none (阵地管理, 信息报送) is
+      // work the plan's requirements do not count, so it leaves them as they are.
+      const could = nameMeaning(category).keys;
       const placed = rows.filter((row) => hasContent(sheet, row) && !isTotalRow(sheet, row));
       for (const row of placed) ledger.unplaced.push({ sheet: sheet.name, row, topics: could, ...dateOf(sheet, row, ctx) });
       book.unplaced(sheet.name, placed);

@@ -219,7 +219,8 @@ export function readRecords<K extends RecordSheetKey>(
       // The whole row speaks for the record: a title or a 主要内容 column no field of this topic reads.
       const cells: string[] = [];
       for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
-      const text = cells.join(' ');
+      // Cells are kept apart: `2` in 序号 beside `季度研判` is no `2季度`.
+      const text = cells.join('|');
       for (const [name, value] of Object.entries(deriveFields(key, source.context(row), text, ctx.year, absent))) {
         if (candidate[name] !== undefined) continue;
         candidate[name] = value;
