@@ -2,12 +2,13 @@ import type { Finding } from '../findings';
 import type { CellValue } from '../grid/types';
 import type { FieldInfo } from '../schema/fields';
 import { foldCompact, headerForms } from '../text/fold';
-import { isEmpty } from '../values/cell';
+import { cellText, isEmpty } from '../values/cell';
 import { matchChoice } from '../values/choice';
 import { likelyValue } from '../values/likeness';
 import { convertCell, type ConvertContext } from './convert';
 import { finding } from './finding';
 import type { HeaderMap } from './header';
+import { isNoneMark } from './records';
 import type { SheetReader } from './sheetReader';
 import { unitsAbbreviated } from './unitNames';
 
@@ -24,7 +25,8 @@ function samples(sheet: SheetReader, header: HeaderMap, column: number): Array<{
   const cells: Array<{ value: CellValue; format: string }> = [];
   for (let row = header.row + 1; row <= sheet.lastRow && cells.length < sampleRows; row++) {
     const value = sheet.value(row, column);
-    if (!isEmpty(value)) cells.push({ value, format: sheet.format(row, column) });
+    // `—` in a deadline column of problems not found says nothing of what the column holds.
+    if (!isEmpty(value) && !isNoneMark(value)) cells.push({ value, format: sheet.format(row, column) });
   }
   return cells;
 }
@@ -100,14 +102,22 @@ export function readColumnsByContent(
   fields: readonly FieldInfo[],
   units: readonly string[],
   ctx: ConvertContext,
+  /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
+  ownSheet: boolean,
 ): Finding[] {
   const findings: Finding[] = [];
   const taken = new Set(header.columns.values());
+  // On a topic's own sheet a 类别 column holds the records' kind (中心组学习, 宣讲): its header says
+  // "kind" by itself, so only its content is asked.
+  const kind =
+    ownSheet && header.categoryColumn !== null
+      ? { column: header.categoryColumn, text: cellText(sheet.value(header.row, header.categoryColumn)) }
+      : null;
   for (const field of fields) {
     if (header.columns.has(field.name) || field.kind === 'text' || field.kind === 'list') continue;
-    const fitting = header.others
+    const fitting = [...header.others, ...(kind && field.kind === 'enum' ? [kind] : [])]
       .filter((o) => !taken.has(o.column))
-      .map((o) => ({ ...o, words: wordLikeness(field, o.text) }))
+      .map((o) => ({ ...o, words: o === kind ? 1 : wordLikeness(field, o.text) }))
       .filter((o) => o.words >= 0.5 && contentFits(field, samples(sheet, header, o.column), units, ctx));
     if (fitting.length === 0) continue;
     const best = Math.max(...fitting.map((o) => o.words));

@@ -222,9 +222,14 @@ function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): H
   const contained = (m: Candidate['matches'][number]) => m.how.startsWith('列名含');
   // A header matched by name wins over one that only contains a name, which then stands aside unreported.
   const ordered = [...chosen.matches].sort((a, b) => Number(contained(a)) - Number(contained(b)));
+  const asideOthers: Array<{ column: number; text: string }> = [];
   for (const m of ordered) {
     const first = columns.get(m.field);
-    if (first !== undefined && contained(m)) continue;
+    // Set aside, it is a header of unknown words again (整改截止时间 holds 时间 but is no 检查日期).
+    if (first !== undefined && contained(m)) {
+      asideOthers.push({ column: m.column, text: m.text });
+      continue;
+    }
     if (first === undefined) {
       columns.set(m.field, m.column);
       found.set(m.field, { text: m.text, how: m.how });
@@ -239,7 +244,8 @@ function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): H
       ),
     );
   }
-  const { row, serialColumn, categoryColumn, others } = chosen;
+  const { row, serialColumn, categoryColumn } = chosen;
+  const others = [...chosen.others, ...asideOthers].sort((a, b) => a.column - b.column);
   return { row, columns, found, serialColumn, categoryColumn, others };
 }
 

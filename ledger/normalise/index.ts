@@ -18,7 +18,7 @@ import { findHeader, headerAt, type HeaderMap } from './header';
 import { locateSettings, locateSheets, nameMeaning, notRegisterName } from './locate';
 import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
-import { categoryTopic, findRegister, type CombinedRegister } from './register';
+import { categoryTopic, findRegister, findRegisterByContent, type CombinedRegister } from './register';
 import { readSettings } from './settings';
 import { sheetReader, type SheetReader } from './sheetReader';
 import { titleInfo, type TitleInfo } from './titleInfo';
@@ -203,12 +203,13 @@ export function normaliseWorkbook(
   const byContent: SheetGrid[] = [];
   for (const unmatched of located.unmatched) {
     const sheet = sheetReader(unmatched);
-    const register = findRegister(sheet);
+    const title = titleTopic(sheet);
+    const register = findRegister(sheet) ?? (title ? null : findRegisterByContent(sheet));
     if (register) {
       registers.push(register);
       continue;
     }
-    const topic = titleTopic(sheet) ?? columnsTopic(sheet, mappings.columns);
+    const topic = title ?? columnsTopic(sheet, mappings.columns);
     if (topic) {
       (located.sheets[topic.key] ??= []).push({ grid: unmatched, reason: topic.reason });
       byContent.push(unmatched);
@@ -228,7 +229,7 @@ export function normaliseWorkbook(
     categories?: string[],
   ) => {
     const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
-    findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx));
+    findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx, !source.rows));
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);

@@ -50,9 +50,14 @@ function issueFinding(
 /** `—`, `/`, `无` in an optional cell: the clerk's way of leaving it empty. */
 const noneMarks = new Set(['—', '——', '-', '--', '/', '无', '暂无', '无此项']);
 
-function isNone(field: FieldInfo, value: CellValue): boolean {
+/** `—`, `/`, `无`: a cell left empty the clerk's way. */
+export function isNoneMark(value: CellValue): boolean {
   // Checked on every optional cell of a large ledger, so folding is left to the few short enough.
-  return !field.required && field.kind !== 'yesno' && typeof value === 'string' && value.length <= 6 && noneMarks.has(foldCompact(value));
+  return typeof value === 'string' && value.length <= 6 && noneMarks.has(foldCompact(value));
+}
+
+function isNone(field: FieldInfo, value: CellValue): boolean {
+  return !field.required && field.kind !== 'yesno' && isNoneMark(value);
 }
 
 export interface RecordSource {

@@ -50,6 +50,8 @@ function namesCategories(sheet: SheetReader, top: number, column: number): boole
     const text = cellText(sheet.value(row, column));
     if (text === '') continue;
     cells++;
+    // A list (`听取汇报；实地检查`) is a multi-value field's cell, never a category.
+    if (/[、，,；;/]/u.test(text)) continue;
     if (!topicOf.has(text)) topicOf.set(text, categoryTopic(text, new Map())?.key ?? null);
     const topic = topicOf.get(text);
     if (!topic) continue;
@@ -59,10 +61,7 @@ function namesCategories(sheet: SheetReader, top: number, column: number): boole
   return cells >= 3 && topics.size >= 2 && named * 5 >= cells * 3;
 }
 
-/**
- * The register's category column, within the first ten rows: by its header (工作类别 …), else by its
- * cells; null for a sheet without one.
- */
+/** The register's category column, within the first ten rows, by its header (工作类别 …); null for a sheet without one. */
 export function findRegister(sheet: SheetReader): CombinedRegister | null {
   const last = Math.min(sheet.lastRow, headerSearchRows);
   for (let top = sheet.firstRow; top <= last; top++) {
@@ -71,6 +70,12 @@ export function findRegister(sheet: SheetReader): CombinedRegister | null {
       if (text !== '' && isCategoryHeader(text)) return registerAt(sheet, top, column);
     }
   }
+  return null;
+}
+
+/** A combined register whose category column is known by its cells only (after the sheet's title had its say). */
+export function findRegisterByContent(sheet: SheetReader): CombinedRegister | null {
+  const last = Math.min(sheet.lastRow, headerSearchRows);
   for (let top = sheet.firstRow; top <= last; top++) {
     for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
       // A header cell with a short word over it, not a title spread across the row.
