@@ -33,12 +33,11 @@ export function validateGrid(grid: WorkbookGrid, options: ValidateOptions): Vali
 /** The check of grids already normalised, for a host that also maps them for 对应关系 from the same reading. */
 export function validateNormalised(grid: WorkbookGrid, normalised: Normalised, options: ValidateOptions): ValidationResult {
   const { ledger, recognition } = normalised;
+  // Told by its sheets before any reading: its tables' titles and columns may well read as a topic's.
+  const own = ownWorkbookKind(grid.sheets.map((s) => s.name));
+  if (own) throw new OwnWorkbookError(`“${grid.name}”是台账助手生成的${own}，不是台账。请选择台账文件本身。`);
   const recognised = ledger.sheets.settings || Object.keys(recognition.topics).length > 0 || recognition.uncategorised.length > 0;
-  if (!recognised) {
-    const own = ownWorkbookKind(grid.sheets.map((s) => s.name));
-    if (own) throw new OwnWorkbookError(`“${grid.name}”是台账助手生成的${own}，不是台账。请选择台账文件本身。`);
-    throw notALedger(grid, ledger.settings);
-  }
+  if (!recognised) throw notALedger(grid, ledger.settings);
   const checked = runChecks(
     {
       ledger,

@@ -52,7 +52,10 @@ export function unsureRows(ledger: Ledger): Unsure {
         ...(typeof unit === 'string' ? { unit } : {}),
       });
     }
-    for (const row of ledger.unplaced) if (row.topics.includes(judged.sheet)) list.push(row.date ? { when: row.date } : {});
+    // A rule over each record judges the records it has; a row not understood is no record it could fail.
+    if (judged.judges === 'periods') {
+      for (const row of ledger.unplaced) if (row.topics.includes(judged.sheet)) list.push(row.date ? { when: row.date } : {});
+    }
     if (list.length > 0) doubts.set(rule.id, list);
   }
   return (rule, period, unit) => (doubts.get(rule) ?? []).filter((d) => fallsIn(d, period, unit)).length;

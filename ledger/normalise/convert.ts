@@ -123,8 +123,10 @@ export function convertCell(field: FieldInfo, value: CellValue, format: string, 
       return { ok: true, value: cellText(value) };
     }
     case 'list': {
-      // Names are also written with spaces between them (`张三 李四`), which no name holds.
-      const items = splitList(displayText(value)).flatMap((item) => item.split(/\s+/u));
+      // A list with no separator but spaces is split on them (`张三 李四`); beside other separators a
+      // space may stand inside a two-character name set to three (`李 明`).
+      const listed = splitList(displayText(value));
+      const items = listed.length === 1 ? listed[0].split(/\s+/u) : listed;
       const values = field.values;
       return { ok: true, value: values ? items.map((item) => matchChoice(item, values, field.aliases) ?? item) : items };
     }

@@ -142,6 +142,23 @@ function candidate(sheet: SheetReader, top: number, bottom: number, readCell: (t
 const fieldCount = (c: Candidate) => new Set(c.matches.map((m) => m.field)).size;
 
 /**
+ * True when the row below `row` holds the sub-headers of a group header in `row`: a cell merged across
+ * columns (落实情况, 佐证材料) over different texts. Such a pair is one header even when the group
+ * spans only optional columns, whose sub-headers name no field the upper row lacks.
+ */
+function subHeadersBelow(sheet: SheetReader, row: number): boolean {
+  if (row >= sheet.lastRow) return false;
+  for (let column = sheet.firstColumn; column < sheet.lastColumn; column++) {
+    const group = cellText(sheet.value(row, column));
+    if (group === '' || group !== cellText(sheet.value(row, column + 1))) continue;
+    const left = cellText(sheet.value(row + 1, column));
+    const right = cellText(sheet.value(row + 1, column + 1));
+    if (left !== '' && right !== '' && left !== right && left !== group && right !== group) return true;
+  }
+  return false;
+}
+
+/**
  * Finds the header row: the first of the first ten rows (or pairs of rows, for a grouped header)
  * holding every required header. Failing that, the row matching most headers is used; a sheet where
  * no row matches at least two headers has no header row (S03). Which missing columns matter is the
@@ -162,7 +179,7 @@ export function findHeader(
     // The pair is a grouped header when its upper row is a header itself (not a title above one) and
     // its sub-header row adds fields the upper row lacks.
     const grouped = fieldCount(single) > 0 && row < sheet.lastRow ? candidate(sheet, row, row + 1, readCell) : single;
-    const c = fieldCount(grouped) > fieldCount(single) ? grouped : single;
+    const c = fieldCount(grouped) > fieldCount(single) || (fieldCount(single) > 0 && subHeadersBelow(sheet, row)) ? grouped : single;
     const found = new Set(c.matches.map((m) => m.field));
     if (required.every((f) => found.has(f)) && c.matches.length > 0) chosen = c;
     else if (best === null || fieldCount(c) > fieldCount(best)) best = c;
@@ -205,9 +222,14 @@ function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): H
   const contained = (m: Candidate['matches'][number]) => m.how.startsWith('列名含');
   // A header matched by name wins over one that only contains a name, which then stands aside unreported.
   const ordered = [...chosen.matches].sort((a, b) => Number(contained(a)) - Number(contained(b)));
+  const asideOthers: Array<{ column: number; text: string }> = [];
   for (const m of ordered) {
     const first = columns.get(m.field);
-    if (first !== undefined && contained(m)) continue;
+    // Set aside, it is a header of unknown words again (整改截止时间 holds 时间 but is no 检查日期).
+    if (first !== undefined && contained(m)) {
+      asideOthers.push({ column: m.column, text: m.text });
+      continue;
+    }
     if (first === undefined) {
       columns.set(m.field, m.column);
       found.set(m.field, { text: m.text, how: m.how });
@@ -222,7 +244,8 @@ function headerOf(sheet: SheetReader, chosen: Candidate, findings: Finding[]): H
       ),
     );
   }
-  const { row, serialColumn, categoryColumn, others } = chosen;
+  const { row, serialColumn, categoryColumn } = chosen;
+  const others = [...chosen.others, ...asideOthers].sort((a, b) => a.column - b.column);
   return { row, columns, found, serialColumn, categoryColumn, others };
 }
 

@@ -10,6 +10,7 @@ import type { ConvertContext } from './convert';
 import { hasContent, isTotalRow, rowWithoutFields } from './rows';
 import { columnsTopic, titleTopic } from './sheetTopic';
 import { readShortUnitNames } from './unitNames';
+import { readColumnsByContent } from './columnContent';
 import { fieldsOf } from '../schema/fields';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { finding, type Position } from './finding';
@@ -17,7 +18,7 @@ import { findHeader, headerAt, type HeaderMap } from './header';
 import { locateSettings, locateSheets, nameMeaning, notRegisterName } from './locate';
 import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
-import { categoryTopic, findRegister, type CombinedRegister } from './register';
+import { categoryTopic, findRegister, findRegisterByContent, type CombinedRegister } from './register';
 import { readSettings } from './settings';
 import { sheetReader, type SheetReader } from './sheetReader';
 import { titleInfo, type TitleInfo } from './titleInfo';
@@ -202,12 +203,13 @@ export function normaliseWorkbook(
   const byContent: SheetGrid[] = [];
   for (const unmatched of located.unmatched) {
     const sheet = sheetReader(unmatched);
-    const register = findRegister(sheet);
+    const title = titleTopic(sheet);
+    const register = findRegister(sheet) ?? (title ? null : findRegisterByContent(sheet));
     if (register) {
       registers.push(register);
       continue;
     }
-    const topic = titleTopic(sheet) ?? columnsTopic(sheet, mappings.columns);
+    const topic = title ?? columnsTopic(sheet, mappings.columns);
     if (topic) {
       (located.sheets[topic.key] ??= []).push({ grid: unmatched, reason: topic.reason });
       byContent.push(unmatched);
@@ -226,6 +228,8 @@ export function normaliseWorkbook(
     reason: string,
     categories?: string[],
   ) => {
+    const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
+    findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx, !source.rows));
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);
@@ -339,8 +343,9 @@ export function normaliseWorkbook(
     book.rows(sheet, null, new Map(), []);
     for (const [category, rows] of unknown) {
       recognition.uncategorised.push({ sheet: sheet.name, category, rows });
-      const topics = nameMeaning(category).keys;
-      const could = topics.length > 0 ? topics : recordSheetKeys.filter((k) => k !== 'organization');
+      // A category naming several topics might be any of them; one naming none (阵地管理, 信息报送) is
+      // work the plan's requirements do not count, so it leaves them as they are.
+      const could = nameMeaning(category).keys;
       const placed = rows.filter((row) => hasContent(sheet, row) && !isTotalRow(sheet, row));
       for (const row of placed) ledger.unplaced.push({ sheet: sheet.name, row, topics: could, ...dateOf(sheet, row, ctx) });
       book.unplaced(sheet.name, placed);

@@ -1,4 +1,5 @@
 import type { SheetGrid, WorkbookGrid } from '../grid/types';
+import { ownSheetNames } from '../ownWorkbooks';
 import { settingsSheetTitle } from '../schema/settings';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { notRegisterWords, registerWords, topicWords } from '../schema/topics';
@@ -58,6 +59,7 @@ export interface Located {
  */
 export function notRegisterName(name: string, year?: number): string | null {
   const text = foldSheetName(name);
+  if (text === ownSheetNames.results) return '是台账助手写入的校验结果';
   const named = /(?:19|20)\d{2}/u.exec(text)?.[0];
   if (year !== undefined && named !== undefined && Number(named) !== year) return `名称中的年份${named}年不是台账年度`;
   if (/台账|记录|登记/u.test(text)) return null;

@@ -50,9 +50,14 @@ function issueFinding(
 /** `—`, `/`, `无` in an optional cell: the clerk's way of leaving it empty. */
 const noneMarks = new Set(['—', '——', '-', '--', '/', '无', '暂无', '无此项']);
 
-function isNone(field: FieldInfo, value: CellValue): boolean {
+/** `—`, `/`, `无`: a cell left empty the clerk's way. */
+export function isNoneMark(value: CellValue): boolean {
   // Checked on every optional cell of a large ledger, so folding is left to the few short enough.
-  return !field.required && field.kind !== 'yesno' && typeof value === 'string' && value.length <= 6 && noneMarks.has(foldCompact(value));
+  return typeof value === 'string' && value.length <= 6 && noneMarks.has(foldCompact(value));
+}
+
+function isNone(field: FieldInfo, value: CellValue): boolean {
+  return !field.required && field.kind !== 'yesno' && isNoneMark(value);
 }
 
 export interface RecordSource {
@@ -219,7 +224,8 @@ export function readRecords<K extends RecordSheetKey>(
       // The whole row speaks for the record: a title or a 主要内容 column no field of this topic reads.
       const cells: string[] = [];
       for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
-      const text = cells.join(' ');
+      // Cells are kept apart: `2` in 序号 beside `季度研判` is no `2季度`.
+      const text = cells.join('|');
       for (const [name, value] of Object.entries(deriveFields(key, source.context(row), text, ctx.year, absent))) {
         if (candidate[name] !== undefined) continue;
         candidate[name] = value;

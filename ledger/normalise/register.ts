@@ -20,22 +20,68 @@ export interface CombinedRegister {
   categoryOf: ReadonlyMap<number, string>;
 }
 
-/** The register's category header, within the first ten rows; null for a sheet without one. */
+function registerAt(sheet: SheetReader, top: number, column: number): CombinedRegister {
+  const text = cellText(sheet.value(top, column));
+  // A category header merged down two rows heads a grouped two-row header.
+  const bottom = top < sheet.lastRow && cellText(sheet.value(top + 1, column)) === text ? top + 1 : top;
+  const categoryOf = new Map<number, string>();
+  let current = '';
+  for (let row = bottom + 1; row <= sheet.lastRow; row++) {
+    const category = cellText(sheet.value(row, column));
+    if (category !== '') current = category;
+    if (current !== '') categoryOf.set(row, current);
+  }
+  return { sheet, top, bottom, categoryColumn: column, categoryOf };
+}
+
+/** Cells of a column looked at to tell a category column by its content. */
+const sampleRows = 60;
+
+/**
+ * A column whose header names no category but whose cells do (`活动类型`, `事项` over 专题研究, 学习培训,
+ * 检查抽查 …): most of its cells name one topic each, and they name two topics at least.
+ */
+function namesCategories(sheet: SheetReader, top: number, column: number): boolean {
+  const topicOf = new Map<string, RecordSheetKey | null>();
+  const topics = new Set<RecordSheetKey>();
+  let cells = 0;
+  let named = 0;
+  for (let row = top + 1; row <= Math.min(sheet.lastRow, top + sampleRows); row++) {
+    const text = cellText(sheet.value(row, column));
+    if (text === '') continue;
+    cells++;
+    // A list (`听取汇报；实地检查`) is a multi-value field's cell, never a category.
+    if (/[、，,；;/]/u.test(text)) continue;
+    if (!topicOf.has(text)) topicOf.set(text, categoryTopic(text, new Map())?.key ?? null);
+    const topic = topicOf.get(text);
+    if (!topic) continue;
+    named++;
+    topics.add(topic);
+  }
+  return cells >= 3 && topics.size >= 2 && named * 5 >= cells * 3;
+}
+
+/** The register's category column, within the first ten rows, by its header (工作类别 …); null for a sheet without one. */
 export function findRegister(sheet: SheetReader): CombinedRegister | null {
-  for (let top = sheet.firstRow; top <= Math.min(sheet.lastRow, headerSearchRows); top++) {
+  const last = Math.min(sheet.lastRow, headerSearchRows);
+  for (let top = sheet.firstRow; top <= last; top++) {
     for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
       const text = cellText(sheet.value(top, column));
-      if (text === '' || !isCategoryHeader(text)) continue;
-      // A category header merged down two rows heads a grouped two-row header.
-      const bottom = top < sheet.lastRow && cellText(sheet.value(top + 1, column)) === text ? top + 1 : top;
-      const categoryOf = new Map<number, string>();
-      let current = '';
-      for (let row = bottom + 1; row <= sheet.lastRow; row++) {
-        const category = cellText(sheet.value(row, column));
-        if (category !== '') current = category;
-        if (current !== '') categoryOf.set(row, current);
-      }
-      return { sheet, top, bottom, categoryColumn: column, categoryOf };
+      if (text !== '' && isCategoryHeader(text)) return registerAt(sheet, top, column);
+    }
+  }
+  return null;
+}
+
+/** A combined register whose category column is known by its cells only (after the sheet's title had its say). */
+export function findRegisterByContent(sheet: SheetReader): CombinedRegister | null {
+  const last = Math.min(sheet.lastRow, headerSearchRows);
+  for (let top = sheet.firstRow; top <= last; top++) {
+    for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
+      // A header cell with a short word over it, not a title spread across the row.
+      const text = cellText(sheet.value(top, column));
+      if (text === '' || text.length > 8 || text === cellText(sheet.value(top, column + 1))) continue;
+      if (namesCategories(sheet, top, column)) return registerAt(sheet, top, column);
     }
   }
   return null;

@@ -185,3 +185,24 @@ describe('nothing 未开展 that the ledger holds', () => {
     expect(ruleStatus(other, 'R03').periods[1]).toMatchObject({ status: '未达标', actual: 0 });
   });
 });
+
+describe('a diary whose category column has a header of its own', () => {
+  it('reads 活动类型 over category words as the category column: no record is dropped', async () => {
+    const ledger = withoutSheet(withoutSheet(compliantLedger(), '学习培训'), '专题研究');
+    ledger.工作日志 = {
+      above: ['县测试局2026年工作日志'],
+      headers: ['序号', '日期', '活动类型', '主要内容', '主持人'],
+      rows: [
+        [1, day('2026-03-10'), '党组会议', '研究部署全年意识形态工作', '张建国'],
+        [2, day('2026-04-15'), '中心组学习', '维护意识形态安全专题学习', '张建国'],
+        [3, day('2026-08-15'), '专题宣讲', '党的创新理论宣讲', '李明华'],
+        [4, day('2026-09-10'), '党组会议', '研究意识形态阵地管理', '张建国'],
+      ],
+    };
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.research).toHaveLength(2);
+    expect(result.ledger.records.training.map((r) => r.data.类型)).toEqual(['中心组专题学习', '主题宣讲']);
+    expect(accountOf(result, '工作日志')).toMatchObject({ records: 4, unplaced: 0 });
+    for (const id of ['R01', 'R12', 'R13']) expect(ruleStatus(result, id).status).toBe('达标');
+  });
+});

@@ -26,7 +26,8 @@ describe('S01 a sheet of the ledger is missing', () => {
     const s01 = ofRules(result, 'S01');
     expect(s01.map(placed)).toEqual(['S01 info 组织架构!A1', 'S01 error 组织架构!A1']);
     expect(s01[0].message).toContain('“基本信息”');
-    expect(s01[0].message).toContain('台账年度按校验日期所在年份计');
+    // Never the validation date's year (issue 19 §4): the year most of its dates fall in.
+    expect(s01[0].message).toContain('台账年度2026年取自记录的日期');
     expect(s01[1].message).toContain('“讲座论坛”');
   });
 
@@ -74,12 +75,13 @@ describe('S02 a column some rule needs is missing', () => {
   it('points at the header row below a title and a unit line, naming the likely column', async () => {
     const ledger = compliantLedger();
     ledger.专题研究.above = ['县测试局意识形态工作台账——专题研究', '填报单位：办公室'];
-    renameHeader(ledger, '专题研究', '会议日期', '开会日');
+    // 召开日 shares one character only with 会议日期's names: not read by its dates, but offered.
+    renameHeader(ledger, '专题研究', '会议日期', '召开日');
     const result = await validateLedger(ledger, yearClosed);
     expect(allPlaced(result)).toEqual(['S02 error 专题研究!A3']);
     expect(result.findings[0].message).toContain('第3行');
-    expect(result.findings[0].message).toContain('是否为“开会日”列？');
-    expect(result.findings[0].message).toContain('列名映射：专题研究.会议日期=开会日');
+    expect(result.findings[0].message).toContain('是否为“召开日”列？');
+    expect(result.findings[0].message).toContain('列名映射：专题研究.会议日期=召开日');
   });
 
   it('reports the column once, not once per row, naming every requirement that reads it', async () => {

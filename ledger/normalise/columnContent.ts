@@ -1,0 +1,143 @@
+import type { Finding } from '../findings';
+import type { CellValue } from '../grid/types';
+import type { FieldInfo } from '../schema/fields';
+import { foldCompact, headerForms } from '../text/fold';
+import { cellText, isEmpty } from '../values/cell';
+import { matchChoice } from '../values/choice';
+import { likelyValue } from '../values/likeness';
+import { convertCell, type ConvertContext } from './convert';
+import { finding } from './finding';
+import type { HeaderMap } from './header';
+import { isNoneMark } from './records';
+import type { SheetReader } from './sheetReader';
+import { unitsAbbreviated } from './unitNames';
+
+/**
+ * A header the synonym table does not know, read by its words and its column's content together (issue
+ * 19 §4): `督查对象` over names of 组织架构's units is 被检查单位, `整改时限` over dates 整改期限. A column
+ * is taken for a field only when its cells are mostly that field's kind of value (dates, units, allowed
+ * values, yes/no marks, numbers, periods) and its header shares at least half of the field's name or of
+ * one of its synonyms; two columns equally fit are reported, not guessed.
+ */
+const sampleRows = 30;
+
+function samples(sheet: SheetReader, header: HeaderMap, column: number): Array<{ value: CellValue; format: string }> {
+  const cells: Array<{ value: CellValue; format: string }> = [];
+  for (let row = header.row + 1; row <= sheet.lastRow && cells.length < sampleRows; row++) {
+    const value = sheet.value(row, column);
+    // `—` in a deadline column of problems not found says nothing of what the column holds.
+    if (!isEmpty(value) && !isNoneMark(value)) cells.push({ value, format: sheet.format(row, column) });
+  }
+  return cells;
+}
+
+/** True when more than half of the cells read as the field's kind of value. */
+function contentFits(
+  field: FieldInfo,
+  cells: ReadonlyArray<{ value: CellValue; format: string }>,
+  units: readonly string[],
+  ctx: ConvertContext,
+): boolean {
+  if (cells.length === 0) return false;
+  const known = new Set(units.map(foldCompact));
+  const fits = (c: { value: CellValue; format: string }): boolean => {
+    switch (field.kind) {
+      case 'unit': {
+        const text = foldCompact(String(c.value));
+        return known.has(text) || unitsAbbreviated(text, units).length === 1;
+      }
+      case 'enum': {
+        const text = String(c.value);
+        return matchChoice(text, field.values ?? [], field.aliases) !== null || likelyValue(text, field.values ?? []).kind === 'one';
+      }
+      case 'date':
+      case 'datetime':
+      case 'yesno':
+      case 'int':
+      case 'period': {
+        const read = convertCell(field, c.value, c.format, ctx);
+        return read.ok && (field.kind !== 'int' || typeof read.value === 'number');
+      }
+      default:
+        return false;
+    }
+  };
+  return cells.filter(fits).length * 2 > cells.length;
+}
+
+function commonLength(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * How much of the field's name, or of its nearest synonym, the header holds in order (0–1); two
+ * characters at least, as one shared character (日, 时) says nothing.
+ */
+function wordLikeness(field: FieldInfo, text: string): number {
+  const header = headerForms(text).at(-1) ?? '';
+  return Math.max(
+    ...[field.name, ...field.synonyms].map((name) => {
+      const common = commonLength(header, foldCompact(name));
+      return common >= 2 ? common / name.length : 0;
+    }),
+  );
+}
+
+/**
+ * Gives `header` the fields it lacks that a header of unknown words holds by content and words;
+ * returns the findings for columns two fields or two columns tie for.
+ */
+export function readColumnsByContent(
+  sheet: SheetReader,
+  header: HeaderMap,
+  fields: readonly FieldInfo[],
+  units: readonly string[],
+  ctx: ConvertContext,
+  /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
+  ownSheet: boolean,
+): Finding[] {
+  const findings: Finding[] = [];
+  const taken = new Set(header.columns.values());
+  // On a topic's own sheet a 类别 column holds the records' kind (中心组学习, 宣讲): its header says
+  // "kind" by itself, so only its content is asked.
+  const kind =
+    ownSheet && header.categoryColumn !== null
+      ? { column: header.categoryColumn, text: cellText(sheet.value(header.row, header.categoryColumn)) }
+      : null;
+  for (const field of fields) {
+    if (header.columns.has(field.name) || field.kind === 'text' || field.kind === 'list') continue;
+    const fitting = [...header.others, ...(kind && field.kind === 'enum' ? [kind] : [])]
+      .filter((o) => !taken.has(o.column))
+      .map((o) => ({ ...o, words: o === kind ? 1 : wordLikeness(field, o.text) }))
+      .filter((o) => o.words >= 0.5 && contentFits(field, samples(sheet, header, o.column), units, ctx));
+    if (fitting.length === 0) continue;
+    const best = Math.max(...fitting.map((o) => o.words));
+    const top = fitting.filter((o) => o.words === best);
+    if (top.length > 1) {
+      findings.push(
+        finding(
+          'S04',
+          { sheet: sheet.name, row: header.row, column: top[0].column },
+          `“${top.map((o) => o.text).join('”和“')}”列都可能是“${field.name}”，无法确定，均未按“${field.name}”读取。请在基本信息中添加“列名映射”写明哪一列是“${field.name}”。`,
+          { field: field.name },
+        ),
+      );
+      continue;
+    }
+    const [column] = top;
+    header.columns.set(field.name, column.column);
+    header.found.set(field.name, { text: column.text, how: `表头“${column.text}”与“${field.name}”相近，且该列内容相符` });
+    taken.add(column.column);
+  }
+  header.others = header.others.filter((o) => !taken.has(o.column));
+  return findings;
+}
