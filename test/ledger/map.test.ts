@@ -252,3 +252,49 @@ describe('pasting all of map’s paste-ready lines', () => {
     expect(pastedAny).toBeGreaterThan(0);
   });
 });
+
+/** 基本信息 as a clerk writes it after following 对应关系 or `map` (issue 19 §5). */
+describe('基本信息 holding pasted lines', () => {
+  const asOf = '2026-07-20';
+
+  it('made anew for mapping lines only, keeps the unit name and year the title rows give', async () => {
+    const path = 'test/fixtures/real-own-sheets.xlsx';
+    const before = await validateFile(path, asOf);
+    expect(before.unit).not.toBe('');
+    const after = await validateFile(await pasted(path, [['表名映射', '舆情处置=4.网络舆情处置台账']]), asOf);
+    expect(after.ledger.settings.表名映射).toBe('舆情处置=4.网络舆情处置台账');
+    expect({ unit: after.unit, year: after.year }).toEqual({ unit: before.unit, year: before.year });
+    expect(after.findings.filter((f) => f.rule === 'D01' && f.severity === 'error')).toEqual([]);
+    // Where the unit came from is said as a note; the keys no one gave are notes too, as with no 基本信息 at all.
+    expect(after.findings.filter((f) => f.sheet === '基本信息').map((f) => `${f.rule} ${f.severity} ${f.field}`)).toEqual([
+      'D01 info 单位名称',
+      'D01 info 台账年度',
+      'D01 info 党组书记',
+      'D01 info 分管领导',
+      'D01 info 责任部室',
+      'R18 info 党组成员',
+    ]);
+    expect(after.summary.error).toBeLessThanOrEqual(before.summary.error);
+  });
+
+  it('joins the rows of one mapping key, and names a key given two different values at both cells', async () => {
+    const ledger = renameSheets(compliantLedger(), { 舆情处置: '网络舆情', 讲座论坛: '报告会登记' });
+    ledger.基本信息.rows.push(
+      ['表名映射', '舆情处置=网络舆情'],
+      ['表名映射', '讲座论坛=报告会登记'],
+      ['单位名称', '县YY局'],
+      ['台账年度', 2026],
+    );
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.sheets.opinion?.name).toBe('网络舆情');
+    expect(result.ledger.sheets.lecture?.name).toBe('报告会登记');
+    const conflicts = result.findings.filter((f) => f.field === '单位名称');
+    expect(conflicts.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual([
+      'D03 error B2',
+      `D03 error B${ledger.基本信息.rows.length}`,
+    ]);
+    expect(conflicts[0].message).toContain('“单位名称”填写了两行，值不同');
+    // The same value written twice is no conflict.
+    expect(result.findings.filter((f) => f.field === '台账年度')).toEqual([]);
+  });
+});
