@@ -11,7 +11,7 @@ import type { MappedLedger } from './checkGrid';
 import { byId, h } from './dom';
 import { saveFile } from './download';
 import type { MappingLine, SheetChoice } from './mapping';
-import { mappingChoices, mappingLines, mappingText } from './mapping';
+import { keepCorrections, mappingChoices, mappingLines, mappingText, valueQuestions } from './mapping';
 import type { ReportFile } from './report';
 import { docxType } from './report';
 import type { ReportKind, SeverityFilter } from './viewModel';
@@ -198,9 +198,12 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
   }
 
   private showMapping(mapped: MappedLedger): void {
+    const choices = mappingChoices(mapped.map);
+    // The clerk's corrections hold for the session on this workbook, not on another file the page opens.
+    if (this.mappedLedger?.workbook === mapped.workbook) keepCorrections(this.choices, choices);
     this.mappedLedger = mapped;
-    this.choices = mappingChoices(mapped.map);
-    renderMapping(byId('mapping'), this.choices, () => this.showLines());
+    this.choices = choices;
+    renderMapping(byId('mapping'), this.choices, valueQuestions(mapped.map), () => this.showLines());
     this.showLines();
     this.fillPeriods();
   }
