@@ -50,7 +50,13 @@ export function renderMap(map: LedgerMap): string {
         : '  无需映射：本台账按现有的工作表和表头即可读取。未找到的工作类别如确未记录，无需填写映射。',
     );
   else if (map.inexpressible.length === 0 && ready.length + asked.length > 0)
-    lines.push(asked.length > 0 ? '  粘贴上面的映射行，并核对提问后，即可按映射读取。' : '  粘贴上面的映射行后即可按映射读取。');
+    lines.push(
+      ready.length === 0
+        ? '  没有可直接粘贴的映射行：请按上面的提问核对，确认后自行填写。'
+        : asked.length > 0
+          ? '  粘贴上面的映射行，并核对提问后，即可按映射读取。'
+          : '  粘贴上面的映射行后即可按映射读取。',
+    );
   return `${lines.join('\n')}\n`;
 }
 
