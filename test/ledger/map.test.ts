@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderMap } from '../../generator/map/run';
@@ -238,6 +239,42 @@ describe('pasting all of map’s paste-ready lines', () => {
     if (grid === null) return; // The hostile inputs: nothing to map.
     expect((await check(path)).worse).toEqual([]);
   });
+
+  it('on layouts drawn at random from a seed: sheets named in the bureau’s words or not at all, headers renamed, columns added', async () => {
+    const topics = Object.keys(compliantLedger()).filter((name) => name !== '基本信息');
+    const sheetNames = ['工作记录', '登记表', '台账', '情况登记', '会议记录', '工作台账', 'Sheet'];
+    const headerWords = ['日期', '时间', '内容', '情况', '单位', '类别', '期间', '备注', '人员', '事项', '填报日期', '汇报期间'];
+    const truth = topicsWithRecords(await validateLedger(compliantLedger(), asOf));
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...topics), fc.constantFrom(...sheetNames)), { maxLength: 3 }),
+        fc.array(fc.tuple(fc.constantFrom(...topics), fc.nat(7), fc.constantFrom(...headerWords)), { maxLength: 4 }),
+        fc.option(fc.constantFrom(...topics), { nil: undefined }),
+        async (sheetRenames, headerRenames, extraDateColumn) => {
+          const ledger = compliantLedger();
+          for (const [topic, column, word] of headerRenames) {
+            const headers = ledger[topic].headers;
+            const at = column % headers.length;
+            if (!headers.includes(word)) headers[at] = word;
+          }
+          if (extraDateColumn) addColumn(ledger, extraDateColumn, '填写日期', [day('2026-04-20')]);
+          const names: Record<string, string> = {};
+          sheetRenames.forEach(([topic, word], i) => (names[topic] ??= `${word}${i + 1}`));
+          const variant = renameSheets(ledger, names);
+          const { lines, worse } = await check(await writeLedger(variant, `random-${++runs}.xlsx`), truth);
+          expect({ names, headerRenames, extraDateColumn, lines: lines > 0, worse }).toEqual({
+            names,
+            headerRenames,
+            extraDateColumn,
+            lines: lines > 0,
+            worse: [],
+          });
+        },
+      ),
+      { numRuns: 30, seed: 19 },
+    );
+  }, 120_000);
 
   it('on a bureau’s own layouts, where a careless guess would add meetings or alarms', async () => {
     let pastedAny = 0;
