@@ -252,8 +252,9 @@ function sheetGuess(
   const gaps = [
     lacking.length > 0 ? `缺少${lacking.map((f) => `“${f}”`).join('')}` : '',
     refuted.length > 0 ? `${refuted.map((f) => `“${f}”`).join('')}列的内容不像` : '',
+    found.length < 3 ? `表头只对上 ${found.length} 列` : '',
   ].filter(Boolean);
-  const sure = gaps.length === 0 && found.length >= 3 ? 0.9 : 0.4;
+  const sure = gaps.length === 0 ? 0.9 : 0.4;
   return {
     key: '表名映射',
     entry: `${title}=${name}`,
