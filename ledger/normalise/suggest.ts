@@ -151,8 +151,9 @@ interface ColumnGuess {
 
 /**
  * The header among `others` that likely holds `field`: by content where the kind can be told from it,
- * sure only where nothing else could be meant (one such column, one such field missing) or the header
- * names the field's own words; by a like name only as a question, and never against the content.
+ * sure only where the header names the field's own words or nothing else could be meant (the one
+ * column of dates or periods, for the topic's one field of that kind — a yes/no column says too little
+ * to be sure); by a like name only as a question unless the content confirms it, never against it.
  */
 function guessColumn(
   sheet: SheetReader,
@@ -172,13 +173,13 @@ function guessColumn(
     for (const other of fitting) {
       const own = cells.get(other.text)!;
       const named = ownWords(field) !== '' && foldHeader(other.text).includes(ownWords(field));
-      const alone = fitting.length === 1 && ofKind === 1;
+      const alone = fitting.length === 1 && ofKind === 1 && field.kind !== 'yesno';
       const values = `该列 ${own.length} 个值${contentFit(own, field, ctx) === 1 ? '均' : '多'}为${kind}`;
       const why = named
         ? `依据：表头“${other.text}”含“${ownWords(field)}”＋${values}`
         : alone
           ? `依据：${values}，且这是表中唯一未对应的${kind}列、“${field.name}”是该类唯一的${kind}栏目`
-          : `依据：${values}，但列名没有说明，该类的${kind}栏目不止一个`;
+          : `依据：${values}，但列名没有说明，${field.kind === 'yesno' ? '仅凭“是/否”不能认定' : `该类的${kind}栏目不止一个`}`;
       if (named || alone || fitting.length === 1) return { text: other.text, why, sure: named || alone ? 0.9 : 0.5 };
     }
     if (fitting.length > 1)
