@@ -10,7 +10,7 @@
 import { headerIndex, matchHeader } from '../../ledger/normalise/header';
 import { nameMeaning } from '../../ledger/normalise/locate';
 import { mappingKeys, type MappingKey } from '../../ledger/normalise/mappings';
-import type { LedgerMap } from '../../ledger/normalise/suggest';
+import { isPasteReady, pasteEntries, type LedgerMap, type Suggestion } from '../../ledger/normalise/suggest';
 import { fieldsOf } from '../../ledger/schema/fields';
 import { recordSheetKeys, recordSheets, type RecordSheetKey } from '../../ledger/schema/sheets';
 import { foldHeader } from '../../ledger/text/fold';
@@ -23,10 +23,12 @@ export const noMatch = '不对应';
 
 export interface ColumnChoice {
   header: string;
-  /** The field the reader or a guess gave it, or 不对应. */
+  /** The field the reader or a sure guess gave it, or 不对应. */
   guess: string;
   why: string;
   chosen: string;
+  /** A guess not sure enough to pre-fill: what the clerk is asked (请核对), with the guess in it. */
+  ask: string | null;
 }
 
 export interface SheetChoice {
@@ -39,6 +41,8 @@ export interface SheetChoice {
   why: string;
   chosen: string;
   columns: ColumnChoice[];
+  /** A guess not sure enough to pre-fill: what the clerk is asked (请核对), with the guess in it. */
+  ask: string | null;
 }
 
 const topicKey = (title: string): RecordSheetKey | undefined => recordSheetKeys.find((k) => recordSheets[k].title === title);
@@ -58,21 +62,64 @@ function fieldByName(title: string, header: string): string | null {
   return key ? (matchHeader(headerIndex(fieldsOf(recordSheets[key].schema), new Map()), header)?.field ?? null) : null;
 }
 
-/** The choices, each set to the recognised or guessed answer. */
+/** What a question asks, with the answer it would take: `请核对：…吗？（依据：…）`. */
+const asking = (s: Suggestion): string => `请核对：${s.question ?? s.entry}（${s.why}）`;
+
+/**
+ * The choices, each set to the recognised or surely guessed answer. A guess `map` is not sure of is
+ * asked, not chosen: the clerk who copies the lines without reading gets none of it.
+ */
 export function mappingChoices(map: LedgerMap): SheetChoice[] {
   return map.sheets.map((s) => {
-    const sheetGuess = map.suggestions.find((g) => g.key === '表名映射' && g.entry.endsWith(`=${s.sheet}`));
-    const guess = s.topic ?? (sheetGuess ? sheetGuess.entry.slice(0, sheetGuess.entry.indexOf('=')) : noMatch);
+    const sheetGuess =
+      s.category === null
+        ? map.suggestions.find((g) => g.key === '表名映射' && g.entry.endsWith(`=${s.sheet}`))
+        : map.suggestions.find(
+            (g) =>
+              g.key === '类别映射' &&
+              g.sheet === s.sheet &&
+              (g.entry.endsWith(`=${s.category}`) || g.question?.includes(`“${s.category}”`)),
+          );
+    const sure = sheetGuess !== undefined && isPasteReady(sheetGuess);
+    const guess = s.topic ?? (sure ? sheetGuess.entry.slice(0, sheetGuess.entry.indexOf('=')) : noMatch);
     const columns: ColumnChoice[] = [
-      ...s.columns.map((c) => ({ header: c.header, guess: c.field, why: c.how, chosen: c.field })),
+      ...s.columns.map((c) => ({ header: c.header, guess: c.field, why: c.how, chosen: c.field, ask: null })),
       ...s.others.map((header) => {
         const hit = map.suggestions.find((g) => g.key === '列名映射' && g.entry.startsWith(`${guess}.`) && g.entry.endsWith(`=${header}`));
-        const field = hit ? hit.entry.slice(guess.length + 1, -(header.length + 1)) : noMatch;
-        return { header, guess: field, why: hit?.why ?? '列名未认出', chosen: field };
+        const field = hit && isPasteReady(hit) ? hit.entry.slice(guess.length + 1, -(header.length + 1)) : noMatch;
+        return { header, guess: field, why: hit?.why ?? '列名未认出', chosen: field, ask: hit && !isPasteReady(hit) ? asking(hit) : null };
       }),
     ];
-    return { sheet: s.sheet, category: s.category, fixed: s.combined, guess, why: s.reason, chosen: guess, columns };
+    const ask = sheetGuess && !sure ? asking(sheetGuess) : null;
+    return { sheet: s.sheet, category: s.category, fixed: s.combined, guess, why: s.reason, chosen: guess, columns, ask };
   });
+}
+
+/** The questions that concern no sheet or column of the view (a value's meaning): each with 请核对. */
+export function valueQuestions(map: LedgerMap): string[] {
+  return map.suggestions.filter((s) => s.key === '值映射' && !isPasteReady(s)).map(asking);
+}
+
+/** A choice's identity across checks: its sheet, and its category in a combined register. */
+const choiceId = (sheet: SheetChoice) => `${sheet.sheet}\u0000${sheet.category ?? ''}`;
+
+/**
+ * The clerk's corrections of `previous` (a choice set apart from its guess) laid over a new check's
+ * `choices`, so that a guess the clerk has put right does not come back until the pane is closed.
+ */
+export function keepCorrections(previous: readonly SheetChoice[], choices: readonly SheetChoice[]): void {
+  const before = new Map(previous.map((p) => [choiceId(p), p]));
+  for (const sheet of choices) {
+    const old = before.get(choiceId(sheet));
+    if (!old) continue;
+    const corrected = old.chosen !== old.guess && old.chosen !== sheet.chosen;
+    if (!sheet.fixed && corrected && topicOptions(sheet).includes(old.chosen)) chooseTopic(sheet, old.chosen);
+    if (old.chosen !== sheet.chosen) continue;
+    for (const column of sheet.columns) {
+      const was = old.columns.find((c) => c.header === column.header);
+      if (was && was.chosen !== was.guess) column.chosen = was.chosen;
+    }
+  }
 }
 
 /** The clerk picks `title` for a sheet: its columns are guessed again for that topic, unless it is the first guess. */
@@ -111,7 +158,8 @@ export function mappingLines(map: LedgerMap, choices: readonly SheetChoice[]): M
   }
   for (const key of ['类别映射', '值映射'] as const) {
     if (map.current[key]) entries[key].push(map.current[key]);
-    entries[key].push(...map.suggestions.filter((s) => s.key === key).map((s) => s.entry));
+    // Only what map is sure of: a question stays in the view as a question, never in the lines to copy.
+    for (const entry of pasteEntries(map.suggestions, key)) if (!entries[key].includes(entry)) entries[key].push(entry);
   }
   return mappingKeys
     .filter((key) => entries[key].length > 0 || map.current[key] !== undefined)

@@ -14,7 +14,7 @@ import { byId, h } from './dom';
 import { saveFile } from './download';
 import { renderDue } from './dueView';
 import type { MappingLine, SheetChoice } from './mapping';
-import { mappingChoices, mappingLines, mappingText } from './mapping';
+import { keepCorrections, mappingChoices, mappingLines, mappingText, valueQuestions } from './mapping';
 import { sameFindings } from './recheck';
 import type { ReportFile } from './report';
 import { docxType } from './report';
@@ -220,9 +220,12 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
   }
 
   private showMapping(mapped: MappedLedger): void {
+    const choices = mappingChoices(mapped.map);
+    // The clerk's corrections hold for the session on this workbook, not on another file the page opens.
+    if (this.mappedLedger?.workbook === mapped.workbook) keepCorrections(this.choices, choices);
     this.mappedLedger = mapped;
-    this.choices = mappingChoices(mapped.map);
-    renderMapping(byId('mapping'), this.choices, () => this.showLines());
+    this.choices = choices;
+    renderMapping(byId('mapping'), this.choices, valueQuestions(mapped.map), () => this.showLines());
     this.showLines();
     this.fillPeriods();
   }

@@ -148,17 +148,25 @@ function renderColumns(list: HTMLElement, sheet: SheetChoice, onChange: () => vo
           column.chosen = value;
           onChange();
         }),
+        column.ask !== null && h('p', { class: 'map-ask' }, column.ask),
       ),
     ),
   );
 }
 
 /** 对应关系: each sheet (or unplaced category) with its topic, and each of its columns with its field, as lists to change. */
-export function renderMapping(container: HTMLElement, sheets: readonly SheetChoice[], onChange: () => void): void {
+export function renderMapping(
+  container: HTMLElement,
+  sheets: readonly SheetChoice[],
+  /** Questions about values (请核对…), which no list here can answer: the clerk corrects the cell or writes 值映射. */
+  asked: readonly string[],
+  onChange: () => void,
+): void {
   if (sheets.length === 0) {
     container.replaceChildren(h('p', { class: 'empty' }, '工作簿中没有可对应的工作表。'));
     return;
   }
+  const questions = asked.length > 0 && h('ul', { class: 'map-questions' }, ...asked.map((q) => h('li', { class: 'map-ask' }, q)));
   container.replaceChildren(
     ...sheets.map((sheet) => {
       const columns = h('ul', { class: 'map-columns' });
@@ -176,8 +184,10 @@ export function renderMapping(container: HTMLElement, sheets: readonly SheetChoi
         { class: 'map-sheet', 'data-sheet': sheet.sheet },
         h('div', { class: 'map-head' }, h('span', { class: 'name' }, name), topic),
         h('p', { class: 'map-why' }, sheet.why),
+        sheet.ask !== null && h('p', { class: 'map-ask' }, sheet.ask),
         columns,
       );
     }),
+    ...(questions ? [questions] : []),
   );
 }

@@ -84,6 +84,25 @@ function titleFinding(info: TitleInfo, at: Position): Finding {
   );
 }
 
+/** 单位名称 and 台账年度 that 基本信息 leaves out, taken from the title rows: said once each, as a note. */
+function givenFindings(info: TitleInfo, own: ReadonlySet<string>, at: Position): Finding[] {
+  return (
+    [
+      ['单位名称', info.unit],
+      ['台账年度', info.year],
+    ] as const
+  ).flatMap(([key, got]) =>
+    got && !own.has(key)
+      ? [
+          finding('D01', at, `“基本信息”中没有填写“${key}”，按${got.from}取“${got.value}”。如不对，请在“基本信息”中填写“${key}”。`, {
+            field: key,
+            severity: 'info',
+          }),
+        ]
+      : [],
+  );
+}
+
 /** Of the topics not found, the one whose headers a sheet shares most, at least two of them. */
 function likelyTopic(
   sheet: SheetReader,
@@ -157,15 +176,17 @@ export function normaliseWorkbook(
 ): Normalised {
   const findings: Finding[] = [];
   const settingsGrid = locateSettings(grid);
-  const info = settingsGrid ? null : titleInfo(grid);
+  // What the title rows say stands wherever 基本信息 is silent, also in one a clerk made for mapping lines only.
+  const info = titleInfo(grid);
   const settingsRead = readSettings(
     settingsGrid ? sheetReader(settingsGrid) : null,
-    info?.year?.value ?? fallbackYear,
+    info.year?.value ?? fallbackYear,
     grid.date1904,
-    info ? givenByTitle(info) : {},
+    givenByTitle(info),
   );
   const firstSheet: Position = { sheet: grid.sheets[0]?.name ?? '', row: 1, column: 1 };
-  if (info && grid.sheets.length > 0) findings.push(titleFinding(info, firstSheet));
+  if (!settingsGrid && grid.sheets.length > 0) findings.push(titleFinding(info, firstSheet));
+  if (settingsGrid) findings.push(...givenFindings(info, settingsRead.own, { sheet: settingsGrid.name, row: 1, column: 1 }));
   findings.push(...settingsRead.findings);
   const { settings } = settingsRead;
 

@@ -15,6 +15,20 @@ describe('taizhang map', () => {
     expect(sha256(path)).toBe(before);
   });
 
+  it('gives no line to paste it is not sure of: it asks, saying why, and says what remains', () => {
+    const run = taizhang(['map', 'templates/示例台账.xlsx']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('（没有有把握的映射行）');
+    expect(run.stdout).not.toMatch(/^值映射\t/mu);
+    expect(run.stdout).toContain(
+      '【请核对】以下对应没有把握，不能直接粘贴；请核对后按实际填写：\n  ？“分析研判.分析类型”中的“月度分析”是“季度分析”、“综合分析”、“专项研判”中的哪一个？',
+    );
+    expect(run.stdout).toContain('（把握低）依据：“月度分析”不是规定的值，也看不出是哪一个');
+    expect(run.stdout).toContain('【结论】\n  没有可直接粘贴的映射行：请按上面的提问核对，确认后自行填写。');
+    const fine = taizhang(['map', 'test/fixtures/wps-style.xlsx']);
+    expect(fine.stdout).toContain('【结论】\n  无需映射：本台账按现有的工作表和表头即可读取。');
+  });
+
   it('guides a workbook with no recognisable sheet instead of refusing it', () => {
     const run = taizhang(['map', 'test/fixtures/no-ledger-sheets.xlsx']);
     expect(run.status).toBe(0);

@@ -21,9 +21,10 @@ import { buildPage } from '../helpers/buildPage';
 import { launchChromium, overflowingElements } from '../helpers/chromium';
 import { cliAccount, cliDue, shownAccount, shownDue } from '../helpers/resultViews';
 import { taizhang } from '../helpers/cli';
-import { compliantLedger } from '../helpers/compliantLedger';
-import { ledgerBytes } from '../helpers/ledgerWorkbook';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
+import { compliantLedger } from '../helpers/compliantLedger';
+import { withoutSheet } from '../helpers/ledgerCases';
+import { day, ledgerBytes } from '../helpers/ledgerWorkbook';
 import { unrecognisedName, unrecognisedWorkbook } from '../helpers/unrecognisedWorkbook';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -44,6 +45,16 @@ let page: Page;
 let pageUrl: string;
 /** Every request the page made that did not stay inside the file and what it made of itself. */
 const foreign: string[] = [];
+
+/** A ledger whose 专题研究 is missing and whose diary `map` can only ask about. */
+function diaryLedgerBytes(): Promise<Uint8Array> {
+  const ledger = withoutSheet(compliantLedger(), '专题研究');
+  ledger.工作日志 = {
+    headers: ['日期', '工作内容', '记录人'],
+    rows: Array.from({ length: 12 }, (_, i) => [day(`2026-03-${String(i + 1).padStart(2, '0')}`), `处理日常事务${i}`, '王五']),
+  };
+  return ledgerBytes(ledger);
+}
 
 function cliJson(path: string): JsonReport {
   const run = taizhang(['validate', path, '--format', 'json', '--as-of', asOf]);
@@ -433,6 +444,27 @@ describe('台账助手.html', () => {
     await page.screenshot({ path: resolve(artifacts, 'page-mapping-360.png'), fullPage: true });
     expect(await overflowingElements(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('#tab-findings');
+  });
+
+  it('asks about a guess with 请核对 instead of putting it in the copy box, and keeps the clerk’s answer over the next check', async () => {
+    const path = join(scratch, '工作日志台账.xlsx');
+    writeFileSync(path, await diaryLedgerBytes());
+    expect(await choose(page, path)).toMatch(/^校验完成/u);
+    await page.click('#tab-mapping');
+    const diary = page.locator('.map-sheet[data-sheet="工作日志"]');
+    expect(await diary.locator('.map-ask').textContent()).toMatch(/^请核对：工作表“工作日志”记的是“专题研究”吗？（依据：/u);
+    expect(await diary.locator('.map-head select').inputValue()).toBe('不对应');
+    expect(await page.inputValue('#mapping-lines')).toBe('');
+    await diary.locator('.map-head select').selectOption('专题研究');
+    expect(await page.inputValue('#mapping-lines')).toBe('表名映射\t专题研究=工作日志');
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: resolve(artifacts, 'page-mapping-ask.png'), fullPage: true });
+    // 按此日期校验 checks again: the clerk's answer stands, and so does its line.
+    await page.click('#validate');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('校验完成'));
+    expect(await page.locator('.map-sheet[data-sheet="工作日志"] .map-head select').inputValue()).toBe('专题研究');
+    expect(await page.inputValue('#mapping-lines')).toBe('表名映射\t专题研究=工作日志');
     await page.click('#tab-findings');
   });
 
