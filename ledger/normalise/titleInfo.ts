@@ -3,6 +3,7 @@ import { arabicYears, foldWidth } from '../text/fold';
 import { cellText } from '../values/cell';
 import { fromSerial, isDateFormat } from '../values/date';
 import { sheetReader } from './sheetReader';
+import { ledgerYears } from '../schema/settings';
 
 /**
  * 单位名称 and 台账年度 of a ledger without 基本信息 (spec section 2): from a title row
@@ -18,11 +19,12 @@ const titleRows = 3;
 const title = /^(.*?)(20\d{2})\s*年度?/u;
 const reporter = /(?:填报|报送)?单位(?:名称)?\s*[:：]\s*([^\s(（]+)/u;
 /** The office that fills the register in, written after the bureau's name: the unit is the bureau. */
-const fillingOffice = /(?<=[局委办院所站中心部])(?:办公室|综合办|综合股|综合科|政工股|党建办|人事股)$/u;
+// No lookbehind: the pane runs on WebKit before Safari 16.4, which lacks it.
+const fillingOffice = /([局委办院所站中心部])(?:办公室|综合办|综合股|综合科|政工股|党建办|人事股)$/u;
 
 function fromText(text: string, from: string, info: TitleInfo): void {
   const folded = arabicYears(foldWidth(text).trim());
-  const unit = reporter.exec(folded)?.[1]?.replace(fillingOffice, '');
+  const unit = reporter.exec(folded)?.[1]?.replace(fillingOffice, '$1');
   if (unit && !info.unit) info.unit = { value: unit, from };
   const m = title.exec(folded);
   if (!m) return;
@@ -70,7 +72,7 @@ export function yearOfDates(grid: WorkbookGrid): { year: number; count: number }
           const m = /^((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}/u.exec(arabicYears(foldWidth(value).trim()));
           year = m ? Number(m[1]) : undefined;
         }
-        if (year === undefined) continue;
+        if (year === undefined || year < ledgerYears.min || year > ledgerYears.max) continue;
         years.set(year, (years.get(year) ?? 0) + 1);
         count++;
       }

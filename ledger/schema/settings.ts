@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { int, list, oneOf, text } from './fields';
 
+/** The years a ledger can be of: a date outside them is no ledger's year (a 1904 serial 0, a typo). */
+export const ledgerYears = { min: 2000, max: 2100 } as const;
+
 export const settingsSheetTitle = '基本信息';
 /** The two columns of the settings sheet. */
 export const settingsColumns = ['项目', '内容'] as const;
@@ -8,7 +11,7 @@ export const settingsColumns = ['项目', '内容'] as const;
 /** 基本信息: one key per row; defaults as in spec section 2. */
 export const settings = z.object({
   单位名称: text({ syn: ['单位', '填报单位', '单位全称'] }),
-  台账年度: int({ min: 2000, max: 2100, syn: ['年度', '台账年份', '年份'] }),
+  台账年度: int({ min: ledgerYears.min, max: ledgerYears.max, syn: ['年度', '台账年份', '年份'] }),
   党组书记: text({ syn: ['第一责任人'] }),
   分管领导: text({ syn: ['意识形态工作分管领导'] }),
   责任部室: text({ syn: ['责任股室', '责任科室', '牵头部室', '牵头股室'] }),

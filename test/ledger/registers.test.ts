@@ -50,33 +50,13 @@ const seeds = [
  * it passes (its `it.fails` then fails, saying so).
  */
 const knownFailing: Record<string, string> = {
-  'r101-openpyxl': 'a combined register per quarter: the 二季度 sheet’s rows are not counted, so R03 reads 未达标',
-  'r104-openpyxl': 'analysis split per quarter: 二季度 sheet unread; 季度研判 not read as 季度分析; 活动申报审批表 not taken as 讲座论坛',
-  'r105-libreoffice':
-    'month sheets (2月学习…) unread; 考核 not 干部考核; 法规股/东城站 not matched to 组织架构; 党组成员 separated by spaces → R18 false alarms',
-  'r108-libreoffice': 'sheets left as Sheet1…: the title row naming each topic is not used, no record is read',
-  'r112-wps': 'the category column headed 事项 is not found, so the combined register is read as nothing: 19 of 32 records dropped',
-  'r115-openpyxl': '正在整改 is a D03 and 整改截止时间 is unseen, so an overdue rectification is not judged (R19)',
-  'r116-libreoffice': 'header 督查对象 unseen: R06 无法判断 where the layout tells',
-  'r117-openpyxl':
-    'training type column (类别/活动类型) and 督查对象 unseen; 意识形态工作内容（有/无） unseen, so 组织生活会 rows read as without ideology (R10 short)',
-  'r119-wps': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
-  'r124-openpyxl': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
-  'r126-wps':
-    '半年情况通报 not read as 半年通报 (R05 false 未达标); 考核 read as 述职报告; 整改完成 a D03; training type and 报党组时间 unseen',
-  'r127-libreoffice':
-    'category column headed 活动类型 not found: the combined registers per quarter read as nothing; date-times `9.17 21:30` unread, so a late report passes R16',
-  'r129-openpyxl': 'sheets left as Sheet1… with title rows: nothing read; a 学习形式 column (专家辅导…) taken as 类型',
-  'r130-wps':
-    '季度分析研判, 半年情况通报 not read by meaning (R03/R05 false 未达标); a 中心组学习 sheet gives no type; 学习形式 read as 类型; abbreviations unmatched',
-  'r136-openpyxl': '随机抽查 not read as 不定期抽查 (R07 short); header 研判类别 unseen',
-  'r142-libreoffice':
-    'research split per quarter read from one sheet; 季度研判/综合研判 D03 → R01–R03 false 未达标; a 合计 row read as a record',
-  'r153-openpyxl': 'month sheets (2月学习…) unread; 考核 not read as 干部考核',
-  'r156-wps': 'sheets left as Sheet1…: the workbook is refused as not a ledger',
-  'r164-openpyxl':
-    'the combined register’s 一季度 analysis dated 3月20日 is put in 2026Q2 (R03 false 未达标); 正在整改 a D03 so an overdue rectification passes R19',
-  'r186-libreoffice': 'headers 督查对象, 支部名称/党支部 and 整改进度 unseen: R06/R09/R19 无法判断 where the layout tells',
+  'r108-libreoffice': 'sheets left as Sheet1…: a few records missing or untyped, and records read from Sheet2 rows that hold none',
+  'r124-openpyxl': 'sheets left as Sheet1…: R09 无法判断 where the branch reports tell 达标/未达标',
+  'r126-wps': '考核 read as 述职报告, not 干部考核: R11 无法判断',
+  'r129-openpyxl': 'sheets left as Sheet1… with title rows: R09 无法判断 where the branch reports tell',
+  'r130-wps': 'a 中心组学习 sheet gives its rows no type: R12 not judged as the truth has it',
+  'r156-wps': 'sheets left as Sheet1…: a few records missing or untyped',
+  'r186-libreoffice': 'branch column headed 支部名称/党支部: R09 无法判断 where the layout tells',
 };
 
 interface TruthRecord {
