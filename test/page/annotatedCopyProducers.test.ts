@@ -162,6 +162,31 @@ beforeAll(() => {
       const vml = /Target="(?:\.\.\/)?(drawings\/[^"]+\.vml)"/u.exec(rels)![1];
       parts[`xl/${vml}`] = excelVml;
     });
+  // WPS's shape, as test/fixtures/make_registers.py writes it from what WPS files carry: docProps/custom.xml
+  // with KSOProductBuildVer and ICV, 宋体 as the default font, and East Asian dates under built-in id 31
+  // with no <numFmt> entry (a style the copy's own fills are added beside).
+  producers['WPS shape'] = () =>
+    edited(openpyxl, (parts) => {
+      parts['docProps/custom.xml'] =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16417</vt:lpwstr></property>' +
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="ICV"><vt:lpwstr>6B5E3B1F0C2D4E8F9A1B2C3D4E5F6A7B</vt:lpwstr></property></Properties>';
+      parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace(
+        '</Types>',
+        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+      );
+      parts['_rels/.rels'] = parts['_rels/.rels'].replace(
+        '</Relationships>',
+        '<Relationship Id="rIdWps" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+      );
+      const styles = parts['xl/styles.xml'].replace(/<name val="[^"]*"\/>/u, '<name val="宋体"/>');
+      const xfs = /<cellXfs count="(\d+)">/u.exec(styles)!;
+      parts['xl/styles.xml'] = styles
+        .replace(xfs[0], `<cellXfs count="${Number(xfs[1]) + 1}">`)
+        .replace('</cellXfs>', '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>');
+      const sheet = sheetPath(parts, '学习培训');
+      parts[sheet] = parts[sheet].replace(/<c r="B4"( s="\d+")?/u, `<c r="B4" s="${xfs[1]}"`);
+    });
   // Some tools write SpreadsheetML under a prefix; the copy's elements follow the part's own.
   producers['x: prefix'] = () =>
     edited(openpyxl, (parts) => {
@@ -170,7 +195,7 @@ beforeAll(() => {
     });
 }, 300_000);
 
-describe.each(['openpyxl', 'LibreOffice', 'Excel', 'x: prefix'])('the 标注副本 of a workbook by %s', (producer) => {
+describe.each(['openpyxl', 'LibreOffice', 'Excel', 'WPS shape', 'x: prefix'])('the 标注副本 of a workbook by %s', (producer) => {
   it('keeps the schema order, numbers its shapes in blocks of their own, and reads back in openpyxl and LibreOffice', () => {
     const original = producers[producer]();
     const originalPath = join(scratch, `${producer}-原件.xlsx`);
