@@ -17,7 +17,8 @@ import { unitsAbbreviated } from './unitNames';
  * 19 §4): `督查对象` over names of 组织架构's units is 被检查单位, `整改时限` over dates 整改期限. A column
  * is taken for a field only when its cells are mostly that field's kind of value (dates, units, allowed
  * values, yes/no marks, numbers, periods) and its header shares at least half of the field's name or of
- * one of its synonyms; two columns equally fit are reported, not guessed.
+ * one of its synonyms more than it does any other field of that kind; two columns equally fit are
+ * reported, not guessed.
  */
 const sampleRows = 30;
 
@@ -82,14 +83,26 @@ function commonLength(a: string, b: string): number {
  * How much of the field's name, or of its nearest synonym, the header holds in order (0–1); two
  * characters at least, as one shared character (日, 时) says nothing.
  */
-function wordLikeness(field: FieldInfo, text: string): number {
+function wordLikeness(field: FieldInfo, text: string, names = [field.name, ...field.synonyms]): number {
   const header = headerForms(text).at(-1) ?? '';
   return Math.max(
-    ...[field.name, ...field.synonyms].map((name) => {
+    ...names.map((name) => {
       const common = commonLength(header, foldCompact(name));
       return common >= 2 ? common / name.length : 0;
     }),
   );
+}
+
+/**
+ * The header's likeness to the field where its words tell the field from the names of the topic's other
+ * fields of that kind, else 0: `填报日期` shares only `日期` with 审批日期, 登记日期 and 活动日期 alike, so
+ * its words do not say which date it is, and a filing date must not pass for an approval. Only the other
+ * fields' names are weighed: a catch-all synonym (`时间` of 检查日期) would veto every date header.
+ */
+function distinctLikeness(field: FieldInfo, fields: readonly FieldInfo[], text: string): number {
+  const words = wordLikeness(field, text);
+  const siblings = fields.filter((f) => f !== field && f.kind === field.kind).map((f) => wordLikeness(f, text, [f.name]));
+  return words > Math.max(0, ...siblings) ? words : 0;
 }
 
 /**
@@ -117,7 +130,7 @@ export function readColumnsByContent(
     if (header.columns.has(field.name) || field.kind === 'text' || field.kind === 'list') continue;
     const fitting = [...header.others, ...(kind && field.kind === 'enum' ? [kind] : [])]
       .filter((o) => !taken.has(o.column))
-      .map((o) => ({ ...o, words: o === kind ? 1 : wordLikeness(field, o.text) }))
+      .map((o) => ({ ...o, words: o === kind ? 1 : distinctLikeness(field, fields, o.text) }))
       .filter((o) => o.words >= 0.5 && contentFits(field, samples(sheet, header, o.column), units, ctx));
     if (fitting.length === 0) continue;
     const best = Math.max(...fitting.map((o) => o.words));

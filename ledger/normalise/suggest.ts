@@ -349,6 +349,30 @@ function locatedTopics(
   return { sheets, suggestions };
 }
 
+/** The paste-ready 类别映射 guesses whose rows, read by them, hold an error no paste-ready 值映射 settles. */
+function doubtedCategories(
+  ready: readonly Suggestion[],
+  recognition: Recognition,
+  findings: readonly Finding[],
+  values: readonly Suggestion[],
+): Array<{ line: Suggestion; sheet: string; rows: number[]; where: string; title: string; errors: number }> {
+  const settled = (f: Finding) =>
+    f.rule === 'D03' &&
+    values.some((v) => isPasteReady(v) && v.sheet === f.sheet && v.entry.includes(`.${f.field}：${(f.value ?? '').trim()}=`));
+  return ready.flatMap((line) => {
+    if (line.key !== '类别映射') return [];
+    const title = line.entry.slice(0, line.entry.indexOf('='));
+    const category = line.entry.slice(line.entry.indexOf('=') + 1);
+    const found = recognition.uncategorised.find((u) => u.sheet === line.sheet && u.category === category);
+    if (!found) return [];
+    const errors = findings.filter(
+      (f) => f.severity === 'error' && f.sheet === line.sheet && found.rows.includes(f.row) && !settled(f),
+    ).length;
+    const where = `类别“${category}”（第${found.rows.join('、')}行）`;
+    return errors > 0 ? [{ line, sheet: line.sheet, rows: found.rows, where, title, errors }] : [];
+  });
+}
+
 /** The D03 values of a topic's fields, each once, with a cell: what a 值映射 could settle. */
 function valueQuestions(findings: readonly Finding[], recognition: Recognition): Suggestion[] {
   const seen = new Set<string>();
@@ -468,7 +492,21 @@ export function mapWorkbook(
       }
     }
   }
-  suggestions.push(...valueQuestions(findings, recognition));
+  // A guessed category is pasted only where its rows, read as that topic, raise no error a pasted 值映射
+  // would not settle: else pasting it adds alarms (组织网评员培训会 under 网评员队伍 is no 学习培训 类型).
+  const doubted = doubtedCategories(ready, first.recognition, findings, valueQuestions(findings, recognition));
+  const inDoubt = (f: Finding) => doubted.some((d) => d.sheet === f.sheet && d.rows.includes(f.row));
+  suggestions.forEach((s, i) => {
+    const d = doubted.find((x) => x.line === s);
+    if (d)
+      suggestions[i] = { ...s, sure: 0.4, why: `${s.why}，但按此读取有 ${d.errors} 处错误`, question: `${d.where}记的是“${d.title}”吗？` };
+  });
+  suggestions.push(
+    ...valueQuestions(
+      findings.filter((f) => !inDoubt(f)),
+      recognition,
+    ),
+  );
 
   // Rows no line or question concerns: the layout says what mappings cannot (free text, no header row).
   const concerned = new Set(suggestions.map((s) => s.sheet));

@@ -30,6 +30,7 @@ export async function pasteReadyLines(path: string, year: number): Promise<Array
 export async function pasted(path: string, lines: ReadonlyArray<[string, string]>): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
+  await keepNumberFormats(workbook, path);
   let sheet = workbook.worksheets.find((ws) => foldSheetName(ws.name) === foldSheetName('基本信息'));
   let keyColumn = 1;
   if (!sheet) {
@@ -52,6 +53,26 @@ export async function pasted(path: string, lines: ReadonlyArray<[string, string]
   const out = join(scratch, `pasted-${basename(path)}`);
   await writeFile(out, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
   return out;
+}
+
+/**
+ * ExcelJS knows the built-in number formats by id only up to its own table: a cell styled with an id it
+ * lacks — 27–36 and 50–58, the East Asian dates WPS and Chinese Excel save for `yyyy年m月d日` — is
+ * written back as General, so the round trip alone would turn dates into bare numbers. Excel and WPS keep
+ * a cell's format when a clerk pastes rows elsewhere, so every format the reader saw is set again here.
+ */
+async function keepNumberFormats(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  for (const grid of (await readWorkbookFile(path)).sheets) {
+    const sheet = workbook.getWorksheet(grid.name);
+    if (!sheet) continue;
+    grid.numberFormats.forEach((formats, r) =>
+      formats.forEach((format, c) => {
+        if (format === '' || format === 'General') return;
+        const cell = sheet.getCell(grid.origin.row + r, grid.origin.column + c);
+        if (cell.numFmt !== format) cell.numFmt = format;
+      }),
+    );
+  }
 }
 
 export async function validateFile(path: string, asOf: string): Promise<ValidationResult> {

@@ -82,6 +82,17 @@ describe('taizhang map', () => {
     expect(renderMap(periods)).not.toContain('无需映射');
   });
 
+  it('asks, and gives no line to paste, for a category whose rows read as the topic it names would raise an error', async () => {
+    // 网评员队伍's one row, 组织网评员培训会, names 培训, but its 活动类型 is no 学习培训 类型: pasted, a new D03.
+    const map = mapWorkbook(await readWorkbookFile('test/fixtures/registers/r127-libreoffice.xlsx'), 2026);
+    expect(lines(map).filter((l) => l.startsWith('类别映射'))).toEqual([]);
+    const asked = questions(map).find((q) => q.entry === '学习培训=网评员队伍');
+    expect(asked?.question).toBe('类别“网评员队伍”（第9行）记的是“学习培训”吗？');
+    expect(asked?.why).toContain('但按此读取有 1 处错误');
+    // Nor is the clerk asked what 类型 网评员队伍 is, for a row not yet known to be 学习培训.
+    expect(map.suggestions.filter((s) => s.key === '值映射' && s.entry.includes('网评员队伍'))).toEqual([]);
+  });
+
   it('does not offer a diary or a responsibility list as a topic’s sheet to paste', async () => {
     const diary = withoutSheet(compliantLedger(), '专题研究');
     diary.工作日志 = {
