@@ -4,7 +4,7 @@ import type { FieldInfo } from '../schema/fields';
 import { foldCompact, headerForms } from '../text/fold';
 import { cellText, isEmpty } from '../values/cell';
 import { matchChoice } from '../values/choice';
-import { likelyValue } from '../values/likeness';
+import { commonLength, likelyValue } from '../values/likeness';
 import { convertCell, type ConvertContext } from './convert';
 import { finding } from './finding';
 import type { HeaderMap } from './header';
@@ -64,19 +64,6 @@ function contentFits(
     }
   };
   return cells.filter(fits).length * 2 > cells.length;
-}
-
-function commonLength(a: string, b: string): number {
-  const row = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }
 
 /**

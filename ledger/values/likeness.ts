@@ -68,7 +68,7 @@ function differs(a: string, b: string): boolean {
 }
 
 /** Length of the longest common subsequence: how many of one's characters the other holds in order. */
-function commonLength(a: string, b: string): number {
+export function commonLength(a: string, b: string): number {
   const row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = 0;
