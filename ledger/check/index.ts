@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { RecordsBySheet, RuleStatus } from '../model';
+import type { Ledger, RecordsBySheet, RuleStatus } from '../model';
 import type { Recognition } from '../normalise';
 import type { CheckContext, Rule } from './context';
 import { coverage } from './coverage';
@@ -67,10 +67,10 @@ function unjudged(status: Omit<RuleStatus, 'title'>): Omit<RuleStatus, 'title'> 
 
 /**
  * The ledger as the requirements count it: a row D08 found to repeat an earlier one is the same piece
- * of work typed twice, so it counts once, as the reports count it.
+ * of work typed twice, so it counts once, in validate and in the reports alike.
  */
-function withoutRepeats(ctx: CheckContext, repeats: readonly Finding[]): CheckContext {
-  if (repeats.length === 0) return ctx;
+export function withoutRepeats(ledger: Ledger, repeats: readonly Finding[]): Ledger {
+  if (repeats.length === 0) return ledger;
   const rowsOf = new Map<string, Set<number>>();
   for (const f of repeats) {
     const rows = rowsOf.get(f.sheet);
@@ -78,9 +78,9 @@ function withoutRepeats(ctx: CheckContext, repeats: readonly Finding[]): CheckCo
     else rowsOf.set(f.sheet, new Set([f.row]));
   }
   const records = Object.fromEntries(
-    Object.entries(ctx.ledger.records).map(([sheet, list]) => [sheet, list.filter((r) => !rowsOf.get(r.sheet)?.has(r.row))]),
+    Object.entries(ledger.records).map(([sheet, list]) => [sheet, list.filter((r) => !rowsOf.get(r.sheet)?.has(r.row))]),
   ) as RecordsBySheet;
-  return { ...ctx, ledger: { ...ctx.ledger, records } };
+  return { ...ledger, records };
 }
 
 export function runChecks(given: CheckContext, recognition: Recognition): { findings: Finding[]; rules: RuleStatus[] } {
@@ -91,7 +91,7 @@ export function runChecks(given: CheckContext, recognition: Recognition): { find
   let counted = ctx;
   for (const [id, rule] of checks) {
     const outcome = rule(ruleInfo(id).kind === 'requirement' ? counted : ctx);
-    if (id === 'D08') counted = withoutRepeats(ctx, outcome.findings);
+    if (id === 'D08') counted = { ...ctx, ledger: withoutRepeats(ctx.ledger, outcome.findings) };
     const judgeable = !covered.unjudged.has(id);
     if (judgeable) findings.push(...outcome.findings);
     if (outcome.status) rules.push({ ...(judgeable ? outcome.status : unjudged(outcome.status)), title: ruleInfo(id).title });

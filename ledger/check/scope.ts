@@ -1,11 +1,12 @@
 import type { Finding } from '../findings';
 import type { Ledger, LedgerRecord, PeriodStatus, RecordsBySheet, RuleStatus, ValidationResult } from '../model';
 import { periodDue, periodEnd, periodLabel, periodWithin, periodYear, type PeriodCode } from '../values/period';
-import { checks } from './index';
+import { checks, withoutRepeats } from './index';
 import type { CheckContext } from './context';
 import { yearStatus } from './periods';
 import { recordQuarter, type WorkSheetKey } from './placing';
 import { ruleInfo } from './ruleTable';
+import { unsureRows, type Unsure } from './unsure';
 
 /**
  * The requirements as they stand for one period (spec sections 4 and 5: `validate --period` and the
@@ -38,8 +39,6 @@ export interface Scope {
   ownCounted: boolean;
 }
 
-const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
-
 /** Whether rule `id` counts the report's own kind of record (R03 a 季度分析, R05 a 半年通报). */
 function countsOwn(id: string, own: OwnDocument): boolean {
   const judged = ruleInfo(id).judged;
@@ -59,8 +58,15 @@ function recordsWhere(ledger: Ledger, keep: (key: WorkSheetKey, record: LedgerRe
   return { ...ledger, records };
 }
 
-/** Requirement statuses of a ledger, by the same rule functions validate runs. */
-function statuses(ledger: Ledger, result: ValidationResult): { rules: Map<string, Omit<RuleStatus, 'title'>>; findings: Finding[] } {
+/**
+ * Requirement statuses of a ledger, by the same rule functions validate runs. `unsure` is the whole
+ * ledger's: a row not understood might count in the scoped period as it might in validate's.
+ */
+function statuses(
+  ledger: Ledger,
+  result: ValidationResult,
+  unsure: Unsure,
+): { rules: Map<string, Omit<RuleStatus, 'title'>>; findings: Finding[] } {
   const ctx: CheckContext = {
     ledger,
     asOf: result.asOf,
@@ -68,6 +74,7 @@ function statuses(ledger: Ledger, result: ValidationResult): { rules: Map<string
     graceDays: ledger.settings.宽限天数,
     settingPositions: new Map(),
     firstSheet: '',
+    unsure,
   };
   const rules = new Map<string, Omit<RuleStatus, 'title'>>();
   const findings: Finding[] = [];
@@ -86,8 +93,10 @@ function countedLedger(
   period: PeriodCode,
   own: OwnDocument | undefined,
 ): { ledger: Ledger; ownCounted: boolean } {
-  const repeats = new Set(result.findings.filter((f) => f.rule === 'D08').map((f) => rowKey(f.sheet, f.row)));
-  const ledger = recordsWhere(result.ledger, (_, r) => !repeats.has(rowKey(r.sheet, r.row)));
+  const ledger = withoutRepeats(
+    result.ledger,
+    result.findings.filter((f) => f.rule === 'D08'),
+  );
   if (!own) return { ledger, ownCounted: false };
   const type = own.sheet === 'analysis' ? own.data.分析类型 : own.data.通报类型;
   const held = (ledger.records[own.sheet] as LedgerRecord<WorkSheetKey>[]).some((r) => {
@@ -114,13 +123,15 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
   const { ledger, ownCounted } = countedLedger(result, period, own);
   const end = periodEnd(period);
   const placed = (key: WorkSheetKey, r: LedgerRecord<WorkSheetKey>) => recordQuarter(key, r);
-  const full = statuses(ledger, result);
+  const unsure = unsureRows(result.ledger);
+  const full = statuses(ledger, result, unsure);
   const toDate = statuses(
     recordsWhere(ledger, (key, r) => {
       const q = placed(key, r);
       return q !== undefined && periodYear(q) === periodYear(period) && periodEnd(q) <= end;
     }),
     result,
+    unsure,
   );
   const within = statuses(
     recordsWhere(ledger, (key, r) => {
@@ -128,6 +139,7 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
       return q !== undefined && periodWithin(q, period);
     }),
     result,
+    unsure,
   );
   const whole: ScopedPeriod = {
     period,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scopeRules } from '../../ledger/check/scope';
 import { toJsonReport } from '../../ledger/jsonReport';
 import { renderText } from '../../generator/render/text';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
@@ -166,6 +167,9 @@ describe('nothing 未开展 that the ledger holds', () => {
     expect(accountOf(result, '分析研判')).toMatchObject({ records: 4, unplaced: 1 });
     // R02 counts 综合分析 only, and its one record was read: the unreadable row cannot change it.
     expect(ruleStatus(result, 'R02').status).toBe('达标');
+    // The quarter's own view (validate --period, the reports' tables) says no more than the year's.
+    const quarter = scopeRules(result, '2026Q2').rules.find((r) => r.id === 'R03')!;
+    expect(quarter.periods).toMatchObject([{ period: '2026Q2', status: '无法判断', actual: 0, unplaced: 1 }]);
   });
 
   it('a row 未能归类 in a period that is short leaves it 无法判断; one in another period does not', async () => {
