@@ -639,7 +639,9 @@ class FakeRange extends Loadable implements RangeApi {
             cell.formula = value;
             cell.value = '';
           } else if (typeof value === 'number' && cell.numberFormat === '@') {
-            // A cell formatted as text keeps what goes in as text: a number stored as text.
+            // A cell formatted as text keeps what goes in as text: a number stored as text, the green
+            // triangle's "Number Stored as Text" (officetuts.net, excelerrorfinder.com: "If it says Text … any
+            // number typed or imported into it will be stored as text").
             cell.value = String(value);
           } else {
             cell.value = value;
