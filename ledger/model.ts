@@ -1,4 +1,5 @@
 import type { Finding, Summary } from './findings';
+import type { Plan } from './plan/requirement';
 import type { Settings } from './schema/settings';
 import type { FieldOf, RecordOf, RecordSheetKey } from './schema/sheets';
 
@@ -90,6 +91,8 @@ export interface Ledger {
   account: SheetAccount[];
   /** Rows that became no record although they hold content: a requirement they could fulfil is 无法判断. */
   unplaced: UnplacedRow[];
+  /** The counting requirements the ledger is judged by: the default plan, or its 实施方案要求 sheet's. */
+  plan: Plan;
 }
 
 /**

@@ -20,6 +20,7 @@ import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
 import { categoryTopic, findRegister, findRegisterByContent, type CombinedRegister } from './register';
 import { readSettings } from './settings';
+import { defaultPlan } from '../plan/defaults';
 import { sheetReader, type SheetReader } from './sheetReader';
 import { titleInfo, type TitleInfo } from './titleInfo';
 
@@ -206,6 +207,7 @@ export function normaliseWorkbook(
     records: Object.fromEntries(recordSheetKeys.map((k) => [k, []])) as unknown as RecordsBySheet,
     account: [],
     unplaced: [],
+    plan: { requirements: defaultPlan(settings), sheet: null },
   };
   const recognition: Recognition = {
     topics: {},
