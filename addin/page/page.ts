@@ -85,7 +85,9 @@ export class LedgerPage {
       event.preventDefault();
       zone.classList.remove('is-over');
       if (!event.dataTransfer) return;
-      void droppedFile(event.dataTransfer).then((dropped) => dropped && this.open(dropped.file, dropped.handle));
+      void droppedFile(event.dataTransfer)
+        .then((dropped) => dropped && this.open(dropped.file, dropped.handle))
+        .catch(() => this.panel.say('无法读取拖入的文件：浏览器不允许读取它，或文件已被移动、删除。请点“选择台账文件……”重新选择。', true));
     });
   }
 

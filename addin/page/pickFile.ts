@@ -50,6 +50,11 @@ export async function droppedFile(transfer: DataTransfer): Promise<{ file: File;
   const handle = (item as HandleItem).getAsFileSystemHandle?.() ?? null;
   const file = item.getAsFile();
   const resolved = await handle?.catch(() => null);
-  if (resolved?.kind === 'file') return { file: await resolved.getFile(), handle: resolved };
+  // A handle whose file cannot be read (NotReadableError, NotAllowedError) still leaves the dropped
+  // file itself, read once without 重新校验 from disk.
+  if (resolved?.kind === 'file') {
+    const own = await resolved.getFile().catch(() => null);
+    if (own) return { file: own, handle: resolved };
+  }
   return file ? { file, handle: null } : null;
 }
