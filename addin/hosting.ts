@@ -30,10 +30,10 @@ export function officeJsSource(env: Record<string, string | undefined>): OfficeJ
  * Content-Security-Policy admits scripts from that origin alone (no frames, no connections).
  */
 export function pageForOfficeJs(html: string, source: OfficeJsSource): string {
-  if (source === 'local') return html;
   const local = `./${officeJsFolder}/office.js`;
-  if (!html.includes(local) || !html.includes("script-src 'self'"))
-    throw new Error('taskpane.html 中找不到 office.js 或 CSP 的 script-src');
+  // A page that loads no office.js (help.html) is built as it is.
+  if (source === 'local' || !html.includes(local)) return html;
+  if (!html.includes("script-src 'self'")) throw new Error('加载 office.js 的页面中找不到 CSP 的 script-src');
   return html.replace(local, officeJsCdn).replace("script-src 'self'", `script-src 'self' ${new URL(officeJsCdn).origin}`);
 }
 

@@ -26,4 +26,10 @@ describe('where the pane loads office.js from', () => {
     expect(directives.filter((d) => d.includes('microsoft'))).toHaveLength(1);
     expect(policy(cdn).replace(' https://appsforoffice.microsoft.com', '')).toBe(policy(page));
   });
+
+  it('leaves a page that loads no office.js as it is, so the CDN build of help.html does not fail', () => {
+    const help = readFileSync(resolve(import.meta.dirname, '../../addin/help.html'), 'utf8');
+    expect(pageForOfficeJs(help, 'cdn')).toBe(help);
+    expect(() => pageForOfficeJs(page.replace("script-src 'self'", "script-src 'none'"), 'cdn')).toThrow(/CSP/u);
+  });
 });
