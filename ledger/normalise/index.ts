@@ -3,11 +3,8 @@ import type { WorkbookGrid } from '../grid/types';
 import type { SheetGrid } from '../grid/types';
 import type { Ledger, LedgerRecord, RecordsBySheet, SheetLocation } from '../model';
 import { settingsSheetTitle } from '../schema/settings';
-import { fromSerial, isDateFormat, isoDate } from '../values/date';
-import { readDateText } from '../values/dateText';
 import { AccountBook, isBlankSheet } from './account';
-import type { ConvertContext } from './convert';
-import { hasContent, isTotalRow, rowWithoutFields } from './rows';
+import { dateOf, hasContent, isTotalRow, rowWithoutFields } from './rows';
 import { columnsTopic, titleTopic } from './sheetTopic';
 import { readShortUnitNames } from './unitNames';
 import { readColumnsByContent } from './columnContent';
@@ -119,21 +116,6 @@ function likelyTopic(
   return best;
 }
 
-/** The day a row's cells give (a date column the reader could not place), so it counts only in its period. */
-function dateOf(sheet: SheetReader, row: number, ctx: ConvertContext): { date?: string } {
-  for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
-    const value = sheet.value(row, column);
-    if (typeof value === 'number') {
-      const serial = isDateFormat(sheet.format(row, column)) ? fromSerial(value, ctx.date1904) : null;
-      if (serial) return { date: isoDate(serial.date) };
-    } else if (typeof value === 'string' && value.length <= 24) {
-      const read = readDateText(value, ctx.year);
-      if (read.ok) return { date: read.value.kind === 'day' ? isoDate(read.value.date) : read.value.first };
-    }
-  }
-  return {};
-}
-
 /** The rows of a sheet whose name fits several topics that hold records: 未能归类 until the name is settled. */
 function ambiguousRows(sheet: SheetReader, keys: readonly RecordSheetKey[], mappings: Mappings): number[] {
   const header = findHeader(sheet, fieldsOf(recordSheets[keys[0]].schema), mappings.columns.get(keys[0]) ?? new Map()).header;
@@ -227,7 +209,7 @@ export function normaliseWorkbook(
   for (const unmatched of located.unmatched) {
     const sheet = sheetReader(unmatched);
     const title = titleTopic(sheet);
-    const register = findRegister(sheet) ?? (title ? null : findRegisterByContent(sheet));
+    const register = findRegister(sheet) ?? (title ? null : findRegisterByContent(sheet, ctx));
     if (register) {
       registers.push(register);
       continue;

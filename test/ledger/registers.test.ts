@@ -50,7 +50,6 @@ const seeds = [
  * it passes (its `it.fails` then fails, saying so).
  */
 const knownFailing: Record<string, string> = {
-  'r108-libreoffice': 'sheets left as Sheet1…: a few records missing or untyped, and records read from Sheet2 rows that hold none',
   'r124-openpyxl': 'sheets left as Sheet1…: R09 无法判断 where the branch reports tell 达标/未达标',
   'r126-wps': '考核 read as 述职报告, not 干部考核: R11 无法判断',
   'r129-openpyxl': 'sheets left as Sheet1… with title rows: R09 无法判断 where the branch reports tell',
