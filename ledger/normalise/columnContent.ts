@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import type { CellValue } from '../grid/types';
 import type { FieldInfo } from '../schema/fields';
-import { foldCompact, headerForms } from '../text/fold';
+import { foldCompact, foldHeader, headerForms } from '../text/fold';
 import { cellText, isEmpty } from '../values/cell';
 import { matchChoice } from '../values/choice';
 import { commonLength, likelyValue } from '../values/likeness';
@@ -92,6 +92,37 @@ function distinctLikeness(field: FieldInfo, fields: readonly FieldInfo[], text: 
   return words > Math.max(0, ...siblings) ? words : 0;
 }
 
+/** Fewer cells than this say too little of a column to overrule its header. */
+const leastCells = 3;
+
+/**
+ * Sets aside a column taken for a choice field by a synonym or a word it contains, whose cells are mostly
+ * none of the field's values, not even by likeness (`学习形式` over 传达辅导、讨论交流、专家辅导: the form of
+ * a study, not its type): it is another column by its content. A column that fits then takes the field
+ * (`活动类型` over 中心组专题学习 …), else the records' words or the sheet's name tell it. A header named in
+ * 列名映射 or bearing the field's own name is the clerk's word and stands.
+ */
+function setAsideMisfits(
+  sheet: SheetReader,
+  header: HeaderMap,
+  fields: readonly FieldInfo[],
+  mapped: ReadonlyMap<string, string>,
+  ctx: ConvertContext,
+): void {
+  const clerks = new Set([...mapped.keys()].map(foldHeader));
+  for (const field of fields) {
+    const column = header.columns.get(field.name);
+    const found = header.found.get(field.name);
+    if (field.kind !== 'enum' || column === undefined || !found || found.how === '列名相同') continue;
+    if (headerForms(found.text).some((form) => clerks.has(form))) continue;
+    const cells = samples(sheet, header, column);
+    if (cells.length < leastCells || contentFits(field, cells, [], ctx)) continue;
+    header.columns.delete(field.name);
+    header.found.delete(field.name);
+    header.others = [...header.others, { column, text: found.text }].sort((a, b) => a.column - b.column);
+  }
+}
+
 /**
  * Gives `header` the fields it lacks that a header of unknown words holds by content and words;
  * returns the findings for columns two fields or two columns tie for.
@@ -104,7 +135,10 @@ export function readColumnsByContent(
   ctx: ConvertContext,
   /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
   ownSheet: boolean,
+  /** The topic's 列名映射: header → field. */
+  mapped: ReadonlyMap<string, string>,
 ): Finding[] {
+  setAsideMisfits(sheet, header, fields, mapped, ctx);
   const findings: Finding[] = [];
   const taken = new Set(header.columns.values());
   // On a topic's own sheet a 类别 column holds the records' kind (中心组学习, 宣讲): its header says

@@ -234,7 +234,17 @@ export function normaliseWorkbook(
     categories?: string[],
   ) => {
     const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
-    findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx, !source.rows));
+    findings.push(
+      ...readColumnsByContent(
+        sheet,
+        header,
+        fieldsOf(recordSheets[key].schema),
+        units,
+        ctx,
+        !source.rows,
+        mappings.columns.get(key) ?? new Map(),
+      ),
+    );
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);

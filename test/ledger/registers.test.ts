@@ -53,8 +53,7 @@ const knownFailing: Record<string, string> = {
   'r124-openpyxl': 'sheets left as Sheet1…: R09 无法判断 where the branch reports tell 达标/未达标',
   'r126-wps': '考核 read as 述职报告, not 干部考核: R11 无法判断',
   'r129-openpyxl': 'sheets left as Sheet1… with title rows: R09 无法判断 where the branch reports tell',
-  'r130-wps': 'a 中心组学习 sheet gives its rows no type: R12 not judged as the truth has it',
-  'r156-wps': 'sheets left as Sheet1…: a few records missing or untyped',
+  'r130-wps': 'R09 无法判断 where the branch reports tell 进行中',
   'r186-libreoffice': 'branch column headed 支部名称/党支部: R09 无法判断 where the layout tells',
 };
 
