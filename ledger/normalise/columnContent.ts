@@ -1,6 +1,7 @@
 import type { Finding } from '../findings';
 import type { CellValue } from '../grid/types';
-import type { FieldInfo } from '../schema/fields';
+import { fieldsOf, type FieldInfo } from '../schema/fields';
+import { organization, unitTypes } from '../schema/sheets';
 import { foldCompact, foldHeader, headerForms } from '../text/fold';
 import { cellText, isEmpty } from '../values/cell';
 import { matchChoice } from '../values/choice';
@@ -81,13 +82,22 @@ function wordLikeness(field: FieldInfo, text: string, names = [field.name, ...fi
 }
 
 /**
+ * Words that name a unit wherever it stands (`支部名称`, `党支部`, `股室` over a column of 组织架构's units):
+ * the headers 组织架构 knows for its units, and the kinds of unit.
+ */
+const unitWords = (() => {
+  const name = fieldsOf(organization).find((f) => f.name === '单位名称');
+  return [...(name ? [name.name, ...name.synonyms] : []), ...unitTypes];
+})();
+
+/**
  * The header's likeness to the field where its words tell the field from the names of the topic's other
  * fields of that kind, else 0: `填报日期` shares only `日期` with 审批日期, 登记日期 and 活动日期 alike, so
  * its words do not say which date it is, and a filing date must not pass for an approval. Only the other
  * fields' names are weighed: a catch-all synonym (`时间` of 检查日期) would veto every date header.
  */
 function distinctLikeness(field: FieldInfo, fields: readonly FieldInfo[], text: string): number {
-  const words = wordLikeness(field, text);
+  const words = wordLikeness(field, text, [field.name, ...field.synonyms, ...(field.kind === 'unit' ? unitWords : [])]);
   const siblings = fields.filter((f) => f !== field && f.kind === field.kind).map((f) => wordLikeness(f, text, [f.name]));
   return words > Math.max(0, ...siblings) ? words : 0;
 }

@@ -50,11 +50,8 @@ const seeds = [
  * it passes (its `it.fails` then fails, saying so).
  */
 const knownFailing: Record<string, string> = {
-  'r124-openpyxl': 'sheets left as Sheet1…: R09 无法判断 where the branch reports tell 达标/未达标',
   'r126-wps': '考核 read as 述职报告, not 干部考核: R11 无法判断',
   'r129-openpyxl': 'sheets left as Sheet1… with title rows: R09 无法判断 where the branch reports tell',
-  'r130-wps': 'R09 无法判断 where the branch reports tell 进行中',
-  'r186-libreoffice': 'branch column headed 支部名称/党支部: R09 无法判断 where the layout tells',
 };
 
 interface TruthRecord {
