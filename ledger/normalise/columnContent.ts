@@ -8,7 +8,7 @@ import { matchChoice } from '../values/choice';
 import { commonLength, likelyValue } from '../values/likeness';
 import { convertCell, type ConvertContext } from './convert';
 import { finding } from './finding';
-import type { HeaderMap } from './header';
+import { headerSearchRows, type HeaderMap } from './header';
 import { isNoneMark } from './records';
 import type { SheetReader } from './sheetReader';
 import { unitsAbbreviated } from './unitNames';
@@ -106,31 +106,65 @@ function distinctLikeness(field: FieldInfo, fields: readonly FieldInfo[], text: 
 const leastCells = 3;
 
 /**
+ * The cells under the same header in the topic's other sheets (one per month or quarter, each holding a
+ * record or two): together they say what the column holds where one sheet's cells are too few.
+ */
+function kinSamples(kin: readonly SheetReader[], text: string): Array<{ value: CellValue; format: string }> {
+  const cells: Array<{ value: CellValue; format: string }> = [];
+  for (const sheet of kin) {
+    for (let row = sheet.firstRow; row <= Math.min(sheet.lastRow, headerSearchRows); row++) {
+      let column = sheet.firstColumn;
+      while (column <= sheet.lastColumn && cellText(sheet.value(row, column)) !== text) column++;
+      if (column > sheet.lastColumn) continue;
+      for (let below = row + 1; below <= sheet.lastRow && cells.length < sampleRows; below++) {
+        const value = sheet.value(below, column);
+        if (!isEmpty(value) && !isNoneMark(value)) cells.push({ value, format: sheet.format(below, column) });
+      }
+      break;
+    }
+  }
+  return cells;
+}
+
+/**
  * Sets aside a column taken for a choice field by a synonym or a word it contains, whose cells are mostly
  * none of the field's values, not even by likeness (`学习形式` over 传达辅导、讨论交流、专家辅导: the form of
- * a study, not its type): it is another column by its content. A column that fits then takes the field
- * (`活动类型` over 中心组专题学习 …), else the records' words or the sheet's name tell it. A header named in
- * 列名映射 or bearing the field's own name is the clerk's word and stands.
+ * a study, not its type): it is another column by its content. Its cells, with those under the same header
+ * in the topic's other sheets, must be three at least, unless another column holds the field's values
+ * (`类别` over 主题宣讲、业务培训). A column that fits then takes the field, else the sheet's name or the
+ * records' words tell it. A header named in 列名映射 or bearing the field's own name is the clerk's word
+ * and stands.
  */
-function setAsideMisfits(
-  sheet: SheetReader,
-  header: HeaderMap,
-  fields: readonly FieldInfo[],
-  mapped: ReadonlyMap<string, string>,
-  ctx: ConvertContext,
-): void {
-  const clerks = new Set([...mapped.keys()].map(foldHeader));
+function setAsideMisfits(sheet: SheetReader, header: HeaderMap, fields: readonly FieldInfo[], reading: ContentReading): void {
+  const clerks = new Set([...reading.mapped.keys()].map(foldHeader));
   for (const field of fields) {
     const column = header.columns.get(field.name);
     const found = header.found.get(field.name);
     if (field.kind !== 'enum' || column === undefined || !found || found.how === '列名相同') continue;
     if (headerForms(found.text).some((form) => clerks.has(form))) continue;
-    const cells = samples(sheet, header, column);
-    if (cells.length < leastCells || contentFits(field, cells, [], ctx)) continue;
+    const cells = [...samples(sheet, header, column), ...kinSamples(reading.kin, found.text)];
+    if (cells.length === 0 || contentFits(field, cells, [], reading.ctx)) continue;
+    const rival = [...header.others, ...(header.categoryColumn === null ? [] : [{ column: header.categoryColumn }])].some((o) =>
+      contentFits(field, samples(sheet, header, o.column), [], reading.ctx),
+    );
+    if (cells.length < leastCells && !rival) continue;
     header.columns.delete(field.name);
     header.found.delete(field.name);
     header.others = [...header.others, { column, text: found.text }].sort((a, b) => a.column - b.column);
   }
+}
+
+/** How a sheet's columns are read by content. */
+export interface ContentReading {
+  /** Names of 组织架构's units. */
+  units: readonly string[];
+  ctx: ConvertContext;
+  /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
+  ownSheet: boolean;
+  /** The topic's 列名映射: header → field. */
+  mapped: ReadonlyMap<string, string>;
+  /** The topic's other sheets. */
+  kin: readonly SheetReader[];
 }
 
 /**
@@ -141,14 +175,10 @@ export function readColumnsByContent(
   sheet: SheetReader,
   header: HeaderMap,
   fields: readonly FieldInfo[],
-  units: readonly string[],
-  ctx: ConvertContext,
-  /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
-  ownSheet: boolean,
-  /** The topic's 列名映射: header → field. */
-  mapped: ReadonlyMap<string, string>,
+  reading: ContentReading,
 ): Finding[] {
-  setAsideMisfits(sheet, header, fields, mapped, ctx);
+  const { units, ctx, ownSheet } = reading;
+  setAsideMisfits(sheet, header, fields, reading);
   const findings: Finding[] = [];
   const taken = new Set(header.columns.values());
   // On a topic's own sheet a 类别 column holds the records' kind (中心组学习, 宣讲): its header says

@@ -234,16 +234,11 @@ export function normaliseWorkbook(
     categories?: string[],
   ) => {
     const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
+    // A topic's other sheets say what a column holds where this sheet's own cells are too few.
+    const kin = source.rows ? [] : (located.sheets[key] ?? []).filter((s) => s.grid.name !== sheet.name).map((s) => sheetReader(s.grid));
+    const mapped = mappings.columns.get(key) ?? new Map<string, string>();
     findings.push(
-      ...readColumnsByContent(
-        sheet,
-        header,
-        fieldsOf(recordSheets[key].schema),
-        units,
-        ctx,
-        !source.rows,
-        mappings.columns.get(key) ?? new Map(),
-      ),
+      ...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), { units, ctx, ownSheet: !source.rows, mapped, kin }),
     );
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));

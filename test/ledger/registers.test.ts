@@ -51,7 +51,6 @@ const seeds = [
  */
 const knownFailing: Record<string, string> = {
   'r126-wps': '考核 read as 述职报告, not 干部考核: R11 无法判断',
-  'r129-openpyxl': 'sheets left as Sheet1… with title rows: R09 无法判断 where the branch reports tell',
 };
 
 interface TruthRecord {
