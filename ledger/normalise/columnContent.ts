@@ -68,6 +68,16 @@ function contentFits(
 }
 
 /**
+ * True when the cells are a choice field's own values as the rules write them (民主生活会, 组织生活会),
+ * two of them at least and more than half the cells: values no other column of the topic holds.
+ */
+function writtenAsValues(field: FieldInfo, cells: ReadonlyArray<{ value: CellValue }>): boolean {
+  if (field.kind !== 'enum' || cells.length < 2) return false;
+  const read = cells.map((c) => matchChoice(String(c.value), field.values ?? [], field.aliases));
+  return new Set(read.filter((v) => v !== null)).size >= 2 && read.filter((v) => v !== null).length * 2 > cells.length;
+}
+
+/**
  * How much of the field's name, or of its nearest synonym, the header holds in order (0–1); two
  * characters at least, as one shared character (日, 时) says nothing.
  */
@@ -191,7 +201,12 @@ export function readColumnsByContent(
     if (header.columns.has(field.name) || field.kind === 'text' || field.kind === 'list') continue;
     const fitting = [...header.others, ...(kind && field.kind === 'enum' ? [kind] : [])]
       .filter((o) => !taken.has(o.column))
-      .map((o) => ({ ...o, words: o === kind ? 1 : distinctLikeness(field, fields, o.text) }))
+      .map((o) => {
+        const words = o === kind ? 1 : distinctLikeness(field, fields, o.text);
+        // Cells written as the field's own values say which field the column is, whatever its header's words.
+        const byValues = words < 0.5 && writtenAsValues(field, samples(sheet, header, o.column));
+        return { ...o, words: byValues ? 0.5 : words, byValues };
+      })
       .filter((o) => o.words >= 0.5 && contentFits(field, samples(sheet, header, o.column), units, ctx));
     if (fitting.length === 0) continue;
     const best = Math.max(...fitting.map((o) => o.words));
@@ -209,7 +224,8 @@ export function readColumnsByContent(
     }
     const [column] = top;
     header.columns.set(field.name, column.column);
-    header.found.set(field.name, { text: column.text, how: `表头“${column.text}”与“${field.name}”相近，且该列内容相符` });
+    const how = column.byValues ? `该列的值多为“${field.name}”的规定写法` : `表头“${column.text}”与“${field.name}”相近，且该列内容相符`;
+    header.found.set(field.name, { text: column.text, how });
     taken.add(column.column);
   }
   header.others = header.others.filter((o) => !taken.has(o.column));

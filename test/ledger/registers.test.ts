@@ -49,9 +49,7 @@ const seeds = [
  * Seeds that fail today, with the class of what the core misses: the issue's open work. Remove a seed once
  * it passes (its `it.fails` then fails, saying so).
  */
-const knownFailing: Record<string, string> = {
-  'r126-wps': '考核 read as 述职报告, not 干部考核: R11 无法判断',
-};
+const knownFailing: Record<string, string> = {};
 
 interface TruthRecord {
   sheet: string;
