@@ -8,7 +8,7 @@ import type { CellValue } from '../grid/types';
 import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
 import { columnConverter, type ConvertContext } from './convert';
-import { deriveFields, derivesAny } from './derive';
+import { derivableFields, deriveFields, derivesAny } from './derive';
 import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
@@ -226,11 +226,15 @@ export function readRecords<K extends RecordSheetKey>(
       for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
       // Cells are kept apart: `2` in 序号 beside `季度研判` is no `2季度`.
       const text = cells.join('|');
-      for (const [name, value] of Object.entries(deriveFields(key, source.context(row), text, ctx.year, absent))) {
+      const derived = deriveFields(key, source.context(row), text, ctx.year, absent);
+      for (const [name, value] of Object.entries(derived)) {
         if (candidate[name] !== undefined) continue;
         candidate[name] = value;
         derivedFields.add(name);
       }
+      // Words that do not say a record's type or whether it touched 意识形态 say nothing either way: the
+      // field is unread for it, not 否 and not another type.
+      for (const name of derivableFields(key)) if (absent.has(name) && candidate[name] === undefined) (unread ??= []).push(name);
     }
     const result = sound(candidate) ? null : schema.safeParse(candidate);
     if (result?.success === false) {
