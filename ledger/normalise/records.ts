@@ -232,9 +232,6 @@ export function readRecords<K extends RecordSheetKey>(
         candidate[name] = value;
         derivedFields.add(name);
       }
-      // Words that do not say a record's type or whether it touched 意识形态 say nothing either way: the
-      // field is unread for it, not 否 and not another type.
-      for (const name of derivableFields(key)) if (absent.has(name) && candidate[name] === undefined) (unread ??= []).push(name);
     }
     const result = sound(candidate) ? null : schema.safeParse(candidate);
     if (result?.success === false) {
@@ -259,6 +256,14 @@ export function readRecords<K extends RecordSheetKey>(
     if (spans) record.spans = spans;
     if (unread) record.unread = unread as never;
     records.push(record as LedgerRecord<K>);
+  }
+  // A field the words gave some records stands as the sheet's: for a record whose words do not say its
+  // type or whether it touched 意识形态, it is unread — not 否, not another type. (A field no record's words
+  // give is a missing column, S02.)
+  for (const r of records) {
+    const data = r.data as Record<string, unknown>;
+    const silent = derivableFields(key).filter((name) => derivedFields.has(name) && data[name] === undefined);
+    if (silent.length > 0) r.unread = [...new Set([...(r.unread ?? []), ...silent])] as never;
   }
   findings.push(...readingFindings(key, sheet.name, readings));
   return { records, findings, derived: derivedFields, rowKinds, unplaced };
