@@ -41,6 +41,12 @@ const seeds = [
   'r217-openpyxl',
   'r222-libreoffice',
   'r235-wps',
+  'r241-openpyxl',
+  'r246-wps',
+  'r252-libreoffice',
+  'r258-openpyxl',
+  'r263-wps',
+  'r269-libreoffice',
   // Controls: a drawn year in the contract's own layout, so a failure above is the core's miss, not the truth's.
   'r901-openpyxl',
   'r902-wps',
