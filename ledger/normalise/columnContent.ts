@@ -33,6 +33,8 @@ function samples(sheet: SheetReader, header: HeaderMap, column: number): Array<{
   return cells;
 }
 
+const longestValue = (field: FieldInfo) => Math.max(0, ...(field.values ?? []).map((v) => v.length));
+
 /** True when more than half of the cells read as the field's kind of value. */
 function contentFits(
   field: FieldInfo,
@@ -50,7 +52,10 @@ function contentFits(
       }
       case 'enum': {
         const text = String(c.value);
-        return matchChoice(text, field.values ?? [], field.aliases) !== null || likelyValue(text, field.values ?? []).kind === 'one';
+        if (matchChoice(text, field.values ?? [], field.aliases) !== null) return true;
+        // A value is a word or two: a cell twice as long as any allowed value is a title or a sentence
+        // (`一季度意识形态形势分析研判会` under 研判主题), whatever value it resembles.
+        return foldCompact(text).length <= 2 * longestValue(field) && likelyValue(text, field.values ?? []).kind === 'one';
       }
       case 'date':
       case 'datetime':
