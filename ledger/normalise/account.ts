@@ -1,8 +1,19 @@
 import { ruleTable } from '../check/ruleTable';
+import type { Finding } from '../findings';
 import type { LedgerRecord, SheetAccount } from '../model';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
-import { hasContent, type RowKind } from './rows';
+import { isEmpty } from '../values/cell';
+import { finding } from './finding';
+import { hasContent, type RowKind, type UnplacedCells } from './rows';
 import type { SheetReader } from './sheetReader';
+
+/** Why a row is 未能归类, at the cell its finding points to: what was missing, in a clerk's words. */
+export interface UnplacedWhy {
+  row: number;
+  column: number;
+  /** `第5行有内容（…），但这些列都不是“学习培训”的栏目，未能归类为记录`: the finding's message. */
+  message: string;
+}
 
 /** The fields that tell a record's kind (分析类型, 检查类型 …): those a requirement counts records by. */
 function kindFields(key: RecordSheetKey): ReadonlySet<string> {
@@ -18,6 +29,22 @@ interface SheetRows {
   topics: Set<string>;
   fixed?: string | null;
   kinds: Map<number, RowKind>;
+  why: Map<number, UnplacedWhy>;
+}
+
+/** The first column of a row holding content: where a finding about the whole row points. */
+function firstFilled(reader: SheetReader, row: number): number {
+  for (let column = reader.firstColumn; column <= reader.lastColumn; column++) if (!isEmpty(reader.value(row, column))) return column;
+  return reader.firstColumn;
+}
+
+/** A row with content in columns that are none of the topic's fields. */
+export function cellsWhy(cells: UnplacedCells, title: string): UnplacedWhy {
+  return {
+    row: cells.row,
+    column: cells.column,
+    message: `第${cells.row}行有内容（${cells.what}），但这些列都不是“${title}”的栏目，未能归类为记录，未作检查。如是记录，请把内容填入相应的列；如不是，可删除或移到表格之外。`,
+  };
 }
 
 /**
@@ -29,7 +56,7 @@ export class AccountBook {
 
   private entry(reader: SheetReader): SheetRows {
     let rows = this.sheets.get(reader.name);
-    if (!rows) this.sheets.set(reader.name, (rows = { reader, topics: new Set(), kinds: new Map() }));
+    if (!rows) this.sheets.set(reader.name, (rows = { reader, topics: new Set(), kinds: new Map(), why: new Map() }));
     return rows;
   }
 
@@ -37,26 +64,67 @@ export class AccountBook {
     return this.sheets.has(name);
   }
 
-  /** What a topic's reading made of a sheet's rows; a record whose kind could not be read is 未能归类. */
-  rows(reader: SheetReader, key: RecordSheetKey | null, kinds: ReadonlyMap<number, RowKind>, records: readonly LedgerRecord[]): void {
+  /**
+   * What a topic's reading made of a sheet's rows, with why each 未能归类 row is so; a record whose kind
+   * could not be read is 未能归类 too.
+   */
+  rows(
+    reader: SheetReader,
+    key: RecordSheetKey | null,
+    kinds: ReadonlyMap<number, RowKind>,
+    records: readonly LedgerRecord[],
+    why: readonly UnplacedWhy[] = [],
+  ): void {
     const rows = this.entry(reader);
     if (key) rows.topics.add(recordSheets[key].title);
     for (const [row, kind] of kinds) rows.kinds.set(row, kind);
+    for (const w of why) rows.why.set(w.row, w);
     if (!key) return;
     const kindOf = kindFields(key);
-    for (const r of records) if (r.unread?.some((f) => kindOf.has(f))) rows.kinds.set(r.row, 'unplaced');
+    for (const r of records) {
+      const unread = (r.unread ?? []).filter((f) => kindOf.has(f));
+      if (unread.length === 0) continue;
+      rows.kinds.set(r.row, 'unplaced');
+      const column = (r.columns as Record<string, number | undefined>)[unread[0]] ?? firstFilled(reader, r.row);
+      rows.why.set(r.row, {
+        row: r.row,
+        column,
+        message: `第${r.row}行这条“${recordSheets[key].title}”记录的“${unread.join('、')}”未能读懂，不知道它属于哪一类，未能归类；它可能计入的要求按“无法判断”计。`,
+      });
+    }
   }
 
-  unplaced(name: string, rows: readonly number[]): void {
+  /** Rows of a sheet already read that are 未能归类, each with why. */
+  unplaced(name: string, why: readonly UnplacedWhy[]): void {
     const sheet = this.sheets.get(name);
-    if (sheet) for (const row of rows) sheet.kinds.set(row, 'unplaced');
+    if (!sheet) return;
+    for (const w of why) {
+      sheet.kinds.set(w.row, 'unplaced');
+      sheet.why.set(w.row, w);
+    }
   }
 
   /** A sheet read as no topic: 基本信息, or no register (`topic` null), with rows that might be records. */
-  other(reader: SheetReader, topic: string | null, unplaced: readonly number[]): void {
+  other(reader: SheetReader, topic: string | null, unplaced: readonly UnplacedWhy[]): void {
     const rows = this.entry(reader);
     rows.fixed = topic;
-    for (const row of unplaced) rows.kinds.set(row, 'unplaced');
+    for (const w of unplaced) {
+      rows.kinds.set(w.row, 'unplaced');
+      rows.why.set(w.row, w);
+    }
+  }
+
+  /** One info finding (D10) at each 未能归类 row of the account, saying what was missing. */
+  findings(): Finding[] {
+    const found: Finding[] = [];
+    for (const [name, { reader, kinds, why }] of this.sheets) {
+      for (const [row, kind] of [...kinds].sort((a, b) => a[0] - b[0])) {
+        if (kind !== 'unplaced' || !hasContent(reader, row)) continue;
+        const w = why.get(row) ?? { row, column: firstFilled(reader, row), message: `第${row}行有内容，未能归类为记录，未作检查。` };
+        found.push(finding('D10', { sheet: name, row, column: w.column }, w.message, { severity: 'info' }));
+      }
+    }
+    return found;
   }
 
   account(order: readonly string[]): SheetAccount[] {

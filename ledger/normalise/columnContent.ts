@@ -1,13 +1,14 @@
 import type { Finding } from '../findings';
 import type { CellValue } from '../grid/types';
-import type { FieldInfo } from '../schema/fields';
-import { foldCompact, headerForms } from '../text/fold';
+import { fieldsOf, type FieldInfo } from '../schema/fields';
+import { organization, unitTypes } from '../schema/sheets';
+import { foldCompact, foldHeader, headerForms } from '../text/fold';
 import { cellText, isEmpty } from '../values/cell';
 import { matchChoice } from '../values/choice';
 import { commonLength, likelyValue } from '../values/likeness';
 import { convertCell, type ConvertContext } from './convert';
 import { finding } from './finding';
-import type { HeaderMap } from './header';
+import { headerSearchRows, type HeaderMap } from './header';
 import { isNoneMark } from './records';
 import type { SheetReader } from './sheetReader';
 import { unitsAbbreviated } from './unitNames';
@@ -32,6 +33,8 @@ function samples(sheet: SheetReader, header: HeaderMap, column: number): Array<{
   return cells;
 }
 
+const longestValue = (field: FieldInfo) => Math.max(0, ...(field.values ?? []).map((v) => v.length));
+
 /** True when more than half of the cells read as the field's kind of value. */
 function contentFits(
   field: FieldInfo,
@@ -49,7 +52,10 @@ function contentFits(
       }
       case 'enum': {
         const text = String(c.value);
-        return matchChoice(text, field.values ?? [], field.aliases) !== null || likelyValue(text, field.values ?? []).kind === 'one';
+        if (matchChoice(text, field.values ?? [], field.aliases) !== null) return true;
+        // A value is a word or two: a cell twice as long as any allowed value is a title or a sentence
+        // (`一季度意识形态形势分析研判会` under 研判主题), whatever value it resembles.
+        return foldCompact(text).length <= 2 * longestValue(field) && likelyValue(text, field.values ?? []).kind === 'one';
       }
       case 'date':
       case 'datetime':
@@ -67,6 +73,16 @@ function contentFits(
 }
 
 /**
+ * True when the cells are a choice field's own values as the rules write them (民主生活会, 组织生活会),
+ * two of them at least and more than half the cells: values no other column of the topic holds.
+ */
+function writtenAsValues(field: FieldInfo, cells: ReadonlyArray<{ value: CellValue }>): boolean {
+  if (field.kind !== 'enum' || cells.length < 2) return false;
+  const read = cells.map((c) => matchChoice(String(c.value), field.values ?? [], field.aliases));
+  return new Set(read.filter((v) => v !== null)).size >= 2 && read.filter((v) => v !== null).length * 2 > cells.length;
+}
+
+/**
  * How much of the field's name, or of its nearest synonym, the header holds in order (0–1); two
  * characters at least, as one shared character (日, 时) says nothing.
  */
@@ -81,15 +97,89 @@ function wordLikeness(field: FieldInfo, text: string, names = [field.name, ...fi
 }
 
 /**
+ * Words that name a unit wherever it stands (`支部名称`, `党支部`, `股室` over a column of 组织架构's units):
+ * the headers 组织架构 knows for its units, and the kinds of unit.
+ */
+const unitWords = (() => {
+  const name = fieldsOf(organization).find((f) => f.name === '单位名称');
+  return [...(name ? [name.name, ...name.synonyms] : []), ...unitTypes];
+})();
+
+/**
  * The header's likeness to the field where its words tell the field from the names of the topic's other
  * fields of that kind, else 0: `填报日期` shares only `日期` with 审批日期, 登记日期 and 活动日期 alike, so
  * its words do not say which date it is, and a filing date must not pass for an approval. Only the other
  * fields' names are weighed: a catch-all synonym (`时间` of 检查日期) would veto every date header.
  */
 function distinctLikeness(field: FieldInfo, fields: readonly FieldInfo[], text: string): number {
-  const words = wordLikeness(field, text);
+  const words = wordLikeness(field, text, [field.name, ...field.synonyms, ...(field.kind === 'unit' ? unitWords : [])]);
   const siblings = fields.filter((f) => f !== field && f.kind === field.kind).map((f) => wordLikeness(f, text, [f.name]));
   return words > Math.max(0, ...siblings) ? words : 0;
+}
+
+/** Fewer cells than this say too little of a column to overrule its header. */
+const leastCells = 3;
+
+/**
+ * The cells under the same header in the topic's other sheets (one per month or quarter, each holding a
+ * record or two): together they say what the column holds where one sheet's cells are too few.
+ */
+function kinSamples(kin: readonly SheetReader[], text: string): Array<{ value: CellValue; format: string }> {
+  const cells: Array<{ value: CellValue; format: string }> = [];
+  for (const sheet of kin) {
+    for (let row = sheet.firstRow; row <= Math.min(sheet.lastRow, headerSearchRows); row++) {
+      let column = sheet.firstColumn;
+      while (column <= sheet.lastColumn && cellText(sheet.value(row, column)) !== text) column++;
+      if (column > sheet.lastColumn) continue;
+      for (let below = row + 1; below <= sheet.lastRow && cells.length < sampleRows; below++) {
+        const value = sheet.value(below, column);
+        if (!isEmpty(value) && !isNoneMark(value)) cells.push({ value, format: sheet.format(below, column) });
+      }
+      break;
+    }
+  }
+  return cells;
+}
+
+/**
+ * Sets aside a column taken for a choice field by a synonym or a word it contains, whose cells are mostly
+ * none of the field's values, not even by likeness (`学习形式` over 传达辅导、讨论交流、专家辅导: the form of
+ * a study, not its type): it is another column by its content. Its cells, with those under the same header
+ * in the topic's other sheets, must be three at least, unless another column holds the field's values
+ * (`类别` over 主题宣讲、业务培训). A column that fits then takes the field, else the sheet's name or the
+ * records' words tell it. A header named in 列名映射 or bearing the field's own name is the clerk's word
+ * and stands.
+ */
+function setAsideMisfits(sheet: SheetReader, header: HeaderMap, fields: readonly FieldInfo[], reading: ContentReading): void {
+  const clerks = new Set([...reading.mapped.keys()].map(foldHeader));
+  for (const field of fields) {
+    const column = header.columns.get(field.name);
+    const found = header.found.get(field.name);
+    if (field.kind !== 'enum' || column === undefined || !found || found.how === '列名相同') continue;
+    if (headerForms(found.text).some((form) => clerks.has(form))) continue;
+    const cells = [...samples(sheet, header, column), ...kinSamples(reading.kin, found.text)];
+    if (cells.length === 0 || contentFits(field, cells, [], reading.ctx)) continue;
+    const rival = [...header.others, ...(header.categoryColumn === null ? [] : [{ column: header.categoryColumn }])].some((o) =>
+      contentFits(field, samples(sheet, header, o.column), [], reading.ctx),
+    );
+    if (cells.length < leastCells && !rival) continue;
+    header.columns.delete(field.name);
+    header.found.delete(field.name);
+    header.others = [...header.others, { column, text: found.text }].sort((a, b) => a.column - b.column);
+  }
+}
+
+/** How a sheet's columns are read by content. */
+export interface ContentReading {
+  /** Names of 组织架构's units. */
+  units: readonly string[];
+  ctx: ConvertContext;
+  /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
+  ownSheet: boolean;
+  /** The topic's 列名映射: header → field. */
+  mapped: ReadonlyMap<string, string>;
+  /** The topic's other sheets. */
+  kin: readonly SheetReader[];
 }
 
 /**
@@ -100,11 +190,10 @@ export function readColumnsByContent(
   sheet: SheetReader,
   header: HeaderMap,
   fields: readonly FieldInfo[],
-  units: readonly string[],
-  ctx: ConvertContext,
-  /** A topic's own sheet, not a combined register, whose category column says each row's topic. */
-  ownSheet: boolean,
+  reading: ContentReading,
 ): Finding[] {
+  const { units, ctx, ownSheet } = reading;
+  setAsideMisfits(sheet, header, fields, reading);
   const findings: Finding[] = [];
   const taken = new Set(header.columns.values());
   // On a topic's own sheet a 类别 column holds the records' kind (中心组学习, 宣讲): its header says
@@ -117,7 +206,12 @@ export function readColumnsByContent(
     if (header.columns.has(field.name) || field.kind === 'text' || field.kind === 'list') continue;
     const fitting = [...header.others, ...(kind && field.kind === 'enum' ? [kind] : [])]
       .filter((o) => !taken.has(o.column))
-      .map((o) => ({ ...o, words: o === kind ? 1 : distinctLikeness(field, fields, o.text) }))
+      .map((o) => {
+        const words = o === kind ? 1 : distinctLikeness(field, fields, o.text);
+        // Cells written as the field's own values say which field the column is, whatever its header's words.
+        const byValues = words < 0.5 && writtenAsValues(field, samples(sheet, header, o.column));
+        return { ...o, words: byValues ? 0.5 : words, byValues };
+      })
       .filter((o) => o.words >= 0.5 && contentFits(field, samples(sheet, header, o.column), units, ctx));
     if (fitting.length === 0) continue;
     const best = Math.max(...fitting.map((o) => o.words));
@@ -135,7 +229,8 @@ export function readColumnsByContent(
     }
     const [column] = top;
     header.columns.set(field.name, column.column);
-    header.found.set(field.name, { text: column.text, how: `表头“${column.text}”与“${field.name}”相近，且该列内容相符` });
+    const how = column.byValues ? `该列的值多为“${field.name}”的规定写法` : `表头“${column.text}”与“${field.name}”相近，且该列内容相符`;
+    header.found.set(field.name, { text: column.text, how });
     taken.add(column.column);
   }
   header.others = header.others.filter((o) => !taken.has(o.column));

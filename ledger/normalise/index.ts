@@ -3,11 +3,8 @@ import type { WorkbookGrid } from '../grid/types';
 import type { SheetGrid } from '../grid/types';
 import type { Ledger, LedgerRecord, RecordsBySheet, SheetLocation } from '../model';
 import { settingsSheetTitle } from '../schema/settings';
-import { fromSerial, isDateFormat, isoDate } from '../values/date';
-import { readDateText } from '../values/dateText';
-import { AccountBook, isBlankSheet } from './account';
-import type { ConvertContext } from './convert';
-import { hasContent, isTotalRow, rowWithoutFields } from './rows';
+import { AccountBook, cellsWhy, isBlankSheet } from './account';
+import { dateOf, hasContent, isTotalRow, rowWithoutFields, type UnplacedCells } from './rows';
 import { columnsTopic, titleTopic } from './sheetTopic';
 import { readShortUnitNames } from './unitNames';
 import { readColumnsByContent } from './columnContent';
@@ -119,28 +116,15 @@ function likelyTopic(
   return best;
 }
 
-/** The day a row's cells give (a date column the reader could not place), so it counts only in its period. */
-function dateOf(sheet: SheetReader, row: number, ctx: ConvertContext): { date?: string } {
-  for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
-    const value = sheet.value(row, column);
-    if (typeof value === 'number') {
-      const serial = isDateFormat(sheet.format(row, column)) ? fromSerial(value, ctx.date1904) : null;
-      if (serial) return { date: isoDate(serial.date) };
-    } else if (typeof value === 'string' && value.length <= 24) {
-      const read = readDateText(value, ctx.year);
-      if (read.ok) return { date: read.value.kind === 'day' ? isoDate(read.value.date) : read.value.first };
-    }
-  }
-  return {};
-}
-
 /** The rows of a sheet whose name fits several topics that hold records: 未能归类 until the name is settled. */
-function ambiguousRows(sheet: SheetReader, keys: readonly RecordSheetKey[], mappings: Mappings): number[] {
+function ambiguousRows(sheet: SheetReader, keys: readonly RecordSheetKey[], mappings: Mappings): UnplacedCells[] {
   const header = findHeader(sheet, fieldsOf(recordSheets[keys[0]].schema), mappings.columns.get(keys[0]) ?? new Map()).header;
   if (!header) return [];
-  const rows: number[] = [];
-  for (let row = header.row + 1; row <= sheet.lastRow; row++)
-    if (rowWithoutFields(sheet, row, header.serialColumn).kind === 'unplaced') rows.push(row);
+  const rows: UnplacedCells[] = [];
+  for (let row = header.row + 1; row <= sheet.lastRow; row++) {
+    const without = rowWithoutFields(sheet, row, header.serialColumn);
+    if (without.kind === 'unplaced') rows.push(without.cells);
+  }
   return rows;
 }
 
@@ -227,7 +211,7 @@ export function normaliseWorkbook(
   for (const unmatched of located.unmatched) {
     const sheet = sheetReader(unmatched);
     const title = titleTopic(sheet);
-    const register = findRegister(sheet) ?? (title ? null : findRegisterByContent(sheet));
+    const register = findRegister(sheet) ?? (title ? null : findRegisterByContent(sheet, ctx));
     if (register) {
       registers.push(register);
       continue;
@@ -252,21 +236,25 @@ export function normaliseWorkbook(
     categories?: string[],
   ) => {
     const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
-    findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx, !source.rows));
+    // A topic's other sheets say what a column holds where this sheet's own cells are too few.
+    const kin = source.rows ? [] : (located.sheets[key] ?? []).filter((s) => s.grid.name !== sheet.name).map((s) => sheetReader(s.grid));
+    const mapped = mappings.columns.get(key) ?? new Map<string, string>();
+    findings.push(
+      ...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), { units, ctx, ownSheet: !source.rows, mapped, kin }),
+    );
     const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);
-    book.rows(sheet, key, result.rowKinds, result.records as LedgerRecord[]);
+    const title = recordSheets[key].title;
+    book.rows(
+      sheet,
+      key,
+      result.rowKinds,
+      result.records as LedgerRecord[],
+      result.unplaced.map((cells) => cellsWhy(cells, title)),
+    );
     for (const cells of result.unplaced) {
       ledger.unplaced.push({ sheet: sheet.name, row: cells.row, topics: [key], ...dateOf(sheet, cells.row, ctx) });
-      findings.push(
-        finding(
-          'D10',
-          { sheet: sheet.name, row: cells.row, column: cells.column },
-          `第${cells.row}行有内容（${cells.what}），但这些列都不是“${recordSheets[key].title}”的栏目，未能归类为记录，未作检查。如是记录，请把内容填入相应的列；如不是，可删除或移到表格之外。`,
-          { severity: 'info' },
-        ),
-      );
     }
     const derived = [...result.derived];
     const location: SheetLocation = { name: sheet.name, headerRow: header.row, fields: [...header.columns.keys(), ...derived] };
@@ -315,11 +303,18 @@ export function normaliseWorkbook(
     const reader = sheetReader(sheet);
     const isSettings = sheet === settingsGrid;
     const ambiguous = recognition.ambiguous.find((a) => a.sheet === sheet.name);
-    book.other(reader, isSettings ? settingsSheetTitle : null, ambiguous ? ambiguousRows(reader, ambiguous.keys, mappings) : []);
-    if (ambiguous) {
-      for (const row of ambiguousRows(reader, ambiguous.keys, mappings)) {
-        ledger.unplaced.push({ sheet: sheet.name, row, topics: ambiguous.keys, ...dateOf(reader, row, ctx) });
-      }
+    const undecided = ambiguous ? ambiguousRows(reader, ambiguous.keys, mappings) : [];
+    book.other(
+      reader,
+      isSettings ? settingsSheetTitle : null,
+      undecided.map((cells) => ({
+        row: cells.row,
+        column: cells.column,
+        message: `第${cells.row}行有内容（${cells.what}），但工作表名称“${sheet.name}”可能指“${ambiguous!.keys.map((k) => recordSheets[k].title).join('”或“')}”，无法确定是哪一种台账，未能归类，未作检查。如需检查，请在基本信息中添加“表名映射”写明。`,
+      })),
+    );
+    for (const cells of undecided) {
+      ledger.unplaced.push({ sheet: sheet.name, row: cells.row, topics: ambiguous!.keys, ...dateOf(reader, cells.row, ctx) });
     }
     if (!isSettings && !ambiguous && !byContent.includes(sheet) && !recognition.notRegisters.some((n) => n.sheet === sheet.name)) {
       recognition.notRegisters.push({ sheet: sheet.name, reason: '名称、标题和表头都不像任何一种台账' });
@@ -334,6 +329,7 @@ export function normaliseWorkbook(
       recognition.unmatched.push({ sheet: n.sheet, likely: likelyTopic(reader, open, mappings.columns) });
   }
   ledger.account = book.account(grid.sheets.map((s) => s.name));
+  findings.push(...book.findings());
   findings.push(...readShortUnitNames(ledger));
 
   function readRegister(register: CombinedRegister) {
@@ -371,7 +367,14 @@ export function normaliseWorkbook(
       const could = nameMeaning(category).keys;
       const placed = rows.filter((row) => hasContent(sheet, row) && !isTotalRow(sheet, row));
       for (const row of placed) ledger.unplaced.push({ sheet: sheet.name, row, topics: could, ...dateOf(sheet, row, ctx) });
-      book.unplaced(sheet.name, placed);
+      book.unplaced(
+        sheet.name,
+        placed.map((row) => ({
+          row,
+          column: register.categoryColumn,
+          message: `第${row}行记的“${category}”对应不到任何一种台账，未能归类，未作检查。`,
+        })),
+      );
       findings.push(
         finding(
           'D03',

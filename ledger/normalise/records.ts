@@ -8,7 +8,7 @@ import type { CellValue } from '../grid/types';
 import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
 import { columnConverter, type ConvertContext } from './convert';
-import { deriveFields, derivesAny } from './derive';
+import { derivableFields, deriveFields, derivesAny } from './derive';
 import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
@@ -226,7 +226,8 @@ export function readRecords<K extends RecordSheetKey>(
       for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) cells.push(displayText(sheet.value(row, column)));
       // Cells are kept apart: `2` in 序号 beside `季度研判` is no `2季度`.
       const text = cells.join('|');
-      for (const [name, value] of Object.entries(deriveFields(key, source.context(row), text, ctx.year, absent))) {
+      const derived = deriveFields(key, source.context(row), text, ctx.year, absent);
+      for (const [name, value] of Object.entries(derived)) {
         if (candidate[name] !== undefined) continue;
         candidate[name] = value;
         derivedFields.add(name);
@@ -255,6 +256,14 @@ export function readRecords<K extends RecordSheetKey>(
     if (spans) record.spans = spans;
     if (unread) record.unread = unread as never;
     records.push(record as LedgerRecord<K>);
+  }
+  // A field the words gave some records stands as the sheet's: for a record whose words do not say its
+  // type or whether it touched 意识形态, it is unread — not 否, not another type. (A field no record's words
+  // give is a missing column, S02.)
+  for (const r of records) {
+    const data = r.data as Record<string, unknown>;
+    const silent = derivableFields(key).filter((name) => derivedFields.has(name) && data[name] === undefined);
+    if (silent.length > 0) r.unread = [...new Set([...(r.unread ?? []), ...silent])] as never;
   }
   findings.push(...readingFindings(key, sheet.name, readings));
   return { records, findings, derived: derivedFields, rowKinds, unplaced };

@@ -3,7 +3,9 @@ import { foldCompact } from '../text/fold';
 import { cellText } from '../values/cell';
 import { headerSearchRows, isCategoryHeader } from './header';
 import { nameMeaning } from './locate';
+import type { ConvertContext } from './convert';
 import type { CategoryMapping } from './mappings';
+import { dateOf } from './rows';
 import type { SheetReader } from './sheetReader';
 
 /**
@@ -39,13 +41,16 @@ const sampleRows = 60;
 
 /**
  * A column whose header names no category but whose cells do (`活动类型`, `事项` over 专题研究, 学习培训,
- * 检查抽查 …): most of its cells name one topic each, and they name two topics at least.
+ * 检查抽查 …): most of its cells name one topic each, and they name two topics at least. The rows are
+ * work done, each on its day: a 目录 whose 题名 name whole registers (`…2026年意识形态工作会议记录`, dated
+ * `2026年`) or a list of duties names topics too, but no row of it holds a day.
  */
-function namesCategories(sheet: SheetReader, top: number, column: number): boolean {
+function namesCategories(sheet: SheetReader, top: number, column: number, ctx: ConvertContext): boolean {
   const topicOf = new Map<string, RecordSheetKey | null>();
   const topics = new Set<RecordSheetKey>();
   let cells = 0;
   let named = 0;
+  let dated = 0;
   for (let row = top + 1; row <= Math.min(sheet.lastRow, top + sampleRows); row++) {
     const text = cellText(sheet.value(row, column));
     if (text === '') continue;
@@ -57,8 +62,9 @@ function namesCategories(sheet: SheetReader, top: number, column: number): boole
     if (!topic) continue;
     named++;
     topics.add(topic);
+    if (dateOf(sheet, row, ctx).date !== undefined) dated++;
   }
-  return cells >= 3 && topics.size >= 2 && named * 5 >= cells * 3;
+  return cells >= 3 && topics.size >= 2 && named * 5 >= cells * 3 && dated * 2 > named;
 }
 
 /** The register's category column, within the first ten rows, by its header (工作类别 …); null for a sheet without one. */
@@ -74,14 +80,14 @@ export function findRegister(sheet: SheetReader): CombinedRegister | null {
 }
 
 /** A combined register whose category column is known by its cells only (after the sheet's title had its say). */
-export function findRegisterByContent(sheet: SheetReader): CombinedRegister | null {
+export function findRegisterByContent(sheet: SheetReader, ctx: ConvertContext): CombinedRegister | null {
   const last = Math.min(sheet.lastRow, headerSearchRows);
   for (let top = sheet.firstRow; top <= last; top++) {
     for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
       // A header cell with a short word over it, not a title spread across the row.
       const text = cellText(sheet.value(top, column));
       if (text === '' || text.length > 8 || text === cellText(sheet.value(top, column + 1))) continue;
-      if (namesCategories(sheet, top, column)) return registerAt(sheet, top, column);
+      if (namesCategories(sheet, top, column, ctx)) return registerAt(sheet, top, column);
     }
   }
   return null;

@@ -1,6 +1,9 @@
 import { columnLetter } from '../grid/address';
 import { foldCompact } from '../text/fold';
 import { cellText, isEmpty } from '../values/cell';
+import { fromSerial, isDateFormat, isoDate } from '../values/date';
+import { readDateText } from '../values/dateText';
+import type { ConvertContext } from './convert';
 import type { SheetReader } from './sheetReader';
 
 /** What a row of a register became (spec section 1); empty rows are none of these and are not counted. */
@@ -67,4 +70,19 @@ export function rowWithoutFields(
     .map((c) => `${columnLetter(c.column)}列“${c.text.length > 12 ? `${c.text.slice(0, 12)}…` : c.text}”`)
     .join('、');
   return { kind: 'unplaced', cells: { row, column: cells[0].column, what } };
+}
+
+/** The day a row's cells give (a date column the reader could not place), so it counts only in its period. */
+export function dateOf(sheet: SheetReader, row: number, ctx: ConvertContext): { date?: string } {
+  for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
+    const value = sheet.value(row, column);
+    if (typeof value === 'number') {
+      const serial = isDateFormat(sheet.format(row, column)) ? fromSerial(value, ctx.date1904) : null;
+      if (serial) return { date: isoDate(serial.date) };
+    } else if (typeof value === 'string' && value.length <= 24) {
+      const read = readDateText(value, ctx.year);
+      if (read.ok) return { date: read.value.kind === 'day' ? isoDate(read.value.date) : read.value.first };
+    }
+  }
+  return {};
 }

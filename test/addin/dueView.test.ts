@@ -34,8 +34,8 @@ describe('待办 in the pane and the page', () => {
   });
 
   it('says the ledger cannot tell, with no count, where rows it could not place might count', async () => {
-    // A bureau's register whose 中心组学习 sheet holds rows of types the reader could not place.
-    const list = await due('test/fixtures/registers/r130-wps.xlsx');
+    // A bureau's register whose 1月学习 sheet holds a row of a type the reader could not place (传达辅导).
+    const list = await due('test/fixtures/registers/r105-libreoffice.xlsx');
     const rows = dueGroups(list).flatMap((g) => g.rows);
     const unjudged = list.items.filter((i) => i.needed === null);
     expect(unjudged.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { unitsAbbreviated } from '../../ledger/normalise/unitNames';
 import { readDateText } from '../../ledger/values/dateText';
 import { parsePeriod } from '../../ledger/values/period';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
-import { ofRules, removeSetting, ruleStatus, setCell, setSetting, withoutSheet } from '../helpers/ledgerCases';
+import { ofRules, removeSetting, renameHeader, ruleStatus, setCell, setSetting, withoutSheet } from '../helpers/ledgerCases';
 import { day, validateLedger, type TestLedger } from '../helpers/ledgerWorkbook';
 
 /** Issue 19 §4: headers, values, units and the ledger's year as bureaus write them. */
@@ -148,6 +148,119 @@ describe('units written short', () => {
 });
 
 describe('headers read by words and content', () => {
+  it('takes no 学习形式 of forms for 类型: the sheet’s name tells it, with the forms under that header on its other sheets', async () => {
+    const ledger: TestLedger = withoutSheet(compliantLedger(), '学习培训');
+    ledger.中心组学习 = {
+      headers: ['学习时间', '主题', '学习形式', '参加人数', '意识形态安全专题'],
+      rows: [
+        [day('2026-04-15'), '维护意识形态安全专题学习', '传达辅导', 12, '是'],
+        [day('2026-06-15'), '学习党的创新理论', '讨论交流', 12, '否'],
+        [day('2026-09-15'), '学习全国两会精神', '专家辅导', 12, '否'],
+      ],
+    };
+    // One record: its one 学习形式 cell says little alone, the 中心组学习 sheet's say what the column holds.
+    ledger.主题宣讲 = { headers: ['日期', '主题', '学习形式'], rows: [[day('2026-08-15'), '党的创新理论宣讲', '讨论交流']] };
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.training.map((r) => r.data.类型)).toEqual([
+      '中心组专题学习',
+      '中心组专题学习',
+      '中心组专题学习',
+      '主题宣讲',
+    ]);
+    expect(ofRules(result, 'D03')).toEqual([]);
+    expect([ruleStatus(result, 'R12').status, ruleStatus(result, 'R13').status]).toEqual(['达标', '达标']);
+  });
+
+  it('takes 类型 from a column of its values when a 学习形式 column of forms stands beside it', async () => {
+    const ledger = compliantLedger();
+    ledger.学习培训 = {
+      headers: ['日期', '活动类型', '主题', '学习形式', '意识形态安全专题'],
+      rows: [
+        [day('2026-04-15'), '中心组专题学习', '维护意识形态安全专题学习', '传达辅导', '是'],
+        [day('2026-08-15'), '主题宣讲', '党的创新理论宣讲', '讨论交流', '否'],
+      ],
+    };
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.training.map((r) => r.data.类型)).toEqual(['中心组专题学习', '主题宣讲']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('reads 支部名称 or 党支部 over 组织架构’s branches as 汇报单位', async () => {
+    for (const header of ['支部名称', '党支部']) {
+      const ledger = compliantLedger();
+      renameHeader(ledger, '专题汇报', '汇报单位', header);
+      const result = await validateLedger(ledger, yearClosed);
+      expect(result.ledger.records.branchReport.map((r) => r.data.汇报单位)).toEqual([
+        '机关党总支',
+        '机关党总支',
+        '第一党支部',
+        '第一党支部',
+      ]);
+      expect(ruleStatus(result, 'R09').status).toBe('达标');
+    }
+  });
+
+  it('reads a column whose cells are 类型’s own values as 类型, whatever its header says (形式)', async () => {
+    const ledger = compliantLedger();
+    renameHeader(ledger, '述职评议', '类型', '形式');
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.review.map((r) => r.data.类型)).toEqual(['民主生活会', '组织生活会', '干部考核']);
+    expect([ruleStatus(result, 'R10').status, ruleStatus(result, 'R11').status]).toEqual(['达标', '达标']);
+  });
+
+  it('takes no column of titles for 分析类型 by likeness: the titles’ words tell each type and quarter', async () => {
+    const ledger = compliantLedger();
+    ledger.分析研判 = {
+      headers: ['分析日期', '研判主题', '主要情况'],
+      rows: [1, 2, 3, 4].map((q) => [day(`2026-0${q * 2}-20`), `第${'一二三四'[q - 1]}季度意识形态形势分析研判会`, '总体平稳']),
+    };
+    ledger.分析研判.rows.push([day('2026-12-22'), '全年意识形态工作综合分析研判会', '总体平稳']);
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.analysis.map((r) => [r.data.分析类型, r.data.所属期间])).toEqual([
+      ['季度分析', '2026Q1'],
+      ['季度分析', '2026Q2'],
+      ['季度分析', '2026Q3'],
+      ['季度分析', '2026Q4'],
+      ['综合分析', undefined],
+    ]);
+    expect(ofRules(result, 'D03')).toEqual([]);
+  });
+
+  it('leaves 含意识形态内容 unread, not 否, for a record whose words do not say it where no column does', async () => {
+    const ledger = compliantLedger();
+    ledger.述职评议 = {
+      headers: ['日期', '类型', '对象', '评议情况'],
+      rows: [
+        [day('2026-01-20'), '民主生活会', '机关党总支', '查摆意识形态方面问题3条'],
+        [day('2026-01-22'), '组织生活会', '第一党支部', '开展批评与自我批评'],
+        [day('2026-12-10'), '干部考核', '全体中层干部', '意识形态工作责任制落实情况纳入年度考核'],
+      ],
+    };
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.review.map((r) => r.data.含意识形态内容)).toEqual([true, undefined, true]);
+    // 第一党支部's 组织生活会 may have touched 意识形态: not 未达标.
+    expect(ruleStatus(result, 'R10').status).toBe('无法判断');
+  });
+
+  it('reads a 目录 left as Sheet2, whose 题名 name whole registers, as no register', async () => {
+    const ledger = compliantLedger();
+    ledger.Sheet2 = {
+      headers: ['序号', '题名', '日期', '页号', '备注'],
+      rows: ['会议记录', '学习记录', '分析研判报告', '检查记录'].map((words, i) => [
+        i + 1,
+        `县测试局2026年意识形态工作${words}`,
+        '2026年',
+        i * 4 + 1,
+        null,
+      ]),
+    };
+    const result = await validateLedger(ledger, yearClosed);
+    const fromIndex = Object.values(result.ledger.records).flatMap((records) => records.filter((r) => r.sheet === 'Sheet2'));
+    expect(fromIndex).toEqual([]);
+    expect(result.ledger.account.find((a) => a.sheet === 'Sheet2')).toMatchObject({ topic: null, records: 0, unplaced: 0 });
+    expect(result.findings.filter((f) => f.sheet === 'Sheet2')).toEqual([]);
+  });
+
   it('reads an inspection register headed 督查时间/督查对象/整改时限/整改落实情况: an overdue 正在整改 is not passed', async () => {
     const ledger: TestLedger = withoutSheet(compliantLedger(), '检查抽查');
     ledger.督查台账 = {

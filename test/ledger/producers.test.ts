@@ -67,7 +67,8 @@ describe('workbooks written by LibreOffice, openpyxl and WPS habits', () => {
 describe('the sample ledger', () => {
   it('reports exactly its planted faults at their cells', async () => {
     const result = validateGrid(await readWorkbookFile('templates/示例台账.xlsx'), { asOf });
-    expect(result.summary).toEqual({ error: 7, warning: 3, info: 10 });
+    // info: the 月度分析 record, its kind unread, is also 未能归类 at its row (D10, issue 19 §1).
+    expect(result.summary).toEqual({ error: 7, warning: 3, info: 11 });
     const planted = result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`);
     expect(planted.sort()).toEqual(
       [

@@ -115,6 +115,8 @@ describe('one combined register with a 工作类别 column merged down its rows'
       `S02 info ${sheet}!A3 分析类型`,
       `R03 info ${sheet}!A3`,
       `D03 info ${sheet}!B10 类别`,
+      // The 阵地管理 row itself is 未能归类, at its own row (issue 19 §1).
+      `D10 info ${sheet}!B10`,
     ]);
     expect(result.findings.find((f) => f.rule === 'D03')!.message).toContain('阵地管理');
     const { records } = result.ledger;

@@ -28,8 +28,8 @@ const repo = resolve(import.meta.dirname, '../../..');
 const artifacts = resolve(repo, 'test/artifacts');
 const asOf = '2026-07-20';
 const sample = resolve(repo, 'templates/示例台账.xlsx');
-/** A bureau's register whose 中心组学习 sheet has rows of types the reader could not place (未能归类). */
-const unplacedRegister = resolve(repo, 'test/fixtures/registers/r130-wps.xlsx');
+/** A bureau's register whose 1月学习 sheet has a row of a type the reader could not place (未能归类: 传达辅导). */
+const unplacedRegister = resolve(repo, 'test/fixtures/registers/r105-libreoffice.xlsx');
 const paneWidth = 350;
 
 let server: StaticServer;
@@ -100,7 +100,10 @@ async function showsSheetFindings(sheet: string): Promise<void> {
   expect(await page.locator('.only-sheet').textContent()).toContain(`只看工作表“${sheet}”的问题`);
   expect(await page.locator('.group > summary > span:first-child').allTextContents()).toEqual([sheet]);
   expect(await page.locator('.finding').count()).toBeGreaterThan(0);
-  expect(await page.locator('.finding .rule').allTextContents()).toContain('D03');
+  const rules = await page.locator('.finding .rule').allTextContents();
+  // The value not read (D03) and the row 未能归类 at its own row (D10).
+  expect(rules).toContain('D03');
+  expect(rules).toContain('D10');
 }
 
 describe('the task pane in Chromium', () => {
@@ -384,7 +387,7 @@ describe('the task pane in Chromium', () => {
     const account = cliAccount(unplacedRegister, asOf);
     expect(account.some(([, counts]) => !counts.endsWith('未能归类 0 行'))).toBe(true);
     expect(await shownAccount(page)).toEqual(account);
-    await showsSheetFindings('（八）中心组学习');
+    await showsSheetFindings('6、1月学习');
     const due = cliDue(unplacedRegister, asOf);
     expect(due.items.some((item) => item[4].startsWith('台账无法判断'))).toBe(true);
     expect(await shownDue(page)).toEqual(due);
