@@ -1,6 +1,6 @@
 import { chineseDate } from '../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear } from '../../ledger/values/period';
-import { themeOfRule, themes } from '../report/build/problems';
+import { themeOfRule, themes } from '../report/build/themes';
 import { planText } from '../report/build/requirements';
 import { chineseNumber, heading, listOf } from '../report/build/text';
 import type { Block, Imprint, Report, TableColumn } from '../report/model';
