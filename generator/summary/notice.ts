@@ -10,6 +10,7 @@ import type { Excluded, Rollup } from './rollup';
 import { receivedCounts, statusCounts, toReport, unitName, unitsWith } from './rollup';
 import type { NoticeTemplate } from './template';
 import { requirements } from './workbook';
+import { defaultPlan } from '../../ledger/plan/defaults';
 
 export interface NoticeOptions {
   docNumber?: string;
@@ -33,6 +34,17 @@ const isComplete = (d: LedgerDigest) => d.requirements.every((r) => r.status ===
 
 /** Praised in the 通报: every requirement 达标 and nothing overdue. */
 const praised = (d: LedgerDigest) => isComplete(d) && d.overdueItems === 0;
+
+const defaults = defaultPlan({ 定期检查周期: '年度' });
+
+/**
+ * A built-in requirement as the county names it: its title, which states this plan's count, unless
+ * some bureau's plan sets another; then what is to be done, without a count that is not everyone's.
+ */
+function countyTitle(rollup: Rollup, r: (typeof requirements)[number]): string {
+  const what = defaults.find((d) => d.id === r.id)?.what;
+  return what !== undefined && rollup.included.some((d) => d.departures[r.id] !== undefined) ? `${what}（按各单位实施方案要求）` : r.title;
+}
 
 /**
  * The county's 汇总通报 as a report model, rendered by the bureau reports' GB/T 9704 renderer: every
@@ -81,7 +93,14 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
       columns: columns(t.制度落实.表头, [1, 5.4, 1.3, 1.3, 1.3, 1.7]),
       rows: requirements.map((r, i) => {
         const c = statusCounts(rollup, r.id);
-        return [String(i + 1), `${r.title}（${planText(r.plan)}）`, String(c.达标), String(c.进行中), String(c.未达标), String(c.无法判断)];
+        return [
+          String(i + 1),
+          `${countyTitle(rollup, r)}（${planText(r.plan)}）`,
+          String(c.达标),
+          String(c.进行中),
+          String(c.未达标),
+          String(c.无法判断),
+        ];
       }),
     });
 
@@ -151,7 +170,7 @@ function problemParagraphs(rollup: Rollup, t: NoticeTemplate['存在的问题'],
     const units = unitsWith(rollup, r.id, status);
     return units.length === 0
       ? []
-      : [fill(t[status], { 要求: r.title, 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
+      : [fill(t[status], { 要求: countyTitle(rollup, r), 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
   };
   const groups = [
     ...themes.map((aspect) => ({

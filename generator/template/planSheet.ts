@@ -12,7 +12,7 @@ type Column = keyof PlanRow;
  * R06 leaves 频次 empty: its frequency is then 基本信息's 定期检查周期, as before the sheet existed, so a
  * bureau sets that period in one place only.
  */
-export const inspectionPeriodNote = '留空：按“基本信息”中的“定期检查周期”（年度、半年或季度）；在此填写频次则以此处为准';
+export const inspectionPeriodNote = '留空则按“基本信息”中的“定期检查周期”（年度、半年或季度）；在此填写频次则以此处为准';
 
 /** A requirement as a clerk writes it in 实施方案要求: its row's cells, by the schema's column names. */
 export function planRowOf(requirement: Requirement): Record<Column, string | number> {
