@@ -77,7 +77,7 @@ function requirementSheet(workbook: ExcelJS.Workbook, rollup: Rollup, rule: (typ
       continue;
     }
     for (const cells of periodRows(d, r)) {
-      const row = ws.addRow([unitName(d), ...cells.values, note]);
+      const row = ws.addRow([unitName(d), ...cells.values, note || null]);
       fillStatus(row.getCell(6), cells.status);
     }
   }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { defaultPlan } from '../../ledger/plan/defaults';
 import { planRow, planSheetTitle, type PlanRow } from '../../ledger/schema/plan';
 import { planRowOf } from '../../generator/template/planSheet';
+import type { TestLedger } from './ledgerWorkbook';
 
 /**
  * Another bureau's plan as its clerk would edit 实施方案要求: 专题研究 three times a year instead of two,
@@ -39,4 +40,10 @@ export async function writeWithPlan(source: string, out: string, rows = bureauPl
   ws.addRow(header);
   for (const row of rows) ws.addRow(header.map((h) => (row[h] === '' ? null : row[h])));
   await workbook.xlsx.writeFile(out);
+}
+
+/** `ledger` with a sheet 实施方案要求 holding `rows`. */
+export function withPlanSheet(ledger: TestLedger, rows = bureauPlanRows()): TestLedger {
+  const headers = Object.keys(planRow.shape) as Array<keyof PlanRow>;
+  return { ...ledger, [planSheetTitle]: { headers, rows: rows.map((row) => headers.map((h) => (row[h] === '' ? null : row[h]))) } };
 }
