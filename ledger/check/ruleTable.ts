@@ -1,5 +1,5 @@
 import type { Severity } from '../findings';
-import { defaultPlan } from '../plan/defaults';
+import { builtInPlan } from '../plan/defaults';
 import type { Plan, Requirement } from '../plan/requirement';
 import { fieldsOf } from '../schema/fields';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
@@ -145,7 +145,7 @@ const fixedRules: readonly RuleInfo[] = [
 ];
 
 const byNumber = (a: RuleInfo, b: RuleInfo) => a.id.localeCompare(b.id);
-const builtInIds = new Set(defaultPlan({ 定期检查周期: '年度' }).map((r) => r.id));
+const builtInIds = new Set(builtInPlan().map((r) => r.id));
 
 /**
  * The rules a ledger is checked by under `plan`: the structure and data rules, then the requirements in
@@ -160,7 +160,7 @@ export function rulesOf(plan: Plan): RuleInfo[] {
 }
 
 /** Every rule of spec section 3, once, with the default plan's counting requirements. */
-export const ruleTable: readonly RuleInfo[] = rulesOf({ requirements: defaultPlan({ 定期检查周期: '年度' }), sheet: null });
+export const ruleTable: readonly RuleInfo[] = rulesOf({ requirements: builtInPlan(), sheet: null });
 
 const byId = new Map(ruleTable.map((rule) => [rule.id, rule]));
 

@@ -1,5 +1,6 @@
 import type { Frequency } from '../schema/plan';
-import type { Settings } from '../schema/settings';
+import { unwrapField } from '../schema/fields';
+import { settings as settingsSchema, type Settings } from '../schema/settings';
 import { branchTypes as branches, inspectedTypes as sections } from '../check/rules/units';
 import type { Requirement } from './requirement';
 
@@ -152,4 +153,10 @@ export function defaultPlan(settings: Pick<Settings, '定期检查周期'>): Req
       plan: '三(五)',
     }),
   ];
+}
+
+/** The default plan where 基本信息 leaves 定期检查周期 at the schema's default: `taizhang rules` without a ledger, the rule table. */
+export function builtInPlan(): Requirement[] {
+  const cycle = unwrapField(settingsSchema.shape.定期检查周期).fallback?.value as Settings['定期检查周期'];
+  return defaultPlan({ 定期检查周期: cycle });
 }
