@@ -3,7 +3,8 @@ import { fieldsOf } from '../schema/fields';
 import { recordSheets } from '../schema/sheets';
 import { foldCompact } from '../text/fold';
 import { periodContains, periodWithin, type PeriodCode } from '../values/period';
-import { ruleTable } from './ruleTable';
+import { placing } from './placing';
+import { rulesOf } from './ruleTable';
 
 /**
  * Rows that might count toward a requirement but were not understood (spec section 3): rows 未能归类
@@ -28,14 +29,14 @@ function fallsIn(doubt: Doubt, period: PeriodCode, unit: string | undefined): bo
 /** The doubts of each requirement, worked out once per validation. */
 export function unsureRows(ledger: Ledger): Unsure {
   const doubts = new Map<string, Doubt[]>();
-  for (const rule of ruleTable) {
+  for (const rule of rulesOf(ledger.plan)) {
     const judged = rule.judged;
     if (!judged || judged.judges === 'settings') continue;
     const fields = fieldsOf(recordSheets[judged.sheet].schema);
     const kindOf = (name: string) => fields.find((f) => f.name === name)?.kind;
     const dateField = judged.needs.find((n) => kindOf(n) === 'date' || kindOf(n) === 'datetime');
     const periodField = fields.find((f) => f.kind === 'period')?.name;
-    const unitField = judged.units ? judged.needs.find((n) => kindOf(n) === 'unit' || kindOf(n) === 'text') : undefined;
+    const unitField = judged.units && judged.sheet !== 'organization' ? placing[judged.sheet].unit : undefined;
     const deciding = new Set([...judged.needs, ...(judged.counts ? [judged.counts.field] : [])]);
     const list: Doubt[] = [];
     for (const r of ledger.records[judged.sheet] as LedgerRecord[]) {

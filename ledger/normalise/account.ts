@@ -1,13 +1,14 @@
-import { ruleTable } from '../check/ruleTable';
+import { rulesOf } from '../check/ruleTable';
 import type { LedgerRecord, SheetAccount } from '../model';
+import type { Plan } from '../plan/requirement';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { hasContent, type RowKind } from './rows';
 import type { SheetReader } from './sheetReader';
 
-/** The fields that tell a record's kind (分析类型, 检查类型 …): those a requirement counts records by. */
-function kindFields(key: RecordSheetKey): ReadonlySet<string> {
+/** The fields that tell a record's kind (分析类型, 检查类型 …): those a requirement of the plan counts records by. */
+function kindFields(plan: Plan, key: RecordSheetKey): ReadonlySet<string> {
   const fields = new Set<string>();
-  for (const { judged } of ruleTable)
+  for (const { judged } of rulesOf(plan))
     if (judged && judged.judges !== 'settings' && judged.sheet === key && judged.counts) fields.add(judged.counts.field);
   return fields;
 }
@@ -27,6 +28,8 @@ interface SheetRows {
 export class AccountBook {
   private readonly sheets = new Map<string, SheetRows>();
 
+  constructor(private readonly plan: Plan) {}
+
   private entry(reader: SheetReader): SheetRows {
     let rows = this.sheets.get(reader.name);
     if (!rows) this.sheets.set(reader.name, (rows = { reader, topics: new Set(), kinds: new Map() }));
@@ -43,7 +46,7 @@ export class AccountBook {
     if (key) rows.topics.add(recordSheets[key].title);
     for (const [row, kind] of kinds) rows.kinds.set(row, kind);
     if (!key) return;
-    const kindOf = kindFields(key);
+    const kindOf = kindFields(this.plan, key);
     for (const r of records) if (r.unread?.some((f) => kindOf.has(f))) rows.kinds.set(r.row, 'unplaced');
   }
 
@@ -52,7 +55,7 @@ export class AccountBook {
     if (sheet) for (const row of rows) sheet.kinds.set(row, 'unplaced');
   }
 
-  /** A sheet read as no topic: 基本信息, or no register (`topic` null), with rows that might be records. */
+  /** A sheet read as no topic: 基本信息, 实施方案要求, or no register (`topic` null), with rows that might be records. */
   other(reader: SheetReader, topic: string | null, unplaced: readonly number[]): void {
     const rows = this.entry(reader);
     rows.fixed = topic;

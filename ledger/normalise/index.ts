@@ -20,7 +20,8 @@ import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
 import { categoryTopic, findRegister, findRegisterByContent, type CombinedRegister } from './register';
 import { readSettings } from './settings';
-import { defaultPlan } from '../plan/defaults';
+import { locatePlan, readPlan } from '../plan/read';
+import { planSheetTitle } from '../schema/plan';
 import { sheetReader, type SheetReader } from './sheetReader';
 import { titleInfo, type TitleInfo } from './titleInfo';
 
@@ -198,6 +199,9 @@ export function normaliseWorkbook(
   );
   const { mappings, findings: mappingFindings } = parseMappings(texts, settingAt);
   findings.push(...mappingFindings);
+  const planGrid = locatePlan(grid);
+  const planRead = readPlan(planGrid, settings, mappings);
+  findings.push(...planRead.findings);
 
   const located = locateSheets(grid, settingsGrid, mappings.sheets, settings.台账年度);
   const ledger: Ledger = {
@@ -207,7 +211,7 @@ export function normaliseWorkbook(
     records: Object.fromEntries(recordSheetKeys.map((k) => [k, []])) as unknown as RecordsBySheet,
     account: [],
     unplaced: [],
-    plan: { requirements: defaultPlan(settings), sheet: null },
+    plan: planRead.plan,
   };
   const recognition: Recognition = {
     topics: {},
@@ -218,7 +222,7 @@ export function normaliseWorkbook(
     notRegisters: located.notRegisters.map((n) => ({ sheet: n.grid.name, reason: n.reason })),
   };
   const ctx = { year: settings.台账年度, date1904: grid.date1904 };
-  const book = new AccountBook();
+  const book = new AccountBook(planRead.plan);
 
   // A sheet whose name says nothing is a combined register by its category column, else its title's
   // or its columns' topic; else no register.
@@ -315,7 +319,8 @@ export function normaliseWorkbook(
     const reader = sheetReader(sheet);
     const isSettings = sheet === settingsGrid;
     const ambiguous = recognition.ambiguous.find((a) => a.sheet === sheet.name);
-    book.other(reader, isSettings ? settingsSheetTitle : null, ambiguous ? ambiguousRows(reader, ambiguous.keys, mappings) : []);
+    const fixed = isSettings ? settingsSheetTitle : sheet === planGrid ? planSheetTitle : null;
+    book.other(reader, fixed, ambiguous ? ambiguousRows(reader, ambiguous.keys, mappings) : []);
     if (ambiguous) {
       for (const row of ambiguousRows(reader, ambiguous.keys, mappings)) {
         ledger.unplaced.push({ sheet: sheet.name, row, topics: ambiguous.keys, ...dateOf(reader, row, ctx) });

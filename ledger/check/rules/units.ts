@@ -36,3 +36,24 @@ export function recordsByUnit<R>(records: readonly R[], unitOf: (r: R) => string
 
 export const inspectedTypes: readonly UnitType[] = ['股室', '站所'];
 export const branchTypes: readonly UnitType[] = ['党总支', '党支部'];
+
+/**
+ * Records by the unit of 组织架构 they are for, through the field `field` names it in. A unit field
+ * (被检查单位, 汇报单位) holds one unit's name, D06 checked, and is compared whole; a text field
+ * (对象 `第一党支部全体党员`, 参加对象 `第一党支部、第二党支部`) counts for every unit it names.
+ */
+export function recordsForUnits<R extends { data: object }>(records: readonly R[], field: string, wholeName: boolean): (unit: string) => R[] {
+  const valueOf = (r: R) => {
+    const value = (r.data as Record<string, unknown>)[field];
+    return typeof value === 'string' ? value : undefined;
+  };
+  if (wholeName) return recordsByUnit(records, valueOf);
+  const named = records.flatMap((r) => {
+    const value = valueOf(r);
+    return value === undefined ? [] : [{ r, text: foldCompact(value) }];
+  });
+  return (unit) => {
+    const folded = foldCompact(unit);
+    return named.filter((n) => n.text.includes(folded)).map((n) => n.r);
+  };
+}
