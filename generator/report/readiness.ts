@@ -2,7 +2,7 @@
  * Whether a ledger and a period can make a report, decided once for the CLI, the task pane and
  * 台账助手.html: a report must say whose it is, and a period not yet over makes only a 征求意见稿.
  */
-import { judgesWork } from '../effectivePlan';
+import { ruleInfo } from '../../ledger/check/ruleTable';
 import type { Finding } from '../../ledger/findings';
 import type { ValidationResult } from '../../ledger/model';
 import { chineseDate } from '../../ledger/values/date';
@@ -38,5 +38,5 @@ export function openPeriodRefusal(kind: ReportKind, period: string, asOf: string
 }
 
 /** Errors in the ledger's own data (not unmet requirements, which are what a report is about). */
-export const dataErrors = (result: Pick<ValidationResult, 'findings'>): Finding[] =>
-  result.findings.filter((f) => f.severity === 'error' && !judgesWork(f.rule));
+export const dataErrors = (result: Pick<ValidationResult, 'findings' | 'ledger'>): Finding[] =>
+  result.findings.filter((f) => f.severity === 'error' && ruleInfo(f.rule, result.ledger.plan).kind !== 'requirement');

@@ -3,7 +3,7 @@ import { defaultPlan } from '../../ledger/plan/defaults';
 import type { Summary } from '../../ledger/findings';
 import type { PeriodStatus, RequirementStatus, RuleStatus, ValidationResult } from '../../ledger/model';
 import { periodWithin, type PeriodCode } from '../../ledger/values/period';
-import { countsPeriods, departure, ownRequirements } from '../effectivePlan';
+import { departure, ownRequirements } from '../effectivePlan';
 
 /**
  * One requirement of one ledger, judged for the summary's period: `periods` are the rule's periods that
@@ -60,7 +60,7 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
     };
   });
   const overduePeriods = requirements.flatMap((r) =>
-    countsPeriods(result.ledger, r.id)
+    ruleInfo(r.id, result.ledger.plan).judged?.judges === 'periods'
       ? r.periods.filter((p) => p.status === '未达标').map((p) => `${p.label}${p.unit ? `“${p.unit}”` : ''}${r.title}`)
       : [],
   );

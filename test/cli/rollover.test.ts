@@ -54,6 +54,13 @@ describe('taizhang template --from: next year’s ledger from this year’s', ()
     const next = await validate(out, '2027-01-10');
     expect(next.year).toBe(2027);
     expect(placed(next)).toEqual([]);
+    // The new year is judged by the same plan: 3 专题研究, no 不定期抽查, the monthly 中心组学习.
+    const old = await validate(source, '2026-07-20');
+    expect(old.ledger.plan.requirements.find((r) => r.id === 'R01')?.atLeast).toBe(3);
+    expect(next.ledger.plan).toEqual(old.ledger.plan);
+    expect(next.rules.map((r) => r.id)).toEqual(old.rules.map((r) => r.id));
+    expect(next.rules.map((r) => r.id)).toContain('本局1');
+    expect(next.rules.map((r) => r.id)).not.toContain('R07');
   });
 
   it('names the new year in title rows, in digits or Chinese numerals, but not in a date', async () => {

@@ -70,6 +70,11 @@ describe('taizhang template', () => {
     });
     // R06 follows 基本信息's 定期检查周期, and its empty cell says so.
     expect(row('R06')).toMatchObject({ 频次: '', 对象: '股室、站所', 条件: '检查类型=定期检查' });
+    // Read back, the sheet is the plan a ledger without it is judged by: nothing changed, nothing found.
+    const result = validateGrid(await readWorkbookFile(out), { asOf: '2026-03-01' });
+    expect(result.ledger.plan.sheet).toBe(planSheetTitle);
+    expect(result.ledger.plan.requirements.map(({ at: _, ...r }) => r)).toEqual(plan);
+    expect(result.findings.filter((f) => f.sheet === planSheetTitle)).toEqual([]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet(planSheetTitle)!;

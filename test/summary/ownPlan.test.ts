@@ -36,7 +36,16 @@ describe('taizhang summary over bureaus with plans of their own', () => {
     const [title, header, ...rows] = rowsOf(workbook.getWorksheet('R01')!);
     expect(title[0]).toContain('有的单位按本单位实施方案另定的要求判断，见备注');
     expect(header.at(-1)).toBe('备注');
-    expect(rows).toContainEqual(['县乙局', '2026年', '', '3', '2', '未达标', '2027年1月15日', '本单位要求每年至少3次']);
+    expect(rows).toContainEqual([
+      '县乙局',
+      '2026年',
+      '',
+      '3',
+      '2',
+      '未达标',
+      '2027年1月15日',
+      '本单位要求每年至少开展3次意识形态工作专题研究',
+    ]);
     expect(rows).toContainEqual(['县甲局', '2026年', '', '2', '2', '达标', '2027年1月15日']);
     const [, , ...checks] = rowsOf(workbook.getWorksheet('R07')!);
     expect(checks).toContainEqual(['县乙局', '', '', '', '', '', '', '本单位未启用此项']);
@@ -48,7 +57,7 @@ describe('taizhang summary over bureaus with plans of their own', () => {
         .getWorksheet('汇总')!
         .getRow(3)
         .getCell(r01 + 1).note,
-    ).toBe('本单位要求每年至少3次');
+    ).toBe('本单位要求每年至少开展3次意识形态工作专题研究');
   });
 
   it('lists each bureau’s own requirement under that bureau, month by month', () => {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../ledger/findings';
 import type { LedgerRecord } from '../../../ledger/model';
-import { judgesWork, requirementOf } from '../../effectivePlan';
+import { ruleInfo } from '../../../ledger/check/ruleTable';
 import type { Appendix, Block } from '../model';
 import type { ProblemsTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
@@ -50,7 +50,7 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
       : ctx.say(t.原因.逾期未完成, { ...values, 完成次数: figure('actual', s.actual), 要求次数: figure('required', s.required) });
   // The units of an inspection requirement (R06) are those the party group did not inspect: the party
   // group is the one to act, not they.
-  const inspected = requirementOf(ctx.result.ledger, s.rule.id)?.sheet === 'inspection';
+  const inspected = ruleInfo(s.rule.id, ctx.result.ledger.plan).judged?.sheet === 'inspection';
   return { theme: themeOfRule(s.rule.id, ctx.result.ledger), text: `${fact}，${cause}`, units: inspected ? [] : s.units };
 }
 
@@ -164,7 +164,7 @@ function ledgerConcerns(ctx: ReportContext): string | undefined {
 
 /** Errors in the ledger's own data, for an internal draft only (`--with-data-problems`). */
 function dataAppendix(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Appendix | null {
-  const errors = ctx.result.findings.filter((f: Finding) => !judgesWork(f.rule) && f.severity === 'error');
+  const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule, ctx.result.ledger.plan).kind !== 'requirement' && f.severity === 'error');
   if (errors.length === 0) return null;
   const blocks: Block[] = [
     { kind: 'paragraph', text: ctx.say(t.概述, { 错误数: ctx.figure({ of: 'derived', name: '数据错误', value: errors.length }) }) },

@@ -1,6 +1,6 @@
 import type { Ledger } from '../../../ledger/model';
 import type { RecordSheetKey } from '../../../ledger/schema/sheets';
-import { sheetOf } from '../../effectivePlan';
+import { ruleInfo } from '../../../ledger/check/ruleTable';
 
 /** The themes 存在的问题 is written under; each requirement's facts belong to one. */
 export type Theme = '责任落实' | '阵地管理' | '舆情处置' | '问题整改';
@@ -30,6 +30,6 @@ const themeOfSheet: Record<RecordSheetKey | 'settings', Theme> = {
  * by the ledger's plan where there is one ledger, by the rule table's sheet for a built-in across the county.
  */
 export function themeOfRule(id: string, ledger?: Pick<Ledger, 'plan'>): Theme {
-  const sheet = sheetOf(ledger, id);
-  return sheet === undefined ? '责任落实' : themeOfSheet[sheet as keyof typeof themeOfSheet];
+  const sheet = ruleInfo(id, ledger?.plan).judged?.sheet;
+  return sheet === undefined ? '责任落实' : themeOfSheet[sheet];
 }
