@@ -1,6 +1,7 @@
 import type { Finding } from '../../../ledger/findings';
 import type { LedgerRecord } from '../../../ledger/model';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
+import { periodYear } from '../../../ledger/values/period';
 import type { Appendix, Block } from '../model';
 import type { ProblemsTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
@@ -52,6 +53,30 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
   // group is the one to act, not they.
   const inspected = ruleInfo(s.rule.id, ctx.result.ledger.plan).judged?.sheet === 'inspection';
   return { theme: themeOfRule(s.rule.id, ctx.result.ledger), text: `${fact}，${cause}`, units: inspected ? [] : s.units };
+}
+
+/**
+ * The periods a requirement of the bureau as a whole was never started in, told in one sentence
+ * (`2026年1月、2月、5月“每月……”未按期落实`): a monthly requirement would otherwise repeat itself six
+ * times in a half-year's 通报. Periods partly done keep their own sentence, which gives their count.
+ */
+function notStarted(list: readonly Shortfall[]): Shortfall[] {
+  const joined = new Map<string, Shortfall>();
+  const out: Shortfall[] = [];
+  for (const s of list) {
+    const first = joined.get(s.rule.id);
+    if (s.units.length > 0 || s.actual > 0) out.push(s);
+    else if (!first) {
+      const copy = { ...s };
+      joined.set(s.rule.id, copy);
+      out.push(copy);
+    } else {
+      // `2026年1月、2月`: the year is said once where the periods share it.
+      const year = `${periodYear(s.period)}年`;
+      first.label = `${first.label}、${periodYear(first.period) === periodYear(s.period) ? s.label.replace(year, '') : s.label}`;
+    }
+  }
+  return out;
 }
 
 type Sheet = 'inspection' | 'lecture' | 'opinion' | 'organization';
@@ -139,7 +164,7 @@ export function problemFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of ctx.scope.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   return [
-    ...shortfalls(ctx).map((s) => shortfallFact(ctx, t, s)),
+    ...notStarted(shortfalls(ctx)).map((s) => shortfallFact(ctx, t, s)),
     ...leadershipFacts(ctx, t),
     ...lectureFacts(ctx, t, byRule.get('R14') ?? []),
     ...opinionFacts(ctx, t, byRule),
