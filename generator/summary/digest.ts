@@ -51,7 +51,7 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
     };
   });
   const overduePeriods = requirements.flatMap((r) =>
-    ruleInfo(r.id).judged?.judges === 'periods'
+    ruleInfo(r.id, result.ledger.plan).judged?.judges === 'periods'
       ? r.periods.filter((p) => p.status === '未达标').map((p) => `${p.label}${p.unit ? `“${p.unit}”` : ''}${r.title}`)
       : [],
   );

@@ -185,7 +185,7 @@ function ledgerConcerns(ctx: ReportContext): string | undefined {
 
 /** Errors in the ledger's own data, for an internal draft only (`--with-data-problems`). */
 function dataAppendix(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Appendix | null {
-  const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule).kind !== 'requirement' && f.severity === 'error');
+  const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule, ctx.result.ledger.plan).kind !== 'requirement' && f.severity === 'error');
   if (errors.length === 0) return null;
   const blocks: Block[] = [
     { kind: 'paragraph', text: ctx.say(t.概述, { 错误数: ctx.figure({ of: 'derived', name: '数据错误', value: errors.length }) }) },
