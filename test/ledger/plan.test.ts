@@ -157,6 +157,19 @@ describe('another bureau’s plan', () => {
   });
 });
 
+describe('a requirement of the bureau’s own on a column the sheet lacks', () => {
+  it('is 无法判断, and the S02 for the column names it', async () => {
+    const l = compliantLedger();
+    l[planSheetTitle] = planSheet([['本局1', '', '学习培训', '类型=中心组专题学习', '季度', '党支部', 1, '']]);
+    const result = await validateLedger(l, yearClosed);
+    expect(ruleStatus(result, '本局1').status).toBe('无法判断');
+    const s02 = result.findings.filter((f) => f.rule === 'S02' && f.field === '参加对象');
+    expect(s02.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['学习培训!A1']);
+    expect(s02[0].message).toContain('本局1 各党支部每季度至少1次中心组专题学习');
+    expect(result.findings.filter((f) => f.rule === '本局1')).toEqual([]);
+  });
+});
+
 describe('a period field holding a month', () => {
   it('reads the forms a clerk writes', () => {
     expect(['2026年8月', '8月', '八月', '2026M08', '8月份'].map((t) => parsePeriod(t, 2026))).toEqual(
