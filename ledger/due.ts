@@ -34,11 +34,7 @@ const open = (p: PeriodStatus): boolean => p.status === '无法判断' || (p.sta
  * are listed, a bureau's own included: a record rule (a lecture approved late, a 整改 overdue) is a
  * problem of a record already there, shown by `validate`, not work still to be organised.
  */
-export function dueItems(
-  result: { rules: readonly RuleStatus[]; ledger: Pick<Ledger, 'plan'> },
-  asOf: string,
-  days?: number,
-): DueList {
+export function dueItems(result: { rules: readonly RuleStatus[]; ledger: Pick<Ledger, 'plan'> }, asOf: string, days?: number): DueList {
   const { rules } = result;
   const counting = new Set(result.ledger.plan.requirements.filter((r) => r.enabled).map((r) => r.id));
   const until = days === undefined ? null : parseIsoDate(asOf).add({ days }).toString();

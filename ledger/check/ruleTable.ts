@@ -1,8 +1,7 @@
 import type { Severity } from '../findings';
 import { builtInPlan } from '../plan/defaults';
 import type { Plan, Requirement } from '../plan/requirement';
-import { fieldsOf } from '../schema/fields';
-import { recordSheets, type RecordSheetKey } from '../schema/sheets';
+import type { RecordSheetKey } from '../schema/sheets';
 import { placing } from './placing';
 
 export type RuleKind = 'structure' | 'data' | 'requirement';
@@ -44,14 +43,13 @@ export interface RuleInfo {
 
 /**
  * A counting requirement of the plan as a rule: it reads its sheet's date (or period), the fields of
- * its conditions and, per unit, the sheet's unit field. Its first condition on a choice is the type of
- * record it counts, which a register may only show in the records' words.
+ * its conditions and, per unit, the sheet's unit field. Its first condition other than a yes/no is the
+ * type of record it counts, which a register may only show in the records' words.
  */
 export function countingRule(requirement: Requirement): RuleInfo {
   const { sheet, conditions, unitTypes } = requirement;
   const unitField = unitTypes.length > 0 ? placing[sheet].unit : undefined;
-  const fields = fieldsOf(recordSheets[sheet].schema);
-  const type = conditions.find((c) => fields.find((f) => f.name === c.field)?.kind === 'enum');
+  const type = conditions.find((c) => c.values.some((v) => v !== '是' && v !== '否'));
   const needs = [placing[sheet].date, ...conditions.map((c) => c.field), ...(unitField ? [unitField] : [])];
   return {
     id: requirement.id,

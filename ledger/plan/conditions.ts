@@ -45,11 +45,28 @@ export function readConditions(key: WorkSheetKey, text: string, custom: Readonly
     if (!eq) return { ok: false, message: `条件“${part}”应写成“字段=值”，如“类型=中心组专题学习”` };
     const name = index.get(foldHeader(eq[1]));
     const field = fields.find((f) => f.name === name);
-    if (!field) return { ok: false, message: `“${title}”没有字段“${eq[1].trim()}”。可用的字段：${fields.filter((f) => valuesOf(f)).map((f) => f.name).join('、')}` };
+    if (!field)
+      return {
+        ok: false,
+        message: `“${title}”没有字段“${eq[1].trim()}”。可用的字段：${fields
+          .filter((f) => valuesOf(f))
+          .map((f) => f.name)
+          .join('、')}`,
+      };
     const allowed = valuesOf(field);
-    if (!allowed) return { ok: false, message: `“${field.name}”没有固定的取值，不能作为条件。可用的字段：${fields.filter((f) => valuesOf(f)).map((f) => f.name).join('、')}` };
+    if (!allowed)
+      return {
+        ok: false,
+        message: `“${field.name}”没有固定的取值，不能作为条件。可用的字段：${fields
+          .filter((f) => valuesOf(f))
+          .map((f) => f.name)
+          .join('、')}`,
+      };
     const values: string[] = [];
-    for (const raw of eq[2].split(/[、,/]+/u).map((v) => v.trim()).filter((v) => v !== '')) {
+    for (const raw of eq[2]
+      .split(/[、,/]+/u)
+      .map((v) => v.trim())
+      .filter((v) => v !== '')) {
       const value = canonical(field, raw);
       if (value === null) return { ok: false, message: `“${field.name}”的值“${raw}”不在允许范围内。允许的值：${allowed.join('、')}` };
       if (!values.includes(value)) values.push(value);

@@ -1,6 +1,5 @@
 import type { Frequency } from '../schema/plan';
-import { unwrapField } from '../schema/fields';
-import { settings as settingsSchema, type Settings } from '../schema/settings';
+import type { Settings } from '../schema/settings';
 import { branchTypes as branches, inspectedTypes as sections } from '../check/rules/units';
 import type { Requirement } from './requirement';
 
@@ -155,8 +154,13 @@ export function defaultPlan(settings: Pick<Settings, '定期检查周期'>): Req
   ];
 }
 
-/** The default plan where 基本信息 leaves 定期检查周期 at the schema's default: `taizhang rules` without a ledger, the rule table. */
+/**
+ * 基本信息's 定期检查周期 where the clerk leaves it out (the settings schema's default). Kept here, free
+ * of zod, so that the rule table, which the CLI loads at start, holds the default plan without the schemas.
+ */
+export const defaultInspectionCycle = '年度';
+
+/** The default plan where 基本信息 leaves 定期检查周期 at its default: `taizhang rules` without a ledger, the rule table. */
 export function builtInPlan(): Requirement[] {
-  const cycle = unwrapField(settingsSchema.shape.定期检查周期).fallback?.value as Settings['定期检查周期'];
-  return defaultPlan({ 定期检查周期: cycle });
+  return defaultPlan({ 定期检查周期: defaultInspectionCycle });
 }

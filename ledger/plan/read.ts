@@ -144,7 +144,8 @@ function readRow(
   }
 
   const conditionText = text('条件');
-  const read = conditionText === '' ? { ok: true as const, conditions: [] } : readConditions(sheet, conditionText, mappings?.columns.get(sheet));
+  const read =
+    conditionText === '' ? { ok: true as const, conditions: [] } : readConditions(sheet, conditionText, mappings?.columns.get(sheet));
   if (!read.ok) throw new RowProblem('D03', '条件', read.message);
 
   const frequencyText = text('频次');
@@ -164,7 +165,11 @@ function readRow(
   if (objectText !== '') {
     const unitField = placing[sheet].unit;
     if (unitField === undefined) {
-      throw new RowProblem('D03', '对象', `工作表“${recordSheets[sheet].title}”没有记录单位的列，不能按对象“${objectText}”逐个单位计数；对象请留空`);
+      throw new RowProblem(
+        'D03',
+        '对象',
+        `工作表“${recordSheets[sheet].title}”没有记录单位的列，不能按对象“${objectText}”逐个单位计数；对象请留空`,
+      );
     }
     const units = readUnitTypes(objectText);
     if (!units.ok) throw new RowProblem('D03', '对象', `对象“${units.item}”不是组织架构的单位类型，应为${unitTypes.join('、')}`);
@@ -187,7 +192,9 @@ function readRow(
   const body = ownWhat ?? recordSheets[sheet].title;
   const what = builtIn?.what ?? `开展${body}`;
   const unchanged = builtIn !== undefined && builtIn.atLeast === count && builtIn.frequency === frequency;
-  const written = builtIn ? requirementSentence({ what, frequency, unitTypes: types, atLeast: count }) : requirementSentence({ what: body, frequency, unitTypes: types, atLeast: count });
+  const written = builtIn
+    ? requirementSentence({ what, frequency, unitTypes: types, atLeast: count })
+    : requirementSentence({ what: body, frequency, unitTypes: types, atLeast: count });
   return {
     id,
     text: sentence !== '' ? sentence : unchanged ? builtIn.text : written,

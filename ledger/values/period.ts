@@ -16,7 +16,11 @@ const digitOf: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1
 const quarterForms = [/^(?:(\d{4})-?)?Q([1-4])$/iu, /^(?:(\d{4})年)?第?([一二三四1-4])季度$/u];
 const halfForms = [/^(?:(\d{4})-?)?H([12])$/iu];
 const halfWords = /^(?:(\d{4})年(?:度)?)?([上下])半年(?:度)?$/u;
-const monthForms = [/^(?:(\d{4})-?)?M(\d{1,2})$/iu, /^(?:(\d{4})年)?(\d{1,2})月份?$/u, /^(?:(\d{4})年)?(十[一二]?|[一二三四五六七八九])月份?$/u];
+const monthForms = [
+  /^(?:(\d{4})-?)?M(\d{1,2})$/iu,
+  /^(?:(\d{4})年)?(\d{1,2})月份?$/u,
+  /^(?:(\d{4})年)?(十[一二]?|[一二三四五六七八九])月份?$/u,
+];
 
 /** `八` → 8, `十二` → 12: the month numbers a clerk writes in words. */
 function monthNumber(text: string): number {

@@ -49,7 +49,16 @@ export function requirementRule(requirement: Requirement): Rule {
     const checkpoint = id === 'R01' && frequency === '年';
     const needsOf = (tally: ReadonlyMap<PeriodCode, number>, unit?: string): PeriodNeed[] => [
       ...(checkpoint
-        ? [{ period: `${year}H1`, unit, required: 1, actual: countIn(tally, `${year}H1`), what: requirement.what, overdueSeverity: 'warning' as const }]
+        ? [
+            {
+              period: `${year}H1`,
+              unit,
+              required: 1,
+              actual: countIn(tally, `${year}H1`),
+              what: requirement.what,
+              overdueSeverity: 'warning' as const,
+            },
+          ]
         : []),
       ...periodsOf(frequency, ctx.year).map((period) => ({
         period,

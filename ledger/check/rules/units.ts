@@ -42,7 +42,11 @@ export const branchTypes: readonly UnitType[] = ['党总支', '党支部'];
  * (被检查单位, 汇报单位) holds one unit's name, D06 checked, and is compared whole; a text field
  * (对象 `第一党支部全体党员`, 参加对象 `第一党支部、第二党支部`) counts for every unit it names.
  */
-export function recordsForUnits<R extends { data: object }>(records: readonly R[], field: string, wholeName: boolean): (unit: string) => R[] {
+export function recordsForUnits<R extends { data: object }>(
+  records: readonly R[],
+  field: string,
+  wholeName: boolean,
+): (unit: string) => R[] {
   const valueOf = (r: R) => {
     const value = (r.data as Record<string, unknown>)[field];
     return typeof value === 'string' ? value : undefined;
