@@ -1,3 +1,4 @@
+import type { WorkSheetKey } from '../../ledger/check/placing';
 import { ruleInfo } from '../../ledger/check/ruleTable';
 import { defaultPlan } from '../../ledger/plan/defaults';
 import type { Summary } from '../../ledger/findings';
@@ -29,8 +30,8 @@ export interface LedgerDigest {
    * (`R01` → `本单位要求每年至少3次`): its ledger is judged by its own count, and the roll-up says so.
    */
   departures: Record<string, string>;
-  /** Ids of the bureau's own requirements, whose statuses are among `requirements`. */
-  own: string[];
+  /** The bureau's own requirements, whose statuses are among `requirements`, and the sheet each counts. */
+  own: Array<{ id: string; sheet: WorkSheetKey }>;
 }
 
 /** Worst first: a requirement across periods or units is as good as its weakest part. */
@@ -81,6 +82,6 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
         return note === null ? [] : [[id, note]];
       }),
     ),
-    own: ownRequirements(result.ledger).map((r) => r.id),
+    own: ownRequirements(result.ledger).map((r) => ({ id: r.id, sheet: r.sheet })),
   };
 }

@@ -1,6 +1,6 @@
 import { chineseDate } from '../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear } from '../../ledger/values/period';
-import { themeOfRule, themes } from '../report/build/themes';
+import { themeOfRule, themeOfSheet, themes, type Theme } from '../report/build/themes';
 import { planText } from '../report/build/requirements';
 import { chineseNumber, heading, listOf } from '../report/build/text';
 import type { Block, Imprint, Report, TableColumn } from '../report/model';
@@ -172,12 +172,24 @@ function problemParagraphs(rollup: Rollup, t: NoticeTemplate['存在的问题'],
       ? []
       : [fill(t[status], { 要求: countyTitle(rollup, r), 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
   };
+  // A bureau's own requirement is its alone: named with that bureau, after the county's requirements of its theme.
+  const own = (status: '未达标' | '无法判断', aspect?: Theme) =>
+    rollup.included.flatMap((d) =>
+      d.own.flatMap(({ id, sheet }) => {
+        const r = d.requirements.find((x) => x.id === id);
+        if (r?.status !== status || (aspect !== undefined && themeOfSheet(sheet) !== aspect)) return [];
+        return [fill(t[status], { 要求: r.title, 单位数: 1, 单位: unitName(d) })];
+      }),
+    );
   const groups = [
     ...themes.map((aspect) => ({
       aspect,
-      sentences: requirements.filter((r) => themeOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
+      sentences: [
+        ...requirements.filter((r) => themeOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
+        ...own('未达标', aspect),
+      ],
     })),
-    { aspect: '台账记录' as const, sentences: requirements.flatMap((r) => sentence(r, '无法判断')) },
+    { aspect: '台账记录' as const, sentences: [...requirements.flatMap((r) => sentence(r, '无法判断')), ...own('无法判断')] },
   ].filter((g) => g.sentences.length > 0);
   const { 分组: grouped, 方面: labels } = t;
   if (!grouped || !labels) return groups.flatMap((g) => g.sentences.map(paragraph));

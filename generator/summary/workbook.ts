@@ -108,7 +108,7 @@ function ownRequirementsSheet(workbook: ExcelJS.Workbook, rollup: Rollup): void 
   ws.addRow([`各单位实施方案中另加的要求——${periodLabel(rollup.period)}`]).font = { bold: true };
   styleHeader(ws.addRow(['单位', '编号', '工作要求', ...periodHeader.slice(1)]));
   for (const d of bureaus) {
-    for (const id of d.own) {
+    for (const { id } of d.own) {
       const r = d.requirements.find((x) => x.id === id);
       if (!r) continue;
       for (const cells of periodRows(d, r)) fillStatus(ws.addRow([unitName(d), id, r.title, ...cells.values]).getCell(8), cells.status);
