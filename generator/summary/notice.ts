@@ -43,7 +43,9 @@ const defaults = defaultPlan({ 定期检查周期: '年度' });
  */
 function countyTitle(rollup: Rollup, r: (typeof requirements)[number]): string {
   const what = defaults.find((d) => d.id === r.id)?.what;
-  return what !== undefined && rollup.included.some((d) => d.departures[r.id] !== undefined) ? `${what}（按各单位实施方案要求）` : r.title;
+  // A bureau that switched the requirement off is not judged by it, so the title's count is not said of it.
+  const otherwise = rollup.included.some((d) => d.departures[r.id] !== undefined && d.requirements.some((x) => x.id === r.id));
+  return what !== undefined && otherwise ? `${what}（按各单位实施方案要求）` : r.title;
 }
 
 /**
