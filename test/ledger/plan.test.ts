@@ -170,6 +170,17 @@ describe('a requirement of the bureau’s own on a column the sheet lacks', () =
   });
 });
 
+describe('a unit named inside a text field', () => {
+  it('leaves the unit’s period 无法判断 while a row naming it has a type not understood', async () => {
+    const l = compliantLedger();
+    l.述职评议.rows = l.述职评议.rows.filter((r) => r[2] !== '第一党支部');
+    addRow(l, '述职评议', { 日期: day('2026-05-01'), 类型: '其他', 对象: '第一党支部全体党员', 含意识形态内容: '是' });
+    const result = await validateLedger(l, yearClosed);
+    const branch = ruleStatus(result, 'R10').periods.find((p) => p.unit === '第一党支部');
+    expect(branch).toMatchObject({ status: '无法判断', actual: 0, unplaced: 1 });
+  });
+});
+
 describe('a period field holding a month', () => {
   it('reads the forms a clerk writes', () => {
     expect(['2026年8月', '8月', '八月', '2026M08', '8月份'].map((t) => parsePeriod(t, 2026))).toEqual(
