@@ -66,11 +66,14 @@ export function renderRuleTable(
   source: { workbook: string | null; planSheet: string | null; findings: readonly Finding[] },
 ): string {
   const lines: string[] = [];
+  const unread = source.findings[0]?.sheet;
   if (source.workbook) {
     lines.push(
       source.planSheet
         ? `“${source.workbook}”的实施方案要求：按工作表“${source.planSheet}”，其中未列出的要求按默认实施方案。`
-        : `“${source.workbook}”没有“实施方案要求”工作表，按默认实施方案。`,
+        : unread
+          ? `“${source.workbook}”的工作表“${unread}”未能读取，按默认实施方案。`
+          : `“${source.workbook}”没有“实施方案要求”工作表，按默认实施方案。`,
       '',
     );
   }
@@ -81,7 +84,7 @@ export function renderRuleTable(
     lines.push(`${r.id}   ${level}  ${(r.plan ?? '—').padEnd(8)}  ${r.title}${terms}`);
   }
   if (source.findings.length > 0) {
-    lines.push('', `“${source.planSheet}”中未能采用的行：`);
+    lines.push('', `“${unread}”中未能采用的内容：`);
     for (const f of source.findings) lines.push(`  ${severityLabel[f.severity]} ${f.cell.padEnd(5)} ${f.rule} ${f.message}`);
   }
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@ import { rulesOf, type RuleInfo } from '../../ledger/check/ruleTable';
 import type { Finding } from '../../ledger/findings';
 import { normaliseWorkbook } from '../../ledger/normalise';
 import { builtInPlan } from '../../ledger/plan/defaults';
+import { locatePlan } from '../../ledger/plan/read';
 import type { Plan, Requirement } from '../../ledger/plan/requirement';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { recordSheets } from '../../ledger/schema/sheets';
@@ -65,7 +66,8 @@ export async function listRules(path: string | undefined, options: RulesOptions)
     const { ledger, findings: read } = normaliseWorkbook(grid, new Date().getFullYear());
     plan = ledger.plan;
     workbook = grid.name;
-    findings = read.filter((f) => f.sheet === plan.sheet);
+    const sheet = locatePlan(grid)?.name;
+    findings = read.filter((f) => f.sheet === sheet);
   }
   const rules = listedRules(plan);
   process.stdout.write(

@@ -20,6 +20,7 @@ import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
 import { categoryTopic, findRegister, findRegisterByContent, type CombinedRegister } from './register';
 import { readSettings } from './settings';
+import { neededFields } from '../check/ruleTable';
 import { locatePlan, readPlan } from '../plan/read';
 import { planSheetTitle } from '../schema/plan';
 import { sheetReader, type SheetReader } from './sheetReader';
@@ -251,13 +252,17 @@ export function normaliseWorkbook(
     key: RecordSheetKey,
     sheet: SheetReader,
     header: HeaderMap,
-    source: RecordSource,
+    source: Omit<RecordSource, 'values' | 'needed'>,
     reason: string,
     categories?: string[],
   ) => {
     const units = ledger.records.organization.map((r) => r.data.单位名称).filter((n): n is string => n !== undefined);
     findings.push(...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), units, ctx, !source.rows));
-    const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
+    const result = readRecords(key, sheet, header, ctx, {
+      ...source,
+      values: mappings.values.get(key),
+      needed: neededFields(key, ledger.plan),
+    });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);
     book.rows(sheet, key, result.rowKinds, result.records as LedgerRecord[]);

@@ -26,14 +26,20 @@ function canonical(field: FieldInfo, raw: string): string | null {
   return matchChoice(raw, field.values ?? [], field.aliases);
 }
 
+/** The bureau's own names and spellings for a sheet (列名映射 and 值映射), which its conditions may use too. */
+export interface OwnWords {
+  columns?: ReadonlyMap<string, string>;
+  values?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
 /**
  * Reads a 条件 cell: `字段=值` joined by `；`, `、` between values meaning any of them. Field names are
  * the spec's names and synonyms (and the bureau's 列名映射 for the sheet), values those the field
- * allows, in any spelling the reader accepts.
+ * allows, in any spelling the reader accepts (and the bureau's 值映射).
  */
-export function readConditions(key: WorkSheetKey, text: string, custom: ReadonlyMap<string, string> = new Map()): ReadConditions {
+export function readConditions(key: WorkSheetKey, text: string, own: OwnWords = {}): ReadConditions {
   const fields = fieldsOf(recordSheets[key].schema);
-  const index = headerIndex(fields, custom);
+  const index = headerIndex(fields, own.columns ?? new Map());
   const title = recordSheets[key].title;
   const conditions: Condition[] = [];
   const parts = foldWidth(text)
@@ -67,7 +73,7 @@ export function readConditions(key: WorkSheetKey, text: string, custom: Readonly
       .split(/[、,/]+/u)
       .map((v) => v.trim())
       .filter((v) => v !== '')) {
-      const value = canonical(field, raw);
+      const value = canonical(field, own.values?.get(field.name)?.get(foldCompact(raw)) ?? raw);
       if (value === null) return { ok: false, message: `“${field.name}”的值“${raw}”不在允许范围内。允许的值：${allowed.join('、')}` };
       if (!values.includes(value)) values.push(value);
     }

@@ -80,7 +80,7 @@ export function readPlan(grid: SheetGrid | undefined, settings: Settings, mappin
   const reader = sheetReader(grid);
   const header = findHeader(reader, fields, new Map());
   const findings: Finding[] = [...header.findings];
-  if (!header.header) return { plan: { requirements: defaults, sheet: grid.name }, findings };
+  if (!header.header) return { plan: { requirements: defaults, sheet: null }, findings };
   const columns = header.header.columns;
   const builtIns = new Map(defaults.map((r) => [r.id, r]));
   const seen = new Map<string, number>();
@@ -145,7 +145,9 @@ function readRow(
 
   const conditionText = text('条件');
   const read =
-    conditionText === '' ? { ok: true as const, conditions: [] } : readConditions(sheet, conditionText, mappings?.columns.get(sheet));
+    conditionText === ''
+      ? { ok: true as const, conditions: [] }
+      : readConditions(sheet, conditionText, { columns: mappings?.columns.get(sheet), values: mappings?.values.get(sheet) });
   if (!read.ok) throw new RowProblem('D03', '条件', read.message);
 
   const frequencyText = text('频次');

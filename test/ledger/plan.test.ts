@@ -157,6 +157,26 @@ describe('another bureau’s plan', () => {
   });
 });
 
+describe('the bureau’s own words in 实施方案要求', () => {
+  it('reads a condition in its 列名映射 and 值映射 as its records are read', async () => {
+    const l = compliantLedger();
+    l.基本信息.rows.push(['值映射', '学习培训.类型：中心组学习=中心组专题学习'], ['列名映射', '学习培训.类型=学习形式']);
+    l[planSheetTitle] = planSheet([['本局1', '', '学习培训', '学习形式=中心组学习', '年', '', 1, '']]);
+    const result = await validateLedger(l, yearClosed);
+    expect(result.findings.filter((f) => f.sheet === planSheetTitle)).toEqual([]);
+    expect(result.ledger.plan.requirements.at(-1)?.conditions).toEqual([{ field: '类型', values: ['中心组专题学习'] }]);
+    expect(ruleStatus(result, '本局1')).toMatchObject({ status: '达标', actual: 1 });
+  });
+
+  it('falls back to the default plan, saying so, where the sheet has no header it can find', async () => {
+    const l: TestLedger = { ...compliantLedger(), [planSheetTitle]: { headers: ['说明'], rows: [['本局按县委实施方案执行']] } };
+    const result = await validateLedger(l, yearClosed);
+    expect(result.ledger.plan.sheet).toBeNull();
+    expect(allPlaced(result)).toEqual([`S03 error ${planSheetTitle}!A1`]);
+    expect(result.rules.map((r) => r.id)).toEqual((await validateLedger(compliantLedger(), yearClosed)).rules.map((r) => r.id));
+  });
+});
+
 describe('a requirement of the bureau’s own on a column the sheet lacks', () => {
   it('is 无法判断, and the S02 for the column names it', async () => {
     const l = compliantLedger();
@@ -167,6 +187,17 @@ describe('a requirement of the bureau’s own on a column the sheet lacks', () =
     expect(s02.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['学习培训!A1']);
     expect(s02[0].message).toContain('本局1 各党支部每季度至少1次中心组专题学习');
     expect(result.findings.filter((f) => f.rule === '本局1')).toEqual([]);
+  });
+});
+
+describe('a unit named inside a text field', () => {
+  it('leaves the unit’s period 无法判断 while a row naming it has a type not understood', async () => {
+    const l = compliantLedger();
+    l.述职评议.rows = l.述职评议.rows.filter((r) => r[2] !== '第一党支部');
+    addRow(l, '述职评议', { 日期: day('2026-05-01'), 类型: '其他', 对象: '第一党支部全体党员', 含意识形态内容: '是' });
+    const result = await validateLedger(l, yearClosed);
+    const branch = ruleStatus(result, 'R10').periods.find((p) => p.unit === '第一党支部');
+    expect(branch).toMatchObject({ status: '无法判断', actual: 0, unplaced: 1 });
   });
 });
 

@@ -6,7 +6,7 @@ import { recordSheets, type RecordSheetKey } from '../../schema/sheets';
 import { periodWithin, type PeriodCode } from '../../values/period';
 import type { Rule } from '../context';
 import { periodRule, type PeriodNeed } from '../periods';
-import { monthOn, placing } from '../placing';
+import { monthOn, placing, type WorkSheetKey } from '../placing';
 import { recordsForUnits, unitsOfType } from './units';
 
 /**
@@ -32,6 +32,17 @@ export function countIn(tally: ReadonlyMap<PeriodCode, number>, period: PeriodCo
   let n = 0;
   for (const [p, count] of tally) if (periodWithin(p, period)) n += count;
   return n;
+}
+
+/**
+ * The field of a sheet that names the units of 组织架构 a record is for, and how it names them: a unit
+ * field (被检查单位, 汇报单位, D06 checked) holds one unit's name whole; a text field (对象 `第一党支部全体党员`,
+ * 参加对象 `第一党支部、第二党支部`) names every unit it contains.
+ */
+export function unitFieldOf(sheet: WorkSheetKey): { field: string; wholeName: boolean } | undefined {
+  const field = placing[sheet].unit;
+  if (field === undefined) return undefined;
+  return { field, wholeName: fieldsOf(recordSheets[sheet].schema).find((f) => f.name === field)?.kind === 'unit' };
 }
 
 /**
@@ -68,13 +79,12 @@ export function requirementRule(requirement: Requirement): Rule {
         what: whatTimes(requirement.what, atLeast),
       })),
     ];
-    const unitField = placing[sheet].unit;
+    const unitField = unitFieldOf(sheet);
     if (unitTypes.length === 0 || unitField === undefined) {
       const tally = periodTally(records, placeOf);
       return periodRule(ctx, id, sheet, needsOf(tally), checkpoint ? { required: atLeast, actual: countIn(tally, year) } : undefined);
     }
-    const wholeName = fieldsOf(recordSheets[sheet].schema).find((f) => f.name === unitField)?.kind === 'unit';
-    const recordsOf = recordsForUnits(records, unitField, wholeName);
+    const recordsOf = recordsForUnits(records, unitField.field, unitField.wholeName);
     const needs = unitsOfType(ctx.ledger, unitTypes).flatMap((unit) => needsOf(periodTally(recordsOf(unit), placeOf), unit));
     return periodRule(ctx, id, sheet, needs);
   };

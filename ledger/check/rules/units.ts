@@ -38,9 +38,8 @@ export const inspectedTypes: readonly UnitType[] = ['股室', '站所'];
 export const branchTypes: readonly UnitType[] = ['党总支', '党支部'];
 
 /**
- * Records by the unit of 组织架构 they are for, through the field `field` names it in. A unit field
- * (被检查单位, 汇报单位) holds one unit's name, D06 checked, and is compared whole; a text field
- * (对象 `第一党支部全体党员`, 参加对象 `第一党支部、第二党支部`) counts for every unit it names.
+ * Records by the unit of 组织架构 they are for, through the field that names it: compared whole, or
+ * counting for every unit the text contains (see counting.ts's unitFieldOf).
  */
 export function recordsForUnits<R extends { data: object }>(
   records: readonly R[],
