@@ -1,5 +1,4 @@
-import { ruleInfo } from './check/ruleTable';
-import type { PeriodStatus, RequirementStatus, RuleStatus } from './model';
+import type { Ledger, PeriodStatus, RequirementStatus, RuleStatus } from './model';
 import { parseIsoDate } from './values/date';
 
 /** One period (and unit) of a requirement that still needs records: what the clerk has to organise. */
@@ -24,23 +23,25 @@ export interface DueList {
   asOf: string;
   /** The last due date listed (asOf + days), or null for every open period. */
   until: string | null;
-  /** Overdue first, then by due date; within a date by the rule table's order, units as 组织架构 lists them. */
+  /** Overdue first, then by due date; within a date in the order of the rules, units as 组织架构 lists them. */
   items: DueItem[];
 }
 
 const open = (p: PeriodStatus): boolean => p.status === '无法判断' || (p.status !== '达标' && p.actual < p.required);
 
 /**
- * The requirement periods still open on `asOf`. Only requirements that count records per period are
- * listed: a record rule (a lecture approved late, a 整改 overdue) is a problem of a record already
- * there, shown by `validate`, not work still to be organised.
+ * The requirement periods still open on `asOf`. Only the counting requirements of the ledger's plan
+ * are listed, a bureau's own included: a record rule (a lecture approved late, a 整改 overdue) is a
+ * problem of a record already there, shown by `validate`, not work still to be organised.
  */
-export function dueItems(rules: readonly RuleStatus[], asOf: string, days?: number): DueList {
+export function dueItems(result: { rules: readonly RuleStatus[]; ledger: Pick<Ledger, 'plan'> }, asOf: string, days?: number): DueList {
+  const { rules } = result;
+  const counting = new Set(result.ledger.plan.requirements.filter((r) => r.enabled).map((r) => r.id));
   const until = days === undefined ? null : parseIsoDate(asOf).add({ days }).toString();
   const order = new Map(rules.map((r, i) => [r.id, i]));
   const items: DueItem[] = [];
   for (const rule of rules) {
-    if (ruleInfo(rule.id).judged?.judges !== 'periods') continue;
+    if (!counting.has(rule.id)) continue;
     for (const p of rule.periods) {
       if (!open(p)) continue;
       const overdue = p.due < asOf;

@@ -10,6 +10,9 @@ import * as z from 'zod/mini';
 import { fieldsOf, unwrapField, type FieldInfo } from '../ledger/schema/fields';
 import { settings, settingsColumns, settingsSheetTitle } from '../ledger/schema/settings';
 import { recordSheets } from '../ledger/schema/sheets';
+import { defaultPlan } from '../ledger/plan/defaults';
+import { planRow, planSheetTitle } from '../ledger/schema/plan';
+import { inspectionPeriodNote, planRowOf } from '../generator/template/planSheet';
 import { yesNoForms } from '../ledger/values/choice';
 
 export const fillingGuidePath = 'templates/台账填写说明.md';
@@ -67,6 +70,34 @@ function fieldRows(schema: z.ZodMiniObject, withDefault: boolean): string[] {
   ];
 }
 
+/** 实施方案要求: how a row is written, and the rows the blank template comes with. */
+function planSection(): string[] {
+  const columns = fieldsOf(planRow).map((f) => f.name);
+  const rows = defaultPlan({ 定期检查周期: '年度' }).map((r) => {
+    const cells = planRowOf(r) as Record<string, string | number>;
+    return `| ${columns.map((c) => cell(String(cells[c]))).join(' | ')} |`;
+  });
+  return [
+    '',
+    `## ${planSheetTitle}`,
+    '',
+    '可选。本单位实施方案中按期间计数的要求，每行一项；没有这张表时按下表的要求校验。空白台账已按本方案填好，',
+    '本单位方案不同时改“至少次数”“频次”，不执行的要求把“启用”改为“否”，本单位另加的要求另起一行、编号不用 R 开头（如 `本局1`）。',
+    '',
+    '- 条件：留空，或 `字段=值`，多个条件用 `；` 分隔，一个字段可取多个值用 `、` 分隔（任一即可），如 `类型=民主生活会、组织生活会、述职报告`。',
+    '- 对象：留空为本单位整体；写单位类型（如 `党总支、党支部`）时，“组织架构”中每个这类单位都须达到次数。',
+    `- R06 的频次：${inspectionPeriodNote}。`,
+    '',
+    ...fieldRows(planRow, false),
+    '',
+    '空白台账预填的各行：',
+    '',
+    `| ${columns.join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
+    ...rows,
+  ];
+}
+
 export function fillingGuide(): string {
   const sheets = Object.values(recordSheets).flatMap(({ title, schema }) => ['', `## ${title}`, '', ...fieldRows(schema, false)]);
   return [
@@ -89,6 +120,7 @@ export function fillingGuide(): string {
     '',
     ...fieldRows(settings, true),
     ...sheets,
+    ...planSection(),
     '',
   ].join('\n');
 }

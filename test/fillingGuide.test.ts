@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fillingGuide, fillingGuidePath } from '../scripts/fillingGuide';
 import { fieldsOf } from '../ledger/schema/fields';
 import { recordSheets } from '../ledger/schema/sheets';
+import { defaultPlan } from '../ledger/plan/defaults';
+import { planRow, planSheetTitle } from '../ledger/schema/plan';
 
 describe('the filling guide in the repository', () => {
   it('is what the schemas give (regenerate with npm run guide:update)', () => {
@@ -18,5 +20,16 @@ describe('the filling guide in the repository', () => {
         for (const value of field.values ?? []) expect(guide).toContain(value);
       }
     }
+  });
+
+  it('explains 实施方案要求 with its columns and the rows the blank template comes with', () => {
+    const guide = fillingGuide();
+    expect(guide).toContain(`## ${planSheetTitle}`);
+    expect(guide).toContain(
+      `| ${fieldsOf(planRow)
+        .map((f) => f.name)
+        .join(' | ')} |`,
+    );
+    for (const r of defaultPlan({ 定期检查周期: '年度' })) expect(guide).toContain(`| ${r.id} | ${r.text} |`);
   });
 });

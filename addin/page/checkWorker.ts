@@ -46,7 +46,7 @@ async function work(request: WorkRequest, say: (answer: WorkReply, transfer?: Tr
   }
   const { ledger, ...checked } = check.result;
   // The records stay here; 读取情况 needs only how each sheet's rows were read.
-  const result = { ...checked, ledger: { account: ledger.account } };
+  const result = { ...checked, ledger: { account: ledger.account, plan: ledger.plan } };
   if (!report) {
     say({ kind: 'done', result, report: null });
     return;

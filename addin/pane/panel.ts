@@ -32,7 +32,7 @@ export interface Said {
  * were read (the page keeps them in its worker, so a big ledger never crosses to the page's thread),
  * only with how each sheet's rows were read, and what `taizhang map` recognises in the same grids, for 对应关系.
  */
-export type CheckedLedger = Omit<ValidationResult, 'ledger'> & { ledger: Pick<Ledger, 'account'>; map: LedgerMap };
+export type CheckedLedger = Omit<ValidationResult, 'ledger'> & { ledger: Pick<Ledger, 'account' | 'plan'>; map: LedgerMap };
 
 type Progress = (text: string) => void;
 
@@ -200,7 +200,7 @@ export class Panel<R extends CheckedLedger = CheckedLedger> {
     byId('ledger-name').textContent = `${result.unit || '未填写单位名称'} · ${result.year}年台账 · 截至 ${result.asOf}`;
     renderAccount(byId('account'), result.ledger.account, (sheet) => this.showSheet(sheet));
     this.renderResult();
-    renderDue(byId('due'), dueItems(result.rules, result.asOf));
+    renderDue(byId('due'), dueItems(result, result.asOf));
     renderRules(byId('rules'), result.rules);
     this.showMapping(result);
   }

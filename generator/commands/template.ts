@@ -23,11 +23,11 @@ export function outPath(option: string | undefined, year: number): string {
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .description('生成空白台账模板（含全部工作表、表头、下拉选项和日期格式）')
+    .description('生成空白台账模板（含全部工作表、表头、下拉选项和日期格式，实施方案要求按本方案预填）')
     .option('--year <年度>', '台账年度（默认今年；用 --from 时默认为原台账的下一年）')
     .option(
       '--from <台账.xlsx>',
-      '按本单位今年的台账生成下一年的空白台账：保留其工作表和表头、基本信息（年度改为新年度）、组织架构和各项映射，清空各台账工作表的记录',
+      '按本单位今年的台账生成下一年的空白台账：保留其工作表和表头、基本信息（年度改为新年度）、组织架构、各项映射和实施方案要求，清空各台账工作表的记录',
     )
     .option('--out <FILE.xlsx>', '输出文件（默认“意识形态工作台账{年度}.xlsx”，在当前目录；已有的文件不会被覆盖）')
     .action(async (options: { year?: string; from?: string; out?: string }) => {

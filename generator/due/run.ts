@@ -31,7 +31,7 @@ export function renderDue(result: ValidationResult, list: DueList): string {
 export async function listDue(path: string, options: DueOptions): Promise<void> {
   const asOf = resolveAsOf(options.asOf);
   const result = validateGrid(await readWorkbookFile(path), { asOf });
-  const list = dueItems(result.rules, asOf, options.days);
+  const list = dueItems(result, asOf, options.days);
   process.stdout.write(
     options.format === 'json'
       ? `${JSON.stringify({ workbook: result.workbook, unit: result.unit, year: result.year, ...list }, null, 2)}\n`

@@ -1,6 +1,6 @@
 import { severityLabel, type Finding } from '../../ledger/findings';
 import type { SheetAccount, ValidationResult } from '../../ledger/model';
-import { ruleTable } from '../../ledger/check/ruleTable';
+import type { ListedRule } from '../rules/run';
 import { accountCounts, accountTopic } from '../../ledger/accountText';
 
 /** The validation result as a clerk reads it in a terminal. */
@@ -48,9 +48,44 @@ export function accountLine(a: SheetAccount): string {
   return `工作表“${a.sheet}”（${accountTopic(a)}）：${accountCounts(a)}`;
 }
 
-/** `taizhang rules`: the rule table. */
-export function renderRuleTable(): string {
-  const lines = ['编号  级别  依据      规则'];
-  for (const r of ruleTable) lines.push(`${r.id}   ${severityLabel[r.severity]}  ${(r.plan ?? '—').padEnd(8)}  ${r.title}`);
+/** A counting requirement's terms: `每季度至少1次；各党总支、党支部；分析研判中 分析类型为季度分析；按实施方案要求第5行`. */
+function requirementTerms(r: NonNullable<ListedRule['requirement']>, planSheet: string | null): string {
+  const every = r.frequency === '年' ? '每年' : `每${r.frequency}`;
+  const who = r.unitTypes.length > 0 ? `各${r.unitTypes.join('、')}` : '全局';
+  const which = r.conditions.map((c) => `${c.field}为${c.values.join('或')}`).join('且');
+  const from = r.from ? `按“${planSheet ?? r.from.sheet}”第${r.from.row}行` : '按默认实施方案';
+  return `${every}至少${r.atLeast}次；${who}；计“${r.sheet}”${which ? `中${which}` : ''}的记录；${from}`;
+}
+
+/**
+ * `taizhang rules`: every rule with its severity and its part of the plan; a counting requirement
+ * with its terms and where they come from, a disabled one marked 停用.
+ */
+export function renderRuleTable(
+  rules: readonly ListedRule[],
+  source: { workbook: string | null; planSheet: string | null; findings: readonly Finding[] },
+): string {
+  const lines: string[] = [];
+  const unread = source.findings[0]?.sheet;
+  if (source.workbook) {
+    lines.push(
+      source.planSheet
+        ? `“${source.workbook}”的实施方案要求：按工作表“${source.planSheet}”，其中未列出的要求按默认实施方案。`
+        : unread
+          ? `“${source.workbook}”的工作表“${unread}”未能读取，按默认实施方案。`
+          : `“${source.workbook}”没有“实施方案要求”工作表，按默认实施方案。`,
+      '',
+    );
+  }
+  lines.push('编号  级别  依据      规则');
+  for (const r of rules) {
+    const level = r.enabled ? severityLabel[r.severity] : '停用';
+    const terms = r.requirement ? `（${requirementTerms(r.requirement, source.planSheet)}）` : '';
+    lines.push(`${r.id}   ${level}  ${(r.plan ?? '—').padEnd(8)}  ${r.title}${terms}`);
+  }
+  if (source.findings.length > 0) {
+    lines.push('', `“${unread}”中未能采用的内容：`);
+    for (const f of source.findings) lines.push(`  ${severityLabel[f.severity]} ${f.cell.padEnd(5)} ${f.rule} ${f.message}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -38,5 +38,5 @@ export function openPeriodRefusal(kind: ReportKind, period: string, asOf: string
 }
 
 /** Errors in the ledger's own data (not unmet requirements, which are what a report is about). */
-export const dataErrors = (result: Pick<ValidationResult, 'findings'>): Finding[] =>
-  result.findings.filter((f) => f.severity === 'error' && ruleInfo(f.rule).kind !== 'requirement');
+export const dataErrors = (result: Pick<ValidationResult, 'findings' | 'ledger'>): Finding[] =>
+  result.findings.filter((f) => f.severity === 'error' && ruleInfo(f.rule, result.ledger.plan).kind !== 'requirement');

@@ -1,7 +1,10 @@
+import type { WorkSheetKey } from '../../ledger/check/placing';
 import { ruleInfo } from '../../ledger/check/ruleTable';
+import { defaultPlan } from '../../ledger/plan/defaults';
 import type { Summary } from '../../ledger/findings';
 import type { PeriodStatus, RequirementStatus, RuleStatus, ValidationResult } from '../../ledger/model';
 import { periodWithin, type PeriodCode } from '../../ledger/values/period';
+import { departure, ownRequirements } from '../effectivePlan';
 
 /**
  * One requirement of one ledger, judged for the summary's period: `periods` are the rule's periods that
@@ -22,6 +25,13 @@ export interface LedgerDigest {
   overdue: string[];
   /** How many items are overdue: a period counts one, each late 重大舆情 or 整改 one more. */
   overdueItems: number;
+  /**
+   * The built-ins this bureau's plan (实施方案要求) sets otherwise than the default, in the county's words
+   * (`R01` → `本单位要求每年至少3次`): its ledger is judged by its own count, and the roll-up says so.
+   */
+  departures: Record<string, string>;
+  /** The bureau's own requirements, whose statuses are among `requirements`, and the sheet each counts. */
+  own: Array<{ id: string; sheet: WorkSheetKey }>;
 }
 
 /** Worst first: a requirement across periods or units is as good as its weakest part. */
@@ -51,7 +61,7 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
     };
   });
   const overduePeriods = requirements.flatMap((r) =>
-    ruleInfo(r.id).judged?.judges === 'periods'
+    ruleInfo(r.id, result.ledger.plan).judged?.judges === 'periods'
       ? r.periods.filter((p) => p.status === '未达标').map((p) => `${p.label}${p.unit ? `“${p.unit}”` : ''}${r.title}`)
       : [],
   );
@@ -66,5 +76,12 @@ export function ledgerDigest(path: string, result: ValidationResult, period: Per
     requirements,
     overdue: [...overduePeriods, ...overdueRecords],
     overdueItems: overduePeriods.length + lateRecords.reduce((n, r) => n + r.late, 0),
+    departures: Object.fromEntries(
+      defaultPlan(result.ledger.settings).flatMap(({ id }) => {
+        const note = departure(result.ledger, id);
+        return note === null ? [] : [[id, note]];
+      }),
+    ),
+    own: ownRequirements(result.ledger).map((r) => ({ id: r.id, sheet: r.sheet })),
   };
 }

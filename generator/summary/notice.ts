@@ -1,6 +1,6 @@
 import { chineseDate } from '../../ledger/values/date';
 import { periodEnd, periodLabel, periodStart, periodYear } from '../../ledger/values/period';
-import { themeOfRule, themes } from '../report/build/problems';
+import { themeOfRule, themeOfSheet, themes, type Theme } from '../report/build/themes';
 import { planText } from '../report/build/requirements';
 import { chineseNumber, heading, listOf } from '../report/build/text';
 import type { Block, Imprint, Report, TableColumn } from '../report/model';
@@ -10,6 +10,7 @@ import type { Excluded, Rollup } from './rollup';
 import { receivedCounts, statusCounts, toReport, unitName, unitsWith } from './rollup';
 import type { NoticeTemplate } from './template';
 import { requirements } from './workbook';
+import { defaultPlan } from '../../ledger/plan/defaults';
 
 export interface NoticeOptions {
   docNumber?: string;
@@ -33,6 +34,19 @@ const isComplete = (d: LedgerDigest) => d.requirements.every((r) => r.status ===
 
 /** Praised in the 通报: every requirement 达标 and nothing overdue. */
 const praised = (d: LedgerDigest) => isComplete(d) && d.overdueItems === 0;
+
+const defaults = defaultPlan({ 定期检查周期: '年度' });
+
+/**
+ * A built-in requirement as the county names it: its title, which states this plan's count, unless
+ * some bureau's plan sets another; then what is to be done, without a count that is not everyone's.
+ */
+function countyTitle(rollup: Rollup, r: (typeof requirements)[number]): string {
+  const what = defaults.find((d) => d.id === r.id)?.what;
+  // A bureau that switched the requirement off is not judged by it, so the title's count is not said of it.
+  const otherwise = rollup.included.some((d) => d.departures[r.id] !== undefined && d.requirements.some((x) => x.id === r.id));
+  return what !== undefined && otherwise ? `${what}（按各单位实施方案要求）` : r.title;
+}
 
 /**
  * The county's 汇总通报 as a report model, rendered by the bureau reports' GB/T 9704 renderer: every
@@ -81,7 +95,14 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
       columns: columns(t.制度落实.表头, [1, 5.4, 1.3, 1.3, 1.3, 1.7]),
       rows: requirements.map((r, i) => {
         const c = statusCounts(rollup, r.id);
-        return [String(i + 1), `${r.title}（${planText(r.plan)}）`, String(c.达标), String(c.进行中), String(c.未达标), String(c.无法判断)];
+        return [
+          String(i + 1),
+          `${countyTitle(rollup, r)}（${planText(r.plan)}）`,
+          String(c.达标),
+          String(c.进行中),
+          String(c.未达标),
+          String(c.无法判断),
+        ];
       }),
     });
 
@@ -151,14 +172,26 @@ function problemParagraphs(rollup: Rollup, t: NoticeTemplate['存在的问题'],
     const units = unitsWith(rollup, r.id, status);
     return units.length === 0
       ? []
-      : [fill(t[status], { 要求: r.title, 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
+      : [fill(t[status], { 要求: countyTitle(rollup, r), 依据: planText(r.plan), 单位数: units.length, 单位: listOf(units) })];
   };
+  // A bureau's own requirement is its alone: named with that bureau, after the county's requirements of its theme.
+  const own = (status: '未达标' | '无法判断', aspect?: Theme) =>
+    rollup.included.flatMap((d) =>
+      d.own.flatMap(({ id, sheet }) => {
+        const r = d.requirements.find((x) => x.id === id);
+        if (r?.status !== status || (aspect !== undefined && themeOfSheet(sheet) !== aspect)) return [];
+        return [fill(t[status], { 要求: r.title, 单位数: 1, 单位: unitName(d) })];
+      }),
+    );
   const groups = [
     ...themes.map((aspect) => ({
       aspect,
-      sentences: requirements.filter((r) => themeOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
+      sentences: [
+        ...requirements.filter((r) => themeOfRule(r.id) === aspect).flatMap((r) => sentence(r, '未达标')),
+        ...own('未达标', aspect),
+      ],
     })),
-    { aspect: '台账记录' as const, sentences: requirements.flatMap((r) => sentence(r, '无法判断')) },
+    { aspect: '台账记录' as const, sentences: [...requirements.flatMap((r) => sentence(r, '无法判断')), ...own('无法判断')] },
   ].filter((g) => g.sentences.length > 0);
   const { 分组: grouped, 方面: labels } = t;
   if (!grouped || !labels) return groups.flatMap((g) => g.sentences.map(paragraph));

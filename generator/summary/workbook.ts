@@ -4,13 +4,14 @@ import type { RequirementStatus } from '../../ledger/model';
 import { ownSheetNames } from '../../ledger/ownWorkbooks';
 import { chineseDate } from '../../ledger/values/date';
 import { periodLabel } from '../../ledger/values/period';
+import type { LedgerDigest, RequirementDigest } from './digest';
 import type { Excluded, Rollup } from './rollup';
 import { unitName } from './rollup';
 
 export const requirements = ruleTable.filter((r) => r.kind === 'requirement');
 
 /** Sheet names of the workbook, as the county's staff see them. */
-export const sheetNames = { overview: ownSheetNames.summary, excluded: ownSheetNames.summaryLeftOut } as const;
+export const sheetNames = { overview: ownSheetNames.summary, own: '各单位自定要求', excluded: ownSheetNames.summaryLeftOut } as const;
 
 const statusFill: Record<RequirementStatus, string> = { 达标: 'FFC6EFCE', 进行中: 'FFFFEB9C', 未达标: 'FFFFC7CE', 无法判断: 'FFD9D9D9' };
 
@@ -45,7 +46,11 @@ function overviewSheet(workbook: ExcelJS.Workbook, rollup: Rollup): void {
       d.overdue.join('；'),
     ]);
     statuses.forEach((s, k) => {
-      if (s !== '') fillStatus(row.getCell(fixed.length + k + 1), s);
+      const cell = row.getCell(fixed.length + k + 1);
+      if (s !== '') fillStatus(cell, s);
+      // Judged by the bureau's own count: the header's default count is not what this cell weighs.
+      const note = d.departures[requirements[k].id];
+      if (note) cell.note = note;
     });
   });
   ws.columns.forEach((column, i) => {
@@ -53,25 +58,64 @@ function overviewSheet(workbook: ExcelJS.Workbook, rollup: Rollup): void {
   });
 }
 
-/** A sheet per requirement: each bureau's periods (and units, where the rule is per unit) with counts. */
+/**
+ * A sheet per built-in requirement: each bureau's periods (and units, where the rule is per unit) with
+ * counts, judged by the bureau's own plan; 备注 says where that plan sets the requirement otherwise.
+ */
 function requirementSheet(workbook: ExcelJS.Workbook, rollup: Rollup, rule: (typeof requirements)[number]): void {
   const ws = workbook.addWorksheet(rule.id);
-  ws.addRow([`${rule.id} ${rule.title}（实施方案${rule.plan ?? ''}）——${periodLabel(rollup.period)}`]).font = { bold: true };
-  styleHeader(ws.addRow(['单位', '考核期间', '涉及单位', '应完成', '已完成', '落实情况', '到期日期']));
+  const departs = rollup.included.some((d) => d.departures[rule.id] !== undefined);
+  const byOwnPlan = departs ? '（有的单位按本单位实施方案另定的要求判断，见备注）' : '';
+  ws.addRow([`${rule.id} ${rule.title}（实施方案${rule.plan ?? ''}）——${periodLabel(rollup.period)}${byOwnPlan}`]).font = { bold: true };
+  styleHeader(ws.addRow([...periodHeader, '备注']));
   for (const d of rollup.included) {
+    const note = d.departures[rule.id] ?? '';
     const r = d.requirements.find((x) => x.id === rule.id);
-    if (!r) continue;
-    const periods =
-      r.periods.length > 0
-        ? r.periods
-        : [{ label: `${d.year}年`, unit: null, required: r.required, actual: r.actual, status: r.status, due: '' }];
-    for (const p of periods) {
-      const row = ws.addRow([unitName(d), p.label, p.unit ?? '', p.required, p.actual, p.status, p.due ? chineseDate(p.due) : '']);
-      fillStatus(row.getCell(6), p.status);
+    if (!r) {
+      // A requirement the bureau switched off has no status: the row says why it is not judged.
+      if (note) ws.addRow([unitName(d), '', '', '', '', '', '', note]);
+      continue;
+    }
+    for (const cells of periodRows(d, r)) {
+      const row = ws.addRow([unitName(d), ...cells.values, note || null]);
+      fillStatus(row.getCell(6), cells.status);
     }
   }
   ws.columns.forEach((column, i) => {
-    column.width = [24, 16, 16, 8, 8, 10, 16][i];
+    column.width = [24, 16, 16, 8, 8, 10, 16, 28][i];
+  });
+}
+
+const periodHeader = ['单位', '考核期间', '涉及单位', '应完成', '已完成', '落实情况', '到期日期'];
+
+/** A requirement's rows for one bureau: each period (and unit), or the year's where it judges none. */
+function periodRows(d: LedgerDigest, r: RequirementDigest): Array<{ values: Array<string | number>; status: RequirementStatus }> {
+  const periods =
+    r.periods.length > 0
+      ? r.periods
+      : [{ label: `${d.year}年`, unit: null, required: r.required, actual: r.actual, status: r.status, due: '' }];
+  return periods.map((p) => ({
+    values: [p.label, p.unit ?? '', p.required, p.actual, p.status, p.due ? chineseDate(p.due) : ''],
+    status: p.status,
+  }));
+}
+
+/** The bureaus' own requirements (实施方案要求), under each bureau: written only when some bureau has one. */
+function ownRequirementsSheet(workbook: ExcelJS.Workbook, rollup: Rollup): void {
+  const bureaus = rollup.included.filter((d) => d.own.length > 0);
+  if (bureaus.length === 0) return;
+  const ws = workbook.addWorksheet(sheetNames.own);
+  ws.addRow([`各单位实施方案中另加的要求——${periodLabel(rollup.period)}`]).font = { bold: true };
+  styleHeader(ws.addRow(['单位', '编号', '工作要求', ...periodHeader.slice(1)]));
+  for (const d of bureaus) {
+    for (const { id } of d.own) {
+      const r = d.requirements.find((x) => x.id === id);
+      if (!r) continue;
+      for (const cells of periodRows(d, r)) fillStatus(ws.addRow([unitName(d), id, r.title, ...cells.values]).getCell(8), cells.status);
+    }
+  }
+  ws.columns.forEach((column, i) => {
+    column.width = [24, 8, 36, 16, 16, 8, 8, 10, 16][i];
   });
 }
 
@@ -101,6 +145,7 @@ export async function summaryWorkbook(rollup: Rollup): Promise<Uint8Array> {
   workbook.creator = '台账助手';
   overviewSheet(workbook, rollup);
   for (const rule of requirements) requirementSheet(workbook, rollup, rule);
+  ownRequirementsSheet(workbook, rollup);
   excludedSheet(workbook, rollup);
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

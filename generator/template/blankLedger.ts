@@ -2,19 +2,12 @@ import type ExcelJS from 'exceljs';
 import { fieldsOf, type FieldInfo } from '../../ledger/schema/fields';
 import { settings as settingsSchema, settingsColumns, settingsSheetTitle } from '../../ledger/schema/settings';
 import { recordSheetKeys, recordSheets } from '../../ledger/schema/sheets';
+import { addPlanSheet } from './planSheet';
+import { headerCell, listValidation, thin, titleRows } from './sheetStyle';
 
 /** Rows of a sheet given drop-downs and date formats: a year's worth of records and then some. */
 const preparedRows = 500;
 const headerRow = 3;
-
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const requiredFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-const thin: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 const widthOf: Record<FieldInfo['kind'], number> = {
   text: 30,
@@ -46,38 +39,6 @@ const hintOf = (f: FieldInfo): string => {
       return '';
   }
 };
-
-function listValidation(values: readonly string[]): ExcelJS.DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${values.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'warning',
-    errorTitle: '取值不在列表中',
-    error: `请从列表中选择：${values.join('、')}`,
-  };
-}
-
-function titleRows(ws: ExcelJS.Worksheet, title: string, width: number, unitLine: string): void {
-  ws.mergeCells(1, 1, 1, width);
-  const cell = ws.getCell(1, 1);
-  cell.value = title;
-  cell.font = { name: '黑体', size: 16, bold: true };
-  cell.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  ws.mergeCells(2, 1, 2, width);
-  ws.getCell(2, 1).value = unitLine;
-  ws.getCell(2, 1).font = { name: '宋体', size: 10, color: { argb: 'FF595959' } };
-}
-
-function headerCell(cell: ExcelJS.Cell, text: string, required: boolean): void {
-  cell.value = required ? `${text}*` : text;
-  cell.font = { name: '宋体', size: 11, bold: true };
-  cell.fill = required ? requiredFill : headerFill;
-  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  cell.border = thin;
-}
 
 function addRecordSheet(workbook: ExcelJS.Workbook, title: string, fields: readonly FieldInfo[], year: number): void {
   const ws = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: headerRow }] });
@@ -134,7 +95,8 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, year: number): void {
   });
 }
 
-/** A blank ledger with every sheet and header of the spec, ready for a clerk to fill in. */
+/**
+ * A blank ledger with every sheet and header of the spec, and 实施方案要求 filled with this bureau's plan, ready for a clerk to fill in. */
 export async function blankLedger(year: number): Promise<ExcelJS.Workbook> {
   // Loaded here rather than at startup: only this command writes workbooks, and exceljs is slow to load.
   const { default: Excel } = await import('exceljs');
@@ -147,5 +109,6 @@ export async function blankLedger(year: number): Promise<ExcelJS.Workbook> {
   for (const key of recordSheetKeys) {
     addRecordSheet(workbook, recordSheets[key].title, fieldsOf(recordSheets[key].schema), year);
   }
+  addPlanSheet(workbook);
   return workbook;
 }

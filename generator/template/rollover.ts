@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { WorkbookGrid } from '../../ledger/grid/types';
 import { normaliseWorkbook, type Normalised } from '../../ledger/normalise';
+import { recordSheets } from '../../ledger/schema/sheets';
 
 /** What `template --from` did, for the line the clerk reads. */
 export interface Rollover {
@@ -47,8 +48,8 @@ function registerHeaders(normalised: Normalised): Map<string, number> {
   const headers = new Map<string, number>();
   const add = (name: string, row: number) => headers.set(name, Math.max(headers.get(name) ?? 0, row));
   for (const [key, where] of Object.entries(normalised.ledger.sheets)) {
-    // 组织架构 lists the bureau's units, which stay from year to year; 基本信息 is carried over.
-    if (key === 'organization' || key === 'settings' || !where) continue;
+    // 组织架构 lists the bureau's units, which stay from year to year; 基本信息 and the plan are carried over.
+    if (key === 'organization' || !(key in recordSheets) || !where) continue;
     for (const sheet of [where, ...(where.also ?? [])]) if (sheet.headerRow > 0) add(sheet.name, sheet.headerRow);
   }
   for (const { sheet } of normalised.recognition.uncategorised) {

@@ -6,7 +6,7 @@ import { otherHeaders } from '../normalise/header';
 import type { Recognition } from '../normalise';
 import { finding, type Position } from '../normalise/finding';
 import type { CheckContext } from './context';
-import { ruleTable, type RuleInfo } from './ruleTable';
+import { rulesOf, type RuleInfo } from './ruleTable';
 
 /**
  * 无法判断 (spec section 3): a requirement whose records, or a column it reads, are absent from the
@@ -86,7 +86,7 @@ export function coverage(ctx: CheckContext, recognition: Recognition): Coverage 
     return lacking.length === 0;
   };
 
-  for (const rule of ruleTable) {
+  for (const rule of rulesOf(ledger.plan)) {
     const judged = rule.judged;
     if (!judged) continue;
     let judgeable: boolean;

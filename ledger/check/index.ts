@@ -3,51 +3,31 @@ import type { Ledger, RecordsBySheet, RuleStatus } from '../model';
 import type { Recognition } from '../normalise';
 import type { CheckContext, Rule } from './context';
 import { coverage } from './coverage';
-import { ruleInfo } from './ruleTable';
+import { rulesOf, type RuleInfo } from './ruleTable';
 import { unsureRows } from './unsure';
-import { R02, R03 } from './rules/analysis';
-import { R09 } from './rules/branchReport';
+import { requirementRule } from './rules/counting';
 import { D03, D04, D05, D06, D08 } from './rules/data';
-import { R06, R07, R08, R19 } from './rules/inspection';
+import { R08, R19 } from './rules/inspection';
 import { R14 } from './rules/lecture';
-import { R04, R05 } from './rules/notification';
 import { R15, R16, R17 } from './rules/opinion';
 import { D09, R18 } from './rules/organization';
-import { R01 } from './rules/research';
-import { R10, R11 } from './rules/review';
-import { R12, R13 } from './rules/training';
+import type { Plan } from '../plan/requirement';
+
+/** The rules whose code is their own: data rules over records, and requirements judged record by record. */
+const ownCode: Readonly<Record<string, Rule>> = { D03, D04, D05, D06, D08, D09, R08, R14, R15, R16, R17, R18, R19 };
 
 /**
- * The rules run over normalised records, in the order of the rule table. S01–S04, D01, D02, D07 and
- * most of D03 are found while reading (normalise), where the cell is at hand.
+ * The rules run over normalised records under a ledger's plan, in the order of its rule table: the
+ * counting requirements all by the one counting rule. S01–S04, D01, D02, D07 and most of D03 are found
+ * while reading (normalise), where the cell is at hand.
  */
-export const checks: ReadonlyArray<[string, Rule]> = [
-  ['D03', D03],
-  ['D04', D04],
-  ['D05', D05],
-  ['D06', D06],
-  ['D08', D08],
-  ['D09', D09],
-  ['R01', R01],
-  ['R02', R02],
-  ['R03', R03],
-  ['R04', R04],
-  ['R05', R05],
-  ['R06', R06],
-  ['R07', R07],
-  ['R08', R08],
-  ['R09', R09],
-  ['R10', R10],
-  ['R11', R11],
-  ['R12', R12],
-  ['R13', R13],
-  ['R14', R14],
-  ['R15', R15],
-  ['R16', R16],
-  ['R17', R17],
-  ['R18', R18],
-  ['R19', R19],
-];
+export function checksOf(plan: Plan): Array<[RuleInfo, Rule]> {
+  return rulesOf(plan).flatMap((info): Array<[RuleInfo, Rule]> => {
+    if (info.requirement) return [[info, requirementRule(info.requirement)]];
+    const rule = ownCode[info.id];
+    return rule ? [[info, rule]] : [];
+  });
+}
 
 /**
  * A requirement that cannot be judged keeps the shape of its status (its periods and units, for the
@@ -89,12 +69,12 @@ export function runChecks(given: CheckContext, recognition: Recognition): { find
   const findings: Finding[] = [...covered.findings];
   const rules: RuleStatus[] = [];
   let counted = ctx;
-  for (const [id, rule] of checks) {
-    const outcome = rule(ruleInfo(id).kind === 'requirement' ? counted : ctx);
-    if (id === 'D08') counted = { ...ctx, ledger: withoutRepeats(ctx.ledger, outcome.findings) };
-    const judgeable = !covered.unjudged.has(id);
+  for (const [info, rule] of checksOf(ctx.ledger.plan)) {
+    const outcome = rule(info.kind === 'requirement' ? counted : ctx);
+    if (info.id === 'D08') counted = { ...ctx, ledger: withoutRepeats(ctx.ledger, outcome.findings) };
+    const judgeable = !covered.unjudged.has(info.id);
     if (judgeable) findings.push(...outcome.findings);
-    if (outcome.status) rules.push({ ...(judgeable ? outcome.status : unjudged(outcome.status)), title: ruleInfo(id).title });
+    if (outcome.status) rules.push({ ...(judgeable ? outcome.status : unjudged(outcome.status)), title: info.title });
   }
   return { findings, rules };
 }

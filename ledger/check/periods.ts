@@ -4,7 +4,6 @@ import type { RecordSheetKey } from '../schema/sheets';
 import { chineseDate } from '../values/date';
 import { periodDue, periodLabel, periodStart, type PeriodCode } from '../values/period';
 import { atSheet, type CheckContext, type RuleOutcome } from './context';
-import { ruleInfo } from './ruleTable';
 
 export interface PeriodNeed {
   period: PeriodCode;
@@ -17,18 +16,17 @@ export interface PeriodNeed {
   overdueSeverity?: 'error' | 'warning';
 }
 
-/** The sheet whose records a period requirement counts, from the rule table. */
-function judgedSheet(id: string): RecordSheetKey {
-  const judged = ruleInfo(id).judged;
-  if (judged?.judges !== 'periods') throw new Error(`${id} is not a period requirement`);
-  return judged.sheet;
-}
-
 /**
  * A period requirement's state: met, in progress until its due day (period end + 宽限天数), unmet after.
- * A shortfall in a period that has begun becomes a finding: info while in progress, error when overdue.
+ * A shortfall in a period that has begun becomes a finding at the header of `sheet`, whose records it
+ * counts: info while in progress, error when overdue.
  */
-export function checkPeriod(ctx: CheckContext, id: string, need: PeriodNeed): { status: PeriodStatus; finding: Finding | null } {
+export function checkPeriod(
+  ctx: CheckContext,
+  id: string,
+  sheet: RecordSheetKey,
+  need: PeriodNeed,
+): { status: PeriodStatus; finding: Finding | null } {
   const due = periodDue(need.period, ctx.graceDays);
   const met = need.actual >= need.required;
   const overdue = ctx.asOf > due;
@@ -59,7 +57,7 @@ export function checkPeriod(ctx: CheckContext, id: string, need: PeriodNeed): { 
     message = `${label}${who}尚未${need.what}（${unplaced > 0 ? unsure : count}），进行中，应于${chineseDate(due)}前完成。`;
   }
   const severity = !overdue ? 'info' : unplaced > 0 ? 'warning' : (need.overdueSeverity ?? 'error');
-  return { status, finding: atSheet(id, ctx, judgedSheet(id), message, { severity }) };
+  return { status, finding: atSheet(id, ctx, sheet, message, { severity }) };
 }
 
 /**
@@ -85,8 +83,14 @@ export function yearStatus(id: string, periods: PeriodStatus[], totals?: { requi
 }
 
 /** Runs period needs and gathers their statuses and findings into one rule outcome. */
-export function periodRule(ctx: CheckContext, id: string, needs: PeriodNeed[], totals?: { required: number; actual: number }): RuleOutcome {
-  const checked = needs.map((need) => checkPeriod(ctx, id, need));
+export function periodRule(
+  ctx: CheckContext,
+  id: string,
+  sheet: RecordSheetKey,
+  needs: PeriodNeed[],
+  totals?: { required: number; actual: number },
+): RuleOutcome {
+  const checked = needs.map((need) => checkPeriod(ctx, id, sheet, need));
   return {
     findings: checked.flatMap((c) => (c.finding ? [c.finding] : [])),
     status: yearStatus(

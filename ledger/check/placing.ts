@@ -1,25 +1,27 @@
 import type { LedgerRecord } from '../model';
 import type { RecordSheetKey } from '../schema/sheets';
-import { isQuarter, periodContains, periodEnd, quarterOfDate, type PeriodCode } from '../values/period';
+import { isMonth, monthOfDate, periodContains, periodEnd, periodStart, quarterOfDate, type PeriodCode } from '../values/period';
 
 /** The record sheets that hold dated work: every sheet but 组织架构. */
 export type WorkSheetKey = Exclude<RecordSheetKey, 'organization'>;
 
 /**
- * The field that dates a record of each sheet, and the field that names its period where the sheet
- * has one (spec section 3: records count toward a period by their 所属期间 where the sheet has one,
- * otherwise by their date). The rules, validate --period and the reports all place records by it.
+ * The field that dates a record of each sheet, the field that names its period where the sheet has
+ * one (spec section 3: records count toward a period by their 所属期间 where the sheet has one,
+ * otherwise by their date), and the field that names the units of 组织架构 a record is for, where a
+ * requirement may be per unit (issue 22). The rules, validate --period and the reports all place
+ * records by it.
  */
-export const placing: { readonly [K in WorkSheetKey]: { date: string; period?: string } } = {
+export const placing: { readonly [K in WorkSheetKey]: { date: string; period?: string; unit?: string } } = {
   research: { date: '会议日期' },
   analysis: { date: '分析日期', period: '所属期间' },
   notification: { date: '通报日期', period: '所属期间' },
-  inspection: { date: '检查日期' },
-  branchReport: { date: '汇报日期', period: '所属半年' },
-  training: { date: '日期' },
-  lecture: { date: '活动日期' },
+  inspection: { date: '检查日期', unit: '被检查单位' },
+  branchReport: { date: '汇报日期', period: '所属半年', unit: '汇报单位' },
+  training: { date: '日期', unit: '参加对象' },
+  lecture: { date: '活动日期', unit: '主办单位' },
   opinion: { date: '发现时间' },
-  review: { date: '日期' },
+  review: { date: '日期', unit: '对象' },
   accountability: { date: '日期' },
 };
 
@@ -37,23 +39,29 @@ export function recordDate(key: WorkSheetKey, record: AnyRecord): string | undef
 }
 
 /**
- * The one quarter a record counts in. Its 所属期间 decides where the sheet has one, otherwise its date.
- * A 所属期间 coarser than a quarter (a 专题汇报 for 上半年) counts in the quarter of its date when the
+ * The one month a record counts in. Its 所属期间 decides where the sheet has one, otherwise its date.
+ * A 所属期间 coarser than a month (a 专题汇报 for 上半年) counts in the month of its date when the
  * date lies within that period — the branch reported in March, in the first quarter — and otherwise
- * in the period's last quarter, when the work it concludes is complete. Each record thus counts once,
- * in the same half and year whichever period is asked for.
+ * in the period's last month, when the work it concludes is complete. Each record thus counts once,
+ * in the same quarter, half and year whichever period is asked for.
  */
-export function recordQuarter(key: WorkSheetKey, record: AnyRecord): PeriodCode | undefined {
+export function recordMonth(key: WorkSheetKey, record: AnyRecord): PeriodCode | undefined {
   const own = fieldOf(record, placing[key].period);
   const date = recordDate(key, record);
-  if (own === undefined) return date === undefined ? undefined : quarterOfDate(date);
-  if (isQuarter(own)) return own;
-  if (date !== undefined && periodContains(own, date)) return quarterOfDate(date);
-  return quarterOfDate(periodEnd(own));
+  if (own === undefined) return date === undefined ? undefined : monthOfDate(date);
+  if (isMonth(own)) return own;
+  if (date !== undefined && periodContains(own, date)) return monthOfDate(date);
+  return monthOfDate(periodEnd(own));
 }
 
-/** `recordQuarter` for one sheet, as the rules pass it to a tally. */
-export const quarterOn =
+/** The quarter of `recordMonth`: a 所属期间 naming a quarter counts in that quarter whatever its date. */
+export function recordQuarter(key: WorkSheetKey, record: AnyRecord): PeriodCode | undefined {
+  const month = recordMonth(key, record);
+  return month === undefined ? undefined : quarterOfDate(periodStart(month));
+}
+
+/** `recordMonth` for one sheet, as the rules pass it to a tally. */
+export const monthOn =
   <K extends WorkSheetKey>(key: K) =>
   (record: LedgerRecord<K>): PeriodCode | undefined =>
-    recordQuarter(key, record as AnyRecord);
+    recordMonth(key, record as AnyRecord);

@@ -1,5 +1,8 @@
 import type { Severity } from '../findings';
+import { builtInPlan } from '../plan/defaults';
+import type { Plan, Requirement } from '../plan/requirement';
 import type { RecordSheetKey } from '../schema/sheets';
+import { placing } from './placing';
 
 export type RuleKind = 'structure' | 'data' | 'requirement';
 
@@ -34,10 +37,39 @@ export interface RuleInfo {
   kind: RuleKind;
   /** For a requirement, what it judges and on which sheet; null for structure and data rules. */
   judged: Judged | null;
+  /** For a counting requirement (R01–R07, R09–R13 and a bureau's own), the plan's row it is. */
+  requirement?: Requirement;
 }
 
-/** Every rule of spec section 3, once. */
-export const ruleTable: readonly RuleInfo[] = [
+/**
+ * A counting requirement of the plan as a rule: it reads its sheet's date (or period), the fields of
+ * its conditions and, per unit, the sheet's unit field. Its first condition other than a yes/no is the
+ * type of record it counts, which a register may only show in the records' words.
+ */
+export function countingRule(requirement: Requirement): RuleInfo {
+  const { sheet, conditions, unitTypes } = requirement;
+  const unitField = unitTypes.length > 0 ? placing[sheet].unit : undefined;
+  const type = conditions.find((c) => c.values.some((v) => v !== '是' && v !== '否'));
+  const needs = [placing[sheet].date, ...conditions.map((c) => c.field), ...(unitField ? [unitField] : [])];
+  return {
+    id: requirement.id,
+    title: requirement.text,
+    plan: requirement.plan,
+    severity: 'error',
+    kind: 'requirement',
+    judged: {
+      judges: 'periods',
+      sheet,
+      needs: [...new Set(needs)],
+      ...(unitField && { units: true as const }),
+      ...(type && { counts: type }),
+    },
+    requirement,
+  };
+}
+
+/** The rules of spec section 3 other than the plan's counting requirements, in the table's order. */
+const fixedRules: readonly RuleInfo[] = [
   { id: 'S01', title: '缺少工作表', plan: null, severity: 'error', kind: 'structure', judged: null },
   { id: 'S02', title: '缺少必填列', plan: null, severity: 'error', kind: 'structure', judged: null },
   { id: 'S03', title: '前10行内未找到表头行', plan: null, severity: 'error', kind: 'structure', judged: null },
@@ -53,140 +85,12 @@ export const ruleTable: readonly RuleInfo[] = [
   { id: 'D09', title: '组织架构中单位名称重复', plan: null, severity: 'error', kind: 'data', judged: null },
   { id: 'D10', title: '行未能归类', plan: null, severity: 'info', kind: 'data', judged: null },
   {
-    id: 'R01',
-    title: '每年至少开展2次意识形态工作专题研究',
-    plan: '三(一)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'research', needs: ['会议日期'] },
-  },
-  {
-    id: 'R02',
-    title: '每年至少开展1次综合分析',
-    plan: '三(一)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'], counts: { field: '分析类型', values: ['综合分析'] } },
-  },
-  {
-    id: 'R03',
-    title: '意识形态领域情况季度分析',
-    plan: '二(七)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'analysis', needs: ['分析日期', '分析类型'], counts: { field: '分析类型', values: ['季度分析'] } },
-  },
-  {
-    id: 'R04',
-    title: '每年至少通报1次意识形态领域情况',
-    plan: '三(一)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'notification', needs: ['通报日期'] },
-  },
-  {
-    id: 'R05',
-    title: '意识形态领域情况半年通报',
-    plan: '二(七)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: {
-      judges: 'periods',
-      sheet: 'notification',
-      needs: ['通报日期', '通报类型'],
-      counts: { field: '通报类型', values: ['半年通报'] },
-    },
-  },
-  {
-    id: 'R06',
-    title: '定期对各股室站所开展检查',
-    plan: '三(二)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: {
-      judges: 'periods',
-      sheet: 'inspection',
-      needs: ['检查日期', '检查类型', '被检查单位'],
-      units: true,
-      counts: { field: '检查类型', values: ['定期检查'] },
-    },
-  },
-  {
-    id: 'R07',
-    title: '不定期开展抽查',
-    plan: '三(二)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: {
-      judges: 'periods',
-      sheet: 'inspection',
-      needs: ['检查日期', '检查类型'],
-      counts: { field: '检查类型', values: ['不定期抽查'] },
-    },
-  },
-  {
     id: 'R08',
     title: '检查、抽查结果上报党组',
     plan: '三(二)',
     severity: 'error',
     kind: 'requirement',
     judged: { judges: 'records', sheet: 'inspection', needs: ['检查日期', '上报党组日期'] },
-  },
-  {
-    id: 'R09',
-    title: '党总支、各支部每半年专题汇报1次',
-    plan: '三(三)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'branchReport', needs: ['汇报单位', '汇报日期'], units: true },
-  },
-  {
-    id: 'R10',
-    title: '意识形态工作作为民主生活会和述职报告的重要内容',
-    plan: '三(四)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: {
-      judges: 'periods',
-      sheet: 'review',
-      needs: ['日期', '类型', '对象', '含意识形态内容'],
-      units: true,
-      counts: { field: '类型', values: ['民主生活会', '组织生活会', '述职报告'] },
-    },
-  },
-  {
-    id: 'R11',
-    title: '意识形态工作责任制落实情况纳入干部考核',
-    plan: '三(四)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: {
-      judges: 'periods',
-      sheet: 'review',
-      needs: ['日期', '类型', '含意识形态内容'],
-      counts: { field: '类型', values: ['干部考核'] },
-    },
-  },
-  {
-    id: 'R12',
-    title: '中心组每年至少1次维护意识形态安全的专题学习',
-    plan: '三(五)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: {
-      judges: 'periods',
-      sheet: 'training',
-      needs: ['日期', '类型', '意识形态安全专题'],
-      counts: { field: '类型', values: ['中心组专题学习'] },
-    },
-  },
-  {
-    id: 'R13',
-    title: '组织开展意识形态主题宣讲活动',
-    plan: '三(五)',
-    severity: 'error',
-    kind: 'requirement',
-    judged: { judges: 'periods', sheet: 'training', needs: ['日期', '类型'], counts: { field: '类型', values: ['主题宣讲'] } },
   },
   {
     id: 'R14',
@@ -238,18 +142,42 @@ export const ruleTable: readonly RuleInfo[] = [
   },
 ];
 
+const byNumber = (a: RuleInfo, b: RuleInfo) => a.id.localeCompare(b.id);
+const builtInIds = new Set(builtInPlan().map((r) => r.id));
+
+/**
+ * The rules a ledger is checked by under `plan`: the structure and data rules, then the requirements in
+ * the order of their numbers — the plan's enabled built-ins among R08 and R14–R19 — and last the
+ * bureau's own requirements in the order of its 实施方案要求 sheet. A disabled requirement is no rule.
+ */
+export function rulesOf(plan: Plan): RuleInfo[] {
+  const counting = plan.requirements.filter((r) => r.enabled).map(countingRule);
+  const builtIn = (r: RuleInfo) => builtInIds.has(r.id);
+  const numbered = [...fixedRules.filter((r) => r.kind === 'requirement'), ...counting.filter(builtIn)].sort(byNumber);
+  return [...fixedRules.filter((r) => r.kind !== 'requirement'), ...numbered, ...counting.filter((r) => !builtIn(r))];
+}
+
+/** Every rule of spec section 3, once, with the default plan's counting requirements. */
+export const ruleTable: readonly RuleInfo[] = rulesOf({ requirements: builtInPlan(), sheet: null });
+
 const byId = new Map(ruleTable.map((rule) => [rule.id, rule]));
 
-export function ruleInfo(id: string): RuleInfo {
+/**
+ * A rule by its id: under `plan` where it is given (a counting requirement as the ledger's plan states
+ * it, a bureau's own included), else as the default table has it.
+ */
+export function ruleInfo(id: string, plan?: Plan): RuleInfo {
+  const requirement = plan?.requirements.find((r) => r.id === id);
+  if (requirement) return countingRule(requirement);
   const rule = byId.get(id);
   if (!rule) throw new Error(`unknown rule ${id}`);
   return rule;
 }
 
 /** The fields of a sheet that some requirement reads: a missing one is an S02 (spec section 3). */
-export function neededFields(sheet: RecordSheetKey): Set<string> {
+export function neededFields(sheet: RecordSheetKey, plan?: Plan): Set<string> {
   const needed = new Set<string>();
-  for (const { judged } of ruleTable) {
+  for (const { judged } of plan ? rulesOf(plan) : ruleTable) {
     if (judged?.judges !== 'settings' && judged?.sheet === sheet) for (const f of judged.needs) needed.add(f);
   }
   return needed;

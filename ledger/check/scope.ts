@@ -1,12 +1,13 @@
 import type { Finding } from '../findings';
 import type { Ledger, LedgerRecord, PeriodStatus, RecordsBySheet, RuleStatus, ValidationResult } from '../model';
-import { periodDue, periodEnd, periodLabel, periodWithin, periodYear, type PeriodCode } from '../values/period';
-import { checks, withoutRepeats } from './index';
+import { periodDue, periodEnd, periodLabel, periodMonths, periodWithin, periodYear, type PeriodCode } from '../values/period';
+import { checksOf, withoutRepeats } from './index';
 import type { CheckContext } from './context';
 import { yearStatus } from './periods';
 import { recordQuarter, type WorkSheetKey } from './placing';
 import { ruleInfo } from './ruleTable';
 import { unsureRows, type Unsure } from './unsure';
+import type { Plan } from '../plan/requirement';
 
 /**
  * The requirements as they stand for one period (spec sections 4 and 5: `validate --period` and the
@@ -40,8 +41,8 @@ export interface Scope {
 }
 
 /** Whether rule `id` counts the report's own kind of record (R03 a 季度分析, R05 a 半年通报). */
-function countsOwn(id: string, own: OwnDocument): boolean {
-  const judged = ruleInfo(id).judged;
+function countsOwn(id: string, plan: Plan, own: OwnDocument): boolean {
+  const judged = ruleInfo(id, plan).judged;
   if (judged === null || judged.judges !== 'periods' || judged.sheet !== own.sheet) return false;
   const type = own.sheet === 'analysis' ? own.data.分析类型 : own.data.通报类型;
   return type !== undefined && (judged.counts?.values.includes(type) ?? false);
@@ -78,10 +79,10 @@ function statuses(
   };
   const rules = new Map<string, Omit<RuleStatus, 'title'>>();
   const findings: Finding[] = [];
-  for (const [id, rule] of checks) {
-    if (ruleInfo(id).kind !== 'requirement') continue;
+  for (const [info, rule] of checksOf(ledger.plan)) {
+    if (info.kind !== 'requirement') continue;
     const outcome = rule(ctx);
-    if (outcome.status) rules.set(id, outcome.status);
+    if (outcome.status) rules.set(info.id, outcome.status);
     findings.push(...outcome.findings);
   }
   return { rules, findings };
@@ -114,8 +115,7 @@ function countedLedger(
 function narrowestContaining(periods: readonly PeriodStatus[], period: PeriodCode): PeriodStatus[] {
   const containing = periods.filter((p) => periodWithin(period, p.period));
   if (containing.length === 0) return [];
-  const width = (code: PeriodCode) => (code.length === 4 ? 3 : code.charAt(4) === 'H' ? 2 : 1);
-  const narrowest = containing.reduce((a, b) => (width(b.period) < width(a.period) ? b : a)).period;
+  const narrowest = containing.reduce((a, b) => (periodMonths(b.period) < periodMonths(a.period) ? b : a)).period;
   return containing.filter((p) => p.period === narrowest);
 }
 
@@ -152,7 +152,7 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
   };
 
   const rules = result.rules.flatMap((rule): ScopedRule[] => {
-    const judged = ruleInfo(rule.id).judged;
+    const judged = ruleInfo(rule.id, ledger.plan).judged;
     const status = full.rules.get(rule.id);
     if (!judged || !status) return [];
     let entries: ScopedPeriod[];
@@ -188,9 +188,9 @@ export function scopeRules(result: ValidationResult, period: PeriodCode, own?: O
 
   // A report whose own kind of record the ledger cannot judge (its sheet or column is absent) is not
   // said to have been counted: its row stays 无法判断.
-  const ownJudged = own !== undefined && rules.some((r) => r.status !== '无法判断' && countsOwn(r.id, own));
+  const ownJudged = own !== undefined && rules.some((r) => r.status !== '无法判断' && countsOwn(r.id, ledger.plan, own));
   const recordRules = new Set(
-    result.rules.filter((r) => r.status !== '无法判断' && ruleInfo(r.id).judged?.judges === 'records').map((r) => r.id),
+    result.rules.filter((r) => r.status !== '无法判断' && ruleInfo(r.id, ledger.plan).judged?.judges === 'records').map((r) => r.id),
   );
   return {
     period,

@@ -1,6 +1,7 @@
-import { ruleTable } from '../check/ruleTable';
+import { rulesOf } from '../check/ruleTable';
 import type { Finding } from '../findings';
 import type { LedgerRecord, SheetAccount } from '../model';
+import type { Plan } from '../plan/requirement';
 import { recordSheets, type RecordSheetKey } from '../schema/sheets';
 import { isEmpty } from '../values/cell';
 import { finding } from './finding';
@@ -15,10 +16,10 @@ export interface UnplacedWhy {
   message: string;
 }
 
-/** The fields that tell a record's kind (分析类型, 检查类型 …): those a requirement counts records by. */
-function kindFields(key: RecordSheetKey): ReadonlySet<string> {
+/** The fields that tell a record's kind (分析类型, 检查类型 …): those a requirement of the plan counts records by. */
+function kindFields(plan: Plan, key: RecordSheetKey): ReadonlySet<string> {
   const fields = new Set<string>();
-  for (const { judged } of ruleTable)
+  for (const { judged } of rulesOf(plan))
     if (judged && judged.judges !== 'settings' && judged.sheet === key && judged.counts) fields.add(judged.counts.field);
   return fields;
 }
@@ -54,6 +55,8 @@ export function cellsWhy(cells: UnplacedCells, title: string): UnplacedWhy {
 export class AccountBook {
   private readonly sheets = new Map<string, SheetRows>();
 
+  constructor(private readonly plan: Plan) {}
+
   private entry(reader: SheetReader): SheetRows {
     let rows = this.sheets.get(reader.name);
     if (!rows) this.sheets.set(reader.name, (rows = { reader, topics: new Set(), kinds: new Map(), why: new Map() }));
@@ -80,7 +83,7 @@ export class AccountBook {
     for (const [row, kind] of kinds) rows.kinds.set(row, kind);
     for (const w of why) rows.why.set(w.row, w);
     if (!key) return;
-    const kindOf = kindFields(key);
+    const kindOf = kindFields(this.plan, key);
     for (const r of records) {
       const unread = (r.unread ?? []).filter((f) => kindOf.has(f));
       if (unread.length === 0) continue;
@@ -104,7 +107,7 @@ export class AccountBook {
     }
   }
 
-  /** A sheet read as no topic: 基本信息, or no register (`topic` null), with rows that might be records. */
+  /** A sheet read as no topic: 基本信息, 实施方案要求, or no register (`topic` null), with rows that might be records. */
   other(reader: SheetReader, topic: string | null, unplaced: readonly UnplacedWhy[]): void {
     const rows = this.entry(reader);
     rows.fixed = topic;

@@ -17,7 +17,9 @@ import { parseMappings, type MappingKey, type Mappings } from './mappings';
 import { readRecords, type RecordSource } from './records';
 import { categoryTopic, findRegister, findRegisterByContent, type CombinedRegister } from './register';
 import { readSettings } from './settings';
-import { defaultPlan } from '../plan/defaults';
+import { neededFields } from '../check/ruleTable';
+import { locatePlan, readPlan } from '../plan/read';
+import { planSheetTitle } from '../schema/plan';
 import { sheetReader, type SheetReader } from './sheetReader';
 import { titleInfo, type TitleInfo } from './titleInfo';
 
@@ -182,6 +184,9 @@ export function normaliseWorkbook(
   );
   const { mappings, findings: mappingFindings } = parseMappings(texts, settingAt);
   findings.push(...mappingFindings);
+  const planGrid = locatePlan(grid);
+  const planRead = readPlan(planGrid, settings, mappings);
+  findings.push(...planRead.findings);
 
   const located = locateSheets(grid, settingsGrid, mappings.sheets, settings.台账年度);
   const ledger: Ledger = {
@@ -191,7 +196,7 @@ export function normaliseWorkbook(
     records: Object.fromEntries(recordSheetKeys.map((k) => [k, []])) as unknown as RecordsBySheet,
     account: [],
     unplaced: [],
-    plan: { requirements: defaultPlan(settings), sheet: null },
+    plan: planRead.plan,
   };
   const recognition: Recognition = {
     topics: {},
@@ -202,7 +207,7 @@ export function normaliseWorkbook(
     notRegisters: located.notRegisters.map((n) => ({ sheet: n.grid.name, reason: n.reason })),
   };
   const ctx = { year: settings.台账年度, date1904: grid.date1904 };
-  const book = new AccountBook();
+  const book = new AccountBook(planRead.plan);
 
   // A sheet whose name says nothing is a combined register by its category column, else its title's
   // or its columns' topic; else no register.
@@ -231,7 +236,7 @@ export function normaliseWorkbook(
     key: RecordSheetKey,
     sheet: SheetReader,
     header: HeaderMap,
-    source: RecordSource,
+    source: Omit<RecordSource, 'values' | 'needed'>,
     reason: string,
     categories?: string[],
   ) => {
@@ -242,7 +247,11 @@ export function normaliseWorkbook(
     findings.push(
       ...readColumnsByContent(sheet, header, fieldsOf(recordSheets[key].schema), { units, ctx, ownSheet: !source.rows, mapped, kin }),
     );
-    const result = readRecords(key, sheet, header, ctx, { ...source, values: mappings.values.get(key) });
+    const result = readRecords(key, sheet, header, ctx, {
+      ...source,
+      values: mappings.values.get(key),
+      needed: neededFields(key, ledger.plan),
+    });
     (ledger.records[key] as LedgerRecord[]).push(...(result.records as LedgerRecord[]));
     findings.push(...result.findings);
     const title = recordSheets[key].title;
@@ -306,7 +315,7 @@ export function normaliseWorkbook(
     const undecided = ambiguous ? ambiguousRows(reader, ambiguous.keys, mappings) : [];
     book.other(
       reader,
-      isSettings ? settingsSheetTitle : null,
+      isSettings ? settingsSheetTitle : sheet === planGrid ? planSheetTitle : null,
       undecided.map((cells) => ({
         row: cells.row,
         column: cells.column,

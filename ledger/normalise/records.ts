@@ -9,7 +9,6 @@ import { foldCompact } from '../text/fold';
 import { displayText, isEmpty } from '../values/cell';
 import { columnConverter, type ConvertContext } from './convert';
 import { derivableFields, deriveFields, derivesAny } from './derive';
-import { neededFields } from '../check/ruleTable';
 import { finding } from './finding';
 import { otherHeaders, type HeaderMap } from './header';
 import { isTotalRow, rowWithoutFields, type RowKind, type UnplacedCells } from './rows';
@@ -67,6 +66,8 @@ export interface RecordSource {
   context: (row: number) => string;
   /** The bureau's spellings of this topic's values (`值映射`): field → folded spelling → value. */
   values?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The fields of this topic some requirement of the ledger's plan reads: their missing columns are check's S02. */
+  needed: ReadonlySet<string>;
 }
 
 /** A cell in the bureau's own spelling (`值映射`) becomes the contract's value before it is read. */
@@ -133,7 +134,7 @@ export function readRecords<K extends RecordSheetKey>(
   const findings: Finding[] = [];
   const fieldNamed = new Map(fieldsOf(recordSheets[key].schema).map((f) => [f.name, f]));
   const missingReported = new Set<string>();
-  const needed = neededFields(key);
+  const { needed } = source;
   /**
    * A required column that is missing was reported once as S02 when the header was read. A column
    * required only in some rows (整改情况 once 发现问题 is filled) is reported once, at the first row

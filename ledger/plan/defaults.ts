@@ -1,9 +1,7 @@
 import type { Frequency } from '../schema/plan';
 import type { Settings } from '../schema/settings';
+import { branchTypes as branches, inspectedTypes as sections } from '../check/rules/units';
 import type { Requirement } from './requirement';
-
-const branches = ['党总支', '党支部'] as const;
-const sections = ['股室', '站所'] as const;
 
 /** 基本信息's 定期检查周期 as a plan frequency: R06's frequency where the plan does not set one. */
 export function inspectionFrequency(settings: Pick<Settings, '定期检查周期'>): Frequency {
@@ -12,9 +10,9 @@ export function inspectionFrequency(settings: Pick<Settings, '定期检查周期
 
 /**
  * The counting requirements of this bureau's implementation plan (plan.txt), as rows of 实施方案要求
- * would state them: what a ledger without that sheet is judged by, and what the blank template's
- * sheet is filled with. R08 and R14–R19 judge each record, not a count, and keep their parameters in
- * 基本信息.
+ * would state them: what a ledger without that sheet is judged by, what the blank template's sheet is
+ * filled with, and the titles and plan sections of R01–R07 and R09–R13 wherever they are shown. R08
+ * and R14–R19 judge each record, not a count, and keep their parameters in 基本信息.
  */
 export function defaultPlan(settings: Pick<Settings, '定期检查周期'>): Requirement[] {
   const builtIn = (r: Omit<Requirement, 'enabled' | 'unitTypes' | 'conditions'> & Partial<Requirement>): Requirement => ({
@@ -154,4 +152,15 @@ export function defaultPlan(settings: Pick<Settings, '定期检查周期'>): Req
       plan: '三(五)',
     }),
   ];
+}
+
+/**
+ * 基本信息's 定期检查周期 where the clerk leaves it out (the settings schema's default). Kept here, free
+ * of zod, so that the rule table, which the CLI loads at start, holds the default plan without the schemas.
+ */
+export const defaultInspectionCycle = '年度';
+
+/** The default plan where 基本信息 leaves 定期检查周期 at its default: `taizhang rules` without a ledger, the rule table. */
+export function builtInPlan(): Requirement[] {
+  return defaultPlan({ 定期检查周期: defaultInspectionCycle });
 }

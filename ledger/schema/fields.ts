@@ -42,8 +42,8 @@ const nonEmpty = () => z.string().check(z.minLength(1));
 export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** ISO local date-time `2026-03-05T14:30:00`. */
 export const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/));
-/** `2026Q3` or `2026H1`. */
-export const periodCode = z.string().check(z.regex(/^\d{4}(Q[1-4]|H[12])$/));
+/** `2026Q3`, `2026H1` or `2026M08`. */
+export const periodCode = z.string().check(z.regex(/^\d{4}(Q[1-4]|H[12]|M(0[1-9]|1[0-2]))$/));
 
 export const text = (o: FieldOptions = {}) => register(nonEmpty(), 'text', o);
 /** A unit name that must exist in 组织架构 (D06). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { int, list, oneOf, text } from './fields';
+import { defaultInspectionCycle } from '../plan/defaults';
 
 /** The years a ledger can be of: a date outside them is no ledger's year (a 1904 serial 0, a typo). */
 export const ledgerYears = { min: 2000, max: 2100 } as const;
@@ -21,7 +22,7 @@ export const settings = z.object({
   '舆情报送时限（小时）': z._default(int({ min: 0, max: 10000 }), 4),
   '舆情处置时限（小时）': z._default(int({ min: 0, max: 10000 }), 24),
   讲座审批提前天数: z._default(int({ min: 0, max: 366 }), 1),
-  定期检查周期: z._default(oneOf(['年度', '半年', '季度']), '年度'),
+  定期检查周期: z._default(oneOf(['年度', '半年', '季度']), defaultInspectionCycle),
   列名映射: z.optional(text()),
   表名映射: z.optional(text()),
   类别映射: z.optional(text()),

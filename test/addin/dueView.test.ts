@@ -10,7 +10,7 @@ const asOf = '2026-07-20';
 
 async function due(path: string) {
   const result = validateGrid(await readWorkbookFile(resolve(repo, path)), { asOf });
-  return dueItems(result.rules, asOf);
+  return dueItems(result, asOf);
 }
 
 describe('待办 in the pane and the page', () => {

@@ -59,7 +59,7 @@ describe('taizhang due', () => {
     const ledger = compliantLedger();
     removeColumn(ledger, '检查抽查', '检查类型');
     const result = await validateLedger(ledger, '2026-07-20');
-    const items = dueItems(result.rules, '2026-07-20').items.filter((i) => i.rule === 'R06' || i.rule === 'R07');
+    const items = dueItems(result, '2026-07-20').items.filter((i) => i.rule === 'R06' || i.rule === 'R07');
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.status === '无法判断' && i.needed === null)).toBe(true);
   });

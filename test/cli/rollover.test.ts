@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationResult } from '../../ledger/model';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import { validateGrid } from '../../ledger/validate';
+import { planSheetTitle } from '../../ledger/schema/plan';
+import { bureauPlanRows, writeWithPlan } from '../helpers/bureauPlan';
 import { sha256, taizhang } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'taizhang-rollover-'));
@@ -38,6 +40,27 @@ describe('taizhang template --from: next year’s ledger from this year’s', ()
     for (const [key, where] of Object.entries(old.ledger.sheets)) {
       expect(next.ledger.sheets[key as keyof typeof old.ledger.sheets], key).toEqual(where);
     }
+  });
+
+  it('carries a bureau’s own 实施方案要求 over as it stands: changed counts, a switched-off row, its own requirement', async () => {
+    const source = join(dir, '本局台账2026.xlsx');
+    await writeWithPlan('templates/示例台账.xlsx', source);
+    const { out, run } = roll(source);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(planSheetTitle);
+    const sheet = async (path: string) => (await readWorkbookFile(path)).sheets.find((s) => s.name === planSheetTitle)!.values;
+    expect(await sheet(out)).toEqual(await sheet(source));
+    expect((await sheet(out)).slice(1).map((r) => r[0])).toEqual(bureauPlanRows().map((r) => r.编号));
+    const next = await validate(out, '2027-01-10');
+    expect(next.year).toBe(2027);
+    expect(placed(next)).toEqual([]);
+    // The new year is judged by the same plan: 3 专题研究, no 不定期抽查, the monthly 中心组学习.
+    const old = await validate(source, '2026-07-20');
+    expect(old.ledger.plan.requirements.find((r) => r.id === 'R01')?.atLeast).toBe(3);
+    expect(next.ledger.plan).toEqual(old.ledger.plan);
+    expect(next.rules.map((r) => r.id)).toEqual(old.rules.map((r) => r.id));
+    expect(next.rules.map((r) => r.id)).toContain('本局1');
+    expect(next.rules.map((r) => r.id)).not.toContain('R07');
   });
 
   it('names the new year in title rows, in digits or Chinese numerals, but not in a date', async () => {

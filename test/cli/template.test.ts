@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
+import { defaultPlan } from '../../ledger/plan/defaults';
 import { fieldsOf } from '../../ledger/schema/fields';
+import { planRow, planSheetTitle } from '../../ledger/schema/plan';
 import { recordSheets } from '../../ledger/schema/sheets';
 import { validateGrid } from '../../ledger/validate';
 import { sha256, taizhang } from '../helpers/cli';
@@ -41,6 +43,42 @@ describe('taizhang template', () => {
         if (f.kind === 'date') expect(ws.getColumn(i + 2).numFmt).toBe('yyyy-mm-dd');
       });
     }
+  });
+
+  it('fills 实施方案要求 with this plan’s requirements, one row each, in the words a clerk would write', async () => {
+    const grid = await readWorkbookFile(out);
+    const rows = grid.sheets.find((s) => s.name === planSheetTitle)!.values;
+    expect(rows[2]).toEqual(Object.keys(planRow.shape));
+    const plan = defaultPlan({ 定期检查周期: '年度' });
+    expect(rows.slice(3).map((r) => r[0])).toEqual(plan.map((r) => r.id));
+    const row = (id: string) => Object.fromEntries(rows[2].map((h, i) => [h, rows[3 + plan.findIndex((r) => r.id === id)][i] ?? '']));
+    expect(row('R01')).toEqual({
+      编号: 'R01',
+      要求: '每年至少开展2次意识形态工作专题研究',
+      工作表: '专题研究',
+      条件: '',
+      频次: '年',
+      对象: '',
+      至少次数: 2,
+      启用: '是',
+    });
+    expect(row('R10')).toMatchObject({
+      工作表: '述职评议',
+      条件: '类型=民主生活会、组织生活会、述职报告；含意识形态内容=是',
+      对象: '党总支、党支部',
+      频次: '年',
+    });
+    // R06 follows 基本信息's 定期检查周期, and its empty cell says so.
+    expect(row('R06')).toMatchObject({ 频次: '', 对象: '股室、站所', 条件: '检查类型=定期检查' });
+    // Read back, the sheet is the plan a ledger without it is judged by: nothing changed, nothing found.
+    const result = validateGrid(await readWorkbookFile(out), { asOf: '2026-03-01' });
+    expect(result.ledger.plan.sheet).toBe(planSheetTitle);
+    expect(result.ledger.plan.requirements.map(({ at: _, ...r }) => r)).toEqual(plan);
+    expect(result.findings.filter((f) => f.sheet === planSheetTitle)).toEqual([]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet(planSheetTitle)!;
+    expect(String(sheet.getCell(4 + plan.findIndex((r) => r.id === 'R06'), 5).note)).toContain('定期检查周期');
   });
 
   it('matches the committed template (regenerate with npm run template:update)', async () => {

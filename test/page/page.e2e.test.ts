@@ -22,6 +22,7 @@ import { launchChromium, overflowingElements } from '../helpers/chromium';
 import { cliAccount, cliDue, shownAccount, shownDue } from '../helpers/resultViews';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
+import { withPlanSheet } from '../helpers/bureauPlan';
 import { compliantLedger } from '../helpers/compliantLedger';
 import { withoutSheet } from '../helpers/ledgerCases';
 import { day, ledgerBytes } from '../helpers/ledgerWorkbook';
@@ -229,6 +230,32 @@ describe('台账助手.html', () => {
       await page.click('#tab-findings');
     });
   }
+
+  it('shows a bureau’s own requirement and its changed counts in 制度落实 and 待办, as the CLI gives them', async () => {
+    const path = join(scratch, '本局台账.xlsx');
+    writeFileSync(path, await ledgerBytes(withPlanSheet(compliantLedger())));
+    const expected = cliJson(path);
+    expect(expected.rules.map((r) => r.id)).toContain('本局1');
+    await choose(page, path);
+    const shown = await page
+      .locator('#rules .rule-row')
+      .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-rule'), row.querySelector('summary .title')?.textContent]));
+    expect(shown).toEqual(expected.rules.map((r) => [r.id, r.title]));
+    expect(shown).toContainEqual(['本局1', '每月至少开展1次中心组学习']);
+    expect(shown).toContainEqual(['R01', '每年至少开展3次意识形态工作专题研究']);
+    expect(shown.map(([id]) => id)).not.toContain('R07');
+    const own = page.locator('.rule-row[data-rule="本局1"]');
+    const periods = await own.locator('.periods li').evaluateAll((items) => items.map((li) => li.textContent));
+    const row = ruleRows(expected.rules).find((r) => r.id === '本局1')!;
+    expect(periods).toEqual(row.periods.map((p) => `${p.label}${p.count}${p.status}${p.due ?? ''}`));
+    expect(periods[0]).toBe('2026年1月0/1未达标已逾期（应于2026年2月15日前完成）');
+
+    await page.click('#tab-due');
+    const due = await shownDue(page);
+    expect(due).toEqual(cliDue(path, asOf));
+    expect(due.items.filter((i) => i[0] === '本局1').map((i) => i[2])).toContain('2026年7月');
+    await page.click('#tab-findings');
+  });
 
   it('makes an annotated copy that adds to the package, opens in LibreOffice and reads back in openpyxl', async () => {
     const path = ledgers.sample;

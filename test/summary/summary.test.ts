@@ -92,7 +92,7 @@ describe('taizhang summary', () => {
     ]);
     const [title, header, ...rows] = rowsOf(workbook.getWorksheet('R09')!);
     expect(title[0]).toBe('R09 党总支、各支部每半年专题汇报1次（实施方案三(三)）——2026年上半年');
-    expect(header).toEqual(['单位', '考核期间', '涉及单位', '应完成', '已完成', '落实情况', '到期日期']);
+    expect(header).toEqual(['单位', '考核期间', '涉及单位', '应完成', '已完成', '落实情况', '到期日期', '备注']);
     expect(rows).toContainEqual(['县乙局', '2026年上半年', '第一党支部', '1', '0', '未达标', '2026年7月15日']);
     expect(rows).toContainEqual(['县甲局', '2026年上半年', '第一党支部', '1', '1', '达标', '2026年7月15日']);
     // The second half is not the period asked for.

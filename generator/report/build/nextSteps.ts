@@ -2,7 +2,8 @@ import { periodLabel } from '../../../ledger/values/period';
 import type { NextStepsTemplate } from '../template/schema';
 import type { ReportContext, Section } from './context';
 import { fillPoints, pointParagraphs, type Point } from './points';
-import { someNames, themes, type Fact } from './problems';
+import { someNames, type Fact } from './problems';
+import { themes } from './themes';
 import { dueNext, nextPeriod } from './requirements';
 
 /**

@@ -1,6 +1,7 @@
 import type { Finding } from '../../../ledger/findings';
 import type { LedgerRecord } from '../../../ledger/model';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
+import { periodYear } from '../../../ledger/values/period';
 import type { Appendix, Block } from '../model';
 import type { ProblemsTemplate } from '../template/schema';
 import type { Values } from '../template/phrase';
@@ -9,35 +10,7 @@ import { pointParagraphs, type Point } from './points';
 import { rowKey } from './records';
 import { shortfalls, unjudged, type Shortfall } from './requirements';
 import { cleanText, excerpt, listOf, shortDate, withoutSpaces } from './text';
-
-/** The themes 存在的问题 is written under; each requirement's facts belong to one. */
-export type Theme = '责任落实' | '阵地管理' | '舆情处置' | '问题整改';
-export const themes: readonly Theme[] = ['责任落实', '阵地管理', '舆情处置', '问题整改'];
-const themeOf: Record<string, Theme> = {
-  R01: '责任落实',
-  R02: '责任落实',
-  R03: '责任落实',
-  R04: '责任落实',
-  R05: '责任落实',
-  R09: '责任落实',
-  R10: '责任落实',
-  R11: '责任落实',
-  R18: '责任落实',
-  R12: '阵地管理',
-  R13: '阵地管理',
-  R14: '阵地管理',
-  R15: '舆情处置',
-  R16: '舆情处置',
-  R17: '舆情处置',
-  R06: '问题整改',
-  R07: '问题整改',
-  R08: '问题整改',
-  R19: '问题整改',
-};
-
-/** The theme a requirement's shortfall is told under, in the reports and the county's roll-up alike. */
-export const themeOfRule = (id: string): Theme => themeOf[id] ?? '责任落实';
-
+import { themeOfRule, themes, type Theme } from './themes';
 
 /** A sentence names this many units or events at most, then counts them. */
 const named = 5;
@@ -56,6 +29,9 @@ export interface Fact {
   units: string[];
 }
 
+/** The sentence for a bureau's own requirement where the template was written before they could be. */
+const ownFact = '[{单位}]{考核期间}“{要求}”未按期落实';
+
 /** A period requirement overdue: what was not done, by whom, then why — never started, or fell short. */
 function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): Fact {
   const values: Values = {
@@ -63,7 +39,9 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
     考核期间: s.label,
     到期日期: shortDate(s.due, ctx.year),
   };
-  const fact = ctx.say(t.事实[s.rule.id as keyof ProblemsTemplate['事实']], values);
+  const builtIn = t.事实[s.rule.id as keyof ProblemsTemplate['事实']];
+  // A bureau's own requirement has no sentence of its own in the template: the generic one names it.
+  const fact = builtIn === undefined ? ctx.say(t.事实.本单位要求 ?? ownFact, { ...values, 要求: s.rule.title }) : ctx.say(builtIn, values);
   const figure = (field: 'required' | 'actual', value: number) =>
     ctx.figure({ of: 'rule', rule: s.rule.id, period: ctx.period, unit: null, field, value });
   // A unit's requirement is one piece of work: not there means never started. The bureau's own may be partly done.
@@ -71,8 +49,34 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
     s.units.length > 0 || s.actual === 0
       ? ctx.say(t.原因.逾期未开展, values)
       : ctx.say(t.原因.逾期未完成, { ...values, 完成次数: figure('actual', s.actual), 要求次数: figure('required', s.required) });
-  // R06's units are those the party group did not inspect: the party group is the one to act, not they.
-  return { theme: themeOf[s.rule.id] ?? '责任落实', text: `${fact}，${cause}`, units: s.rule.id === 'R06' ? [] : s.units };
+  // The units of an inspection requirement (R06) are those the party group did not inspect: the party
+  // group is the one to act, not they.
+  const inspected = ruleInfo(s.rule.id, ctx.result.ledger.plan).judged?.sheet === 'inspection';
+  return { theme: themeOfRule(s.rule.id, ctx.result.ledger), text: `${fact}，${cause}`, units: inspected ? [] : s.units };
+}
+
+/**
+ * The periods a requirement of the bureau as a whole was never started in, told in one sentence
+ * (`2026年1月、2月、5月“每月……”未按期落实`): a monthly requirement would otherwise repeat itself six
+ * times in a half-year's 通报. Periods partly done keep their own sentence, which gives their count.
+ */
+function notStarted(list: readonly Shortfall[]): Shortfall[] {
+  const joined = new Map<string, Shortfall>();
+  const out: Shortfall[] = [];
+  for (const s of list) {
+    const first = joined.get(s.rule.id);
+    if (s.units.length > 0 || s.actual > 0) out.push(s);
+    else if (!first) {
+      const copy = { ...s };
+      joined.set(s.rule.id, copy);
+      out.push(copy);
+    } else {
+      // `2026年1月、2月`: the year is said once where the periods share it.
+      const year = `${periodYear(s.period)}年`;
+      first.label = `${first.label}、${periodYear(first.period) === periodYear(s.period) ? s.label.replace(year, '') : s.label}`;
+    }
+  }
+  return out;
 }
 
 type Sheet = 'inspection' | 'lecture' | 'opinion' | 'organization';
@@ -160,7 +164,7 @@ export function problemFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of ctx.scope.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   return [
-    ...shortfalls(ctx).map((s) => shortfallFact(ctx, t, s)),
+    ...notStarted(shortfalls(ctx)).map((s) => shortfallFact(ctx, t, s)),
     ...leadershipFacts(ctx, t),
     ...lectureFacts(ctx, t, byRule.get('R14') ?? []),
     ...opinionFacts(ctx, t, byRule),
@@ -185,7 +189,7 @@ function ledgerConcerns(ctx: ReportContext): string | undefined {
 
 /** Errors in the ledger's own data, for an internal draft only (`--with-data-problems`). */
 function dataAppendix(ctx: ReportContext, t: ProblemsTemplate['台账数据']): Appendix | null {
-  const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule).kind !== 'requirement' && f.severity === 'error');
+  const errors = ctx.result.findings.filter((f: Finding) => ruleInfo(f.rule, ctx.result.ledger.plan).kind !== 'requirement' && f.severity === 'error');
   if (errors.length === 0) return null;
   const blocks: Block[] = [
     { kind: 'paragraph', text: ctx.say(t.概述, { 错误数: ctx.figure({ of: 'derived', name: '数据错误', value: errors.length }) }) },

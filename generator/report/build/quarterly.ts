@@ -65,7 +65,7 @@ function situation(ctx: ReportContext, t: T['总体态势'], values: Values, opi
 }
 
 function rulesAppendix(ctx: ReportContext, t: T['附件']): Report['appendices'][number] {
-  const rows = requirementRows(ctx).map((row, i) => [i + 1, `${row.title}（${row.plan}）`, row.label, row.required, row.actual, row.status]);
+  const rows = requirementRows(ctx).map((row, i) => [i + 1, row.plan ? `${row.title}（${row.plan}）` : row.title, row.label, row.required, row.actual, row.status]);
   return {
     titleLines: t.标题.map((line) => ctx.say(line)),
     body: [

@@ -1,14 +1,14 @@
 import type { RequirementStatus } from '../../../ledger/model';
-import { ruleInfo } from '../../../ledger/check/ruleTable';
 import type { ScopedPeriod, ScopedRule } from '../../../ledger/check/scope';
 import { isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import { ruleInfo } from '../../../ledger/check/ruleTable';
 import type { ReportContext } from './context';
 
 /** One line of a rules table: a requirement's state within the report's period, as `validate --period` states it. */
 export interface RequirementRow {
   id: string;
   title: string;
-  /** `三（一）`: the part of the implementation plan it comes from. */
+  /** `三（一）`: the part of the implementation plan it comes from; empty for a bureau's own requirement. */
   plan: string;
   label: string;
   required: number;
@@ -33,7 +33,7 @@ export function requirementRows(ctx: ReportContext): RequirementRow[] {
     return {
       id: rule.id,
       title: rule.title,
-      plan: planText(ruleInfo(rule.id).plan),
+      plan: planText(ruleInfo(rule.id, ctx.result.ledger.plan).plan),
       label: labelOf(ctx, rule.periods),
       required: figure('required', rule.required),
       actual: figure('actual', rule.actual),
@@ -59,7 +59,7 @@ export interface Shortfall {
 export function shortfalls(ctx: ReportContext): Shortfall[] {
   const groups = new Map<string, Shortfall>();
   for (const rule of ctx.scope.rules) {
-    if (ruleInfo(rule.id).judged?.judges !== 'periods') continue;
+    if (ruleInfo(rule.id, ctx.result.ledger.plan).judged?.judges !== 'periods') continue;
     for (const entry of rule.periods) {
       if (entry.status !== '未达标') continue;
       const key = `${rule.id}\u0000${entry.period}`;
@@ -85,7 +85,7 @@ export const unjudged = (ctx: ReportContext) => ctx.scope.rules.filter((r) => r.
 export function dueNext(ctx: ReportContext): string[] {
   const next = nextPeriod(ctx.period);
   return ctx.result.rules
-    .filter((rule) => ruleInfo(rule.id).judged?.judges === 'periods' && rule.status !== '无法判断')
+    .filter((rule) => ruleInfo(rule.id, ctx.result.ledger.plan).judged?.judges === 'periods' && rule.status !== '无法判断')
     .filter((rule) => rule.periods.some((p) => p.status !== '达标' && periodContains(next, periodEnd(p.period))))
     .map((rule) => rule.title);
 }

@@ -80,6 +80,8 @@ function schemasFor(context: readonly string[]) {
     R11: period(),
     R12: period(),
     R13: period(),
+    // A bureau's own requirement of 实施方案要求 (issue 22); added after bureaus began editing their templates.
+    本单位要求: the(...shortfall, '要求').optional(),
     R14未同意: the('活动名称', '活动日期', '审批日期'),
     R14先批后登: the('活动名称', '活动日期', '审批日期'),
     R14审批滞后: the('活动名称', '活动日期', '审批日期'),

@@ -1,45 +1,7 @@
 import type { Finding } from '../../findings';
 import { chineseDate } from '../../values/date';
-import { halvesOf, quartersOf } from '../../values/period';
 import { atRecord, dayOf, type Rule } from '../context';
-import { periodRule, recordRuleStatus } from '../periods';
-import { quarterOn } from '../placing';
-import { countIn, periodTally } from './counting';
-import { inspectedTypes, recordsByUnit, unitsOfType } from './units';
-
-const byDate = quarterOn('inspection');
-
-/** R06: every 股室/站所 has a 定期检查 in every period of 定期检查周期. */
-export const R06: Rule = (ctx) => {
-  const cycle = ctx.ledger.settings.定期检查周期;
-  const periods = cycle === '季度' ? quartersOf(ctx.year) : cycle === '半年' ? halvesOf(ctx.year) : [String(ctx.year)];
-  const regular = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '定期检查');
-  const recordsOf = recordsByUnit(regular, (r) => r.data.被检查单位);
-  const needs = unitsOfType(ctx.ledger, inspectedTypes).flatMap((unit) => {
-    const tally = periodTally(recordsOf(unit), byDate);
-    return periods.map((period) => ({
-      period,
-      unit,
-      required: 1,
-      actual: countIn(tally, period),
-      what: '接受意识形态定期检查',
-    }));
-  });
-  return periodRule(ctx, 'R06', needs);
-};
-
-/** R07: at least one 不定期抽查 a year. */
-export const R07: Rule = (ctx) => {
-  const spot = ctx.ledger.records.inspection.filter((r) => r.data.检查类型 === '不定期抽查');
-  return periodRule(ctx, 'R07', [
-    {
-      period: String(ctx.year),
-      required: 1,
-      actual: countIn(periodTally(spot, byDate), String(ctx.year)),
-      what: '开展不定期抽查',
-    },
-  ]);
-};
+import { recordRuleStatus } from '../periods';
 
 /** R08: the result of each inspection is reported to the party group on or after the inspection. */
 export const R08: Rule = (ctx) => {

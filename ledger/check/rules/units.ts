@@ -36,3 +36,27 @@ export function recordsByUnit<R>(records: readonly R[], unitOf: (r: R) => string
 
 export const inspectedTypes: readonly UnitType[] = ['股室', '站所'];
 export const branchTypes: readonly UnitType[] = ['党总支', '党支部'];
+
+/**
+ * Records by the unit of 组织架构 they are for, through the field that names it: compared whole, or
+ * counting for every unit the text contains (see counting.ts's unitFieldOf).
+ */
+export function recordsForUnits<R extends { data: object }>(
+  records: readonly R[],
+  field: string,
+  wholeName: boolean,
+): (unit: string) => R[] {
+  const valueOf = (r: R) => {
+    const value = (r.data as Record<string, unknown>)[field];
+    return typeof value === 'string' ? value : undefined;
+  };
+  if (wholeName) return recordsByUnit(records, valueOf);
+  const named = records.flatMap((r) => {
+    const value = valueOf(r);
+    return value === undefined ? [] : [{ r, text: foldCompact(value) }];
+  });
+  return (unit) => {
+    const folded = foldCompact(unit);
+    return named.filter((n) => n.text.includes(folded)).map((n) => n.r);
+  };
+}

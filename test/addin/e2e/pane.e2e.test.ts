@@ -15,7 +15,10 @@ import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
 import type { Finding } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
+import { withPlanSheet } from '../../helpers/bureauPlan';
 import { launchChromium, overflowingElements } from '../../helpers/chromium';
+import { compliantLedger } from '../../helpers/compliantLedger';
+import { writeLedger } from '../../helpers/ledgerWorkbook';
 import { cliAccount, cliDue, shownAccount, shownDue } from '../../helpers/resultViews';
 import { unrecognisedName, unrecognisedWorkbook } from '../../helpers/unrecognisedWorkbook';
 import { excelHost } from '../../../addin/excel/adapter';
@@ -391,6 +394,39 @@ describe('the task pane in Chromium', () => {
     const due = cliDue(unplacedRegister, asOf);
     expect(due.items.some((item) => item[4].startsWith('台账无法判断'))).toBe(true);
     expect(await shownDue(page)).toEqual(due);
+  });
+
+  it('judges a workbook by its own 实施方案要求: its own requirement in 制度落实 and 待办, the changed count, the disabled one gone', async () => {
+    const path = await writeLedger(withPlanSheet(compliantLedger()));
+    await page.evaluate((opened) => (globalThis.taizhangFake.state = opened), stateFromGrid(await readWorkbookFile(path)));
+    await page.fill('#as-of', asOf);
+    await page.click('#validate');
+    await page.getByText('校验完成').waitFor();
+    const cli = JSON.parse(
+      spawnSync(process.execPath, [resolve(repo, 'build/taizhang.mjs'), 'validate', path, '--format', 'json', '--as-of', asOf], {
+        encoding: 'utf8',
+      }).stdout,
+    ) as ValidationResult;
+    await page.click('#tab-rules');
+    const shown = await page
+      .locator('.rule-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.getAttribute('data-rule'),
+          row.querySelector('summary .title')?.textContent,
+          row.querySelector('.done')?.textContent,
+        ]),
+      );
+    expect(shown).toEqual(cli.rules.map((r) => [r.id, r.title, `完成 ${r.status === '无法判断' ? '—' : `${r.actual}/${r.required}`}`]));
+    expect(shown.map(([id, title]) => `${id} ${title}`)).toEqual(
+      expect.arrayContaining(['本局1 每月至少开展1次中心组学习', 'R01 每年至少开展3次意识形态工作专题研究']),
+    );
+    expect(shown.map(([id]) => id)).not.toContain('R07');
+    await page.click('#tab-due');
+    const due = cliDue(path, asOf);
+    expect(due.items.some((item) => item[0] === '本局1')).toBe(true);
+    expect(await shownDue(page)).toEqual(due);
+    await page.click('#tab-findings');
   });
 
   it('looks like a tidy Office pane at 350 px: nothing overflows, a screenshot is kept', async () => {
