@@ -1,6 +1,6 @@
 import type { LedgerRecord } from '../model';
 import type { RecordSheetKey } from '../schema/sheets';
-import { isMonth, monthOfDate, periodContains, periodEnd, periodStart, quarterOfDate, type PeriodCode } from '../values/period';
+import { isMonth, monthOfDate, periodContains, periodEnd, type PeriodCode } from '../values/period';
 
 /** The record sheets that hold dated work: every sheet but 组织架构. */
 export type WorkSheetKey = Exclude<RecordSheetKey, 'organization'>;
@@ -52,12 +52,6 @@ export function recordMonth(key: WorkSheetKey, record: AnyRecord): PeriodCode | 
   if (isMonth(own)) return own;
   if (date !== undefined && periodContains(own, date)) return monthOfDate(date);
   return monthOfDate(periodEnd(own));
-}
-
-/** The quarter of `recordMonth`: a 所属期间 naming a quarter counts in that quarter whatever its date. */
-export function recordQuarter(key: WorkSheetKey, record: AnyRecord): PeriodCode | undefined {
-  const month = recordMonth(key, record);
-  return month === undefined ? undefined : quarterOfDate(periodStart(month));
 }
 
 /** `recordMonth` for one sheet, as the rules pass it to a tally. */

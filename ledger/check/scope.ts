@@ -4,7 +4,7 @@ import { periodDue, periodEnd, periodLabel, periodMonths, periodWithin, periodYe
 import { checksOf, withoutRepeats } from './index';
 import type { CheckContext } from './context';
 import { yearStatus } from './periods';
-import { recordQuarter, type WorkSheetKey } from './placing';
+import { recordMonth, type WorkSheetKey } from './placing';
 import { ruleInfo } from './ruleTable';
 import { unsureRows, type Unsure } from './unsure';
 import type { Plan } from '../plan/requirement';
@@ -102,8 +102,8 @@ function countedLedger(
   const type = own.sheet === 'analysis' ? own.data.分析类型 : own.data.通报类型;
   const held = (ledger.records[own.sheet] as LedgerRecord<WorkSheetKey>[]).some((r) => {
     const data = r.data as Record<string, unknown>;
-    const quarter = recordQuarter(own.sheet, r);
-    return (data.分析类型 ?? data.通报类型) === type && quarter !== undefined && periodWithin(quarter, period);
+    const month = recordMonth(own.sheet, r);
+    return (data.分析类型 ?? data.通报类型) === type && month !== undefined && periodWithin(month, period);
   });
   if (held) return { ledger, ownCounted: false };
   const record = { sheet: '', row: 0, columns: {}, data: own.data } as LedgerRecord<WorkSheetKey>;
@@ -122,7 +122,7 @@ function narrowestContaining(periods: readonly PeriodStatus[], period: PeriodCod
 export function scopeRules(result: ValidationResult, period: PeriodCode, own?: OwnDocument): Scope {
   const { ledger, ownCounted } = countedLedger(result, period, own);
   const end = periodEnd(period);
-  const placed = (key: WorkSheetKey, r: LedgerRecord<WorkSheetKey>) => recordQuarter(key, r);
+  const placed = (key: WorkSheetKey, r: LedgerRecord<WorkSheetKey>) => recordMonth(key, r);
   const unsure = unsureRows(result.ledger);
   const full = statuses(ledger, result, unsure);
   const toDate = statuses(

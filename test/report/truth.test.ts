@@ -6,7 +6,7 @@ import { renderReport } from '../../generator/report/docx/document';
 import type { Report } from '../../generator/report/model';
 import { loadTemplateFile } from '../../generator/report/template/file';
 import type { QuarterlyTemplate, SemiannualTemplate } from '../../generator/report/template/schema';
-import { recordQuarter } from '../../ledger/check/placing';
+import { recordMonth } from '../../ledger/check/placing';
 import { scopeRules } from '../../ledger/check/scope';
 import { periodWithin } from '../../ledger/values/period';
 import type { ValidationResult } from '../../ledger/model';
@@ -334,8 +334,8 @@ describe('property: every number equals the core’s for the period; no complian
         const status = (id: string) => scope.rules.find((r) => r.id === id)?.status;
         if (status('R14') !== '达标') expect(doc.text).not.toContain('严格落实讲座');
         const inspections = result.ledger.records.inspection.filter((r) => {
-          const quarter = recordQuarter('inspection', r);
-          return quarter !== undefined && periodWithin(quarter, period) && r.data.发现问题 !== undefined;
+          const month = recordMonth('inspection', r);
+          return month !== undefined && periodWithin(month, period) && r.data.发现问题 !== undefined;
         });
         if (inspections.length > 0) expect(doc.text).not.toContain('总体规范');
         if (scope.rules.some((r) => r.status !== '达标')) expect(doc.text).not.toContain('各项要求均已落实');

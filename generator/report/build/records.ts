@@ -2,7 +2,7 @@ import type { Finding } from '../../../ledger/findings';
 import type { Ledger, LedgerRecord } from '../../../ledger/model';
 import { recordSheets } from '../../../ledger/schema/sheets';
 import { fieldsOf } from '../../../ledger/schema/fields';
-import { recordDate, recordQuarter, type WorkSheetKey } from '../../../ledger/check/placing';
+import { recordDate, recordMonth, type WorkSheetKey } from '../../../ledger/check/placing';
 import { periodLabel, periodWithin, type PeriodCode } from '../../../ledger/values/period';
 import type { Values } from '../template/phrase';
 import { cleanText, listOf, shortDate, shortDateTime } from './text';
@@ -10,8 +10,8 @@ import { cleanText, listOf, shortDate, shortDateTime } from './text';
 type AnyRecord = LedgerRecord<WorkSheetKey>;
 
 export function inPeriod(key: WorkSheetKey, record: AnyRecord, period: PeriodCode): boolean {
-  const quarter = recordQuarter(key, record);
-  return quarter !== undefined && periodWithin(quarter, period);
+  const month = recordMonth(key, record);
+  return month !== undefined && periodWithin(month, period);
 }
 
 /** `sheet` and row of every record D08 found to repeat an earlier one: a report counts each piece of work once. */
