@@ -2,7 +2,7 @@ import { Document, Footer, Packer, SectionType } from 'docx';
 import type { FileChild, ISectionOptions } from 'docx';
 import { fontTableXml } from './fonts';
 import { imprintOnTextPage, imprintParagraphs } from './imprint';
-import { textEnd } from './pagination';
+import { narrow, textEnd, wide } from './pagination';
 import type { Imprint, Report } from '../model';
 import { reportTitle } from '../model';
 import { appendixElements, attachmentNote } from './attachment';
@@ -53,7 +53,7 @@ function imprintSection(imprint: Imprint): ISectionOptions {
 }
 
 export function reportDocument(report: Report): Document {
-  const room = report.imprint ? imprintOnTextPage(report.imprint, textEnd(report)) : undefined;
+  const room = report.imprint ? imprintOnTextPage(report.imprint, [textEnd(report, narrow), textEnd(report, wide)]) : undefined;
   const ownPage = report.imprint && room === undefined ? [imprintSection(report.imprint)] : [];
   const atFoot = report.imprint && room !== undefined ? imprintParagraphs(report.imprint, room) : [];
   return new Document({

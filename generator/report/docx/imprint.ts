@@ -42,15 +42,20 @@ export function imprintParagraphs(imprint: Imprint, room = linesPerPage): Paragr
  * Lines of text the 版记 is set among when it goes at the foot of the page the text ends on, or
  * undefined when it takes an even page of its own. GB/T 9704 7.4 puts it on the last page, an even one
  * (封四), with a blank page before it only when needed: the text's own page when that is even and has
- * room, else the next even page. Where the text ends is an estimate (pagination.ts), so its own page is
- * taken only when the estimate could be `sure` lines out either way and still be right; otherwise a
- * section starting on an even page (document.ts) lets the word processor decide, at the cost of a
- * blank page when the text ended on an even page after all.
+ * room, else the next even page. Where the text ends is reckoned (pagination.ts) for the narrower and
+ * the wider Latin faces a word processor may set: the text's own page is taken only when both put the
+ * end on it, `sure` lines clear of its top and with room under the later end; otherwise a section
+ * starting on an even page (document.ts) lets the word processor decide, at the cost of a blank page
+ * when the text ended on an even page after all. The 版记 is pushed down from the later end, so it
+ * never spills over; after the earlier one it stands that many lines above the foot.
  */
-export function imprintOnTextPage(imprint: Imprint, end: TextEnd, sure = 2): number | undefined {
-  const lines = Math.floor((typeAreaHeight - end.used) / linePitch);
-  const even = end.page % 2 === 0 && end.used >= sure * linePitch;
-  return even && lines >= imprintLineCount(imprint) + 1 + sure ? lines : undefined;
+export function imprintOnTextPage(imprint: Imprint, ends: readonly TextEnd[], sure = 1): number | undefined {
+  const page = ends[0].page;
+  const earliest = Math.min(...ends.map((end) => end.used));
+  const latest = Math.max(...ends.map((end) => end.used));
+  const lines = Math.floor((typeAreaHeight - latest) / linePitch);
+  const mine = page % 2 === 0 && ends.every((end) => end.page === page) && earliest >= sure * linePitch;
+  return mine && lines >= imprintLineCount(imprint) + 1 + sure ? lines : undefined;
 }
 
 function imprintLines(imprint: Imprint): Paragraph[] {

@@ -30,90 +30,113 @@ interface Piece {
 /** Lines of a paragraph kept together at the foot and at the head of a page. */
 const widows = 2;
 
+/**
+ * Widths that differ between word processors, in CJK characters: a Latin letter or digit (Times New
+ * Roman's are half a character; where it is missing, as on Linux without Liberation Serif, LibreOffice
+ * sets DejaVu Serif's, about 0.64), and the gap put between Chinese and Latin text (w:autoSpaceDE and
+ * w:autoSpaceDN, on unless turned off: about a fifth of a character in LibreOffice, a quarter in Word).
+ */
+export interface Metrics {
+  latin: number;
+  gap: number;
+}
+
+/** Word and WPS with the fonts the report names. */
+export const narrow: Metrics = { latin: 0.5, gap: 0.2 };
+/** LibreOffice with a wider face standing in for Times New Roman. */
+export const wide: Metrics = { latin: 0.64, gap: 0.2 };
+
 /** Closing marks a line may not start with: they go down with the character before them. */
 const closing = /[，。、；：？！）》」』”’%]/u;
 
 /**
- * Lines a text takes at `unit` twips per CJK character (Latin letters and digits half that, and a run
- * of them kept whole), the first line `indent` narrower.
+ * Lines a text takes at `unit` twips per CJK character (Latin letters and digits `metrics.latin` of
+ * that, a run of them kept whole), the first line `indent` narrower.
  */
-export function lineCount(text: string, width: number, unit: number, indent = 0): number {
+export function lineCount(text: string, width: number, unit: number, metrics: Metrics, indent = 0): number {
   const tokens = text.match(/[\x21-\u024f]+|[^\x21-\u024f][，。、；：？！）》」』”’%]*/gu) ?? [];
   let lines = 1;
   let room = width - indent;
   let fresh = true;
+  let latinBefore: boolean | undefined;
   for (const token of tokens) {
-    const w = [...token].reduce((sum, ch) => sum + ((ch.codePointAt(0) ?? 0) <= 0x24f && !closing.test(ch) ? unit / 2 : unit), 0);
-    if (w > room && !fresh) {
+    const latin = (token.codePointAt(0) ?? 0) <= 0x24f;
+    const gap = latinBefore !== undefined && latinBefore !== latin ? unit * metrics.gap : 0;
+    const w = [...token].reduce(
+      (sum, ch) => sum + ((ch.codePointAt(0) ?? 0) <= 0x24f && !closing.test(ch) ? unit * metrics.latin : unit),
+      0,
+    );
+    latinBefore = latin;
+    // A full stop or comma at the end of a line may hang past it (w:overflowPunct; LibreOffice's
+    // hanging punctuation), both on unless turned off.
+    const squeezed = /[，。、]$/u.test(token) ? unit : 0;
+    if (gap + w - squeezed > room && !fresh) {
       lines += 1;
       room = width;
-    }
+    } else room -= gap;
     room -= w;
     fresh = false;
   }
   return lines;
 }
 
-const body = (text: string, indent = firstLineIndent) => lineCount(text, textWidth, charWidth, indent);
 const lines = (n: number, pitch = linePitch) => Array.from({ length: n }, () => pitch);
 
-/** Rows of a table as the renderer sets them (table.ts): 小四 text in cells with 80-twip side margins, 60 above and below. */
-function tablePieces(table: Table, keepEnd: boolean): Piece[] {
-  const widths = columnWidths(table.columns.map((c) => c.weight));
-  const rowHeight = (cells: readonly string[]) =>
-    Math.max(
-      ...cells.map((text, i) =>
-        (text ?? '').split('\n').reduce((sum, part) => sum + lineCount(part, widths[i] - 160, size.table * 10) * tableLinePitch, 0),
-      ),
-    ) +
-    120 +
-    10;
-  const header = rowHeight(table.columns.map((c) => c.header));
-  const rows = table.rows.map((row, r): Piece => ({
-    lines: [(r === 0 ? header : 0) + rowHeight(row)],
-    whole: true,
-    header,
-    keepNext: keepEnd && r === table.rows.length - 1,
-  }));
-  return [...rows, { lines: [linePitch], keepNext: keepEnd }];
-}
-
-function blockPieces(blocks: readonly Block[], keepEnd: boolean): Piece[] {
-  return blocks.flatMap((block, i): Piece[] => {
-    const keep = keepEnd && i === blocks.length - 1;
-    switch (block.kind) {
-      case 'heading':
-        return [{ lines: lines(body(block.text)), keepNext: true }];
-      case 'paragraph':
-        return [{ lines: lines(body(block.text)), keepNext: keep }];
-      case 'table':
-        return tablePieces(block, keep);
-    }
-  });
-}
-
 /** The report's flow in the order document.ts sets it, up to the end of its last attachment. */
-function pieces(report: Report): Piece[] {
+function pieces(report: Report, metrics: Metrics): Piece[] {
+  const body = (text: string, indent = firstLineIndent) => lines(lineCount(text, textWidth, charWidth, metrics, indent));
+
+  /** A cell's side margins (table.ts: 80 each), less the few twips LibreOffice lets a full line run into them. */
+  const cellPadding = 140;
+
+  /** Rows of a table as table.ts sets them: 小四 text in cells with 80-twip side margins, 60 above and below, hairline rules. */
+  const tablePieces = (table: Table, keepEnd: boolean): Piece[] => {
+    const widths = columnWidths(table.columns.map((c) => c.weight));
+    const cellHeight = (text: string, i: number) =>
+      text.split('\n').reduce((sum, part) => sum + lineCount(part, widths[i] - cellPadding, size.table * 10, metrics) * tableLinePitch, 0);
+    const rowHeight = (cells: readonly string[]) => Math.max(...cells.map(cellHeight)) + 130;
+    const header = rowHeight(table.columns.map((c) => c.header));
+    // The header row is held with the first row (table.ts), and repeated at the top of each later page.
+    const rows = table.rows.map((row, r): Piece => ({
+      lines: [(r === 0 ? header : 0) + rowHeight(table.columns.map((_, i) => row[i] ?? ''))],
+      whole: true,
+      ...(r > 0 ? { header } : {}),
+      keepNext: keepEnd && r === table.rows.length - 1,
+    }));
+    if (rows.length === 0) rows.push({ lines: [header], whole: true });
+    return [...rows, { lines: [linePitch], keepNext: keepEnd }];
+  };
+
+  const blockPieces = (blocks: readonly Block[], keepEnd: boolean): Piece[] =>
+    blocks.flatMap((block, i): Piece[] => {
+      const keep = keepEnd && i === blocks.length - 1;
+      switch (block.kind) {
+        case 'heading':
+          return [{ lines: body(block.text), keepNext: true }];
+        case 'paragraph':
+          return [{ lines: body(block.text), keepNext: keep }];
+        case 'table':
+          return tablePieces(block, keep);
+      }
+    });
+
   const internal = report.internal ? 1 : 0;
+  const title = (titleLines: readonly string[]) => lines(titleLines.flatMap(titleBreaks).length, titleLinePitch);
   const head: Piece[] = [
     ...(internal ? [{ lines: [linePitch] }] : []),
     ...(report.docNumber ? [{ lines: [letterheadHeight(report.organMark, internal)] }] : []),
-    { lines: lines(report.titleLines.flatMap(titleBreaks).length, titleLinePitch), keepNext: true },
+    { lines: title(report.titleLines), keepNext: true },
     ...(report.draft ? [{ lines: [linePitch] }] : []),
     { lines: [linePitch] },
-    ...(report.recipients ? [{ lines: lines(body(report.recipients, 0)) }] : []),
+    ...(report.recipients ? [{ lines: body(report.recipients, 0) }] : []),
   ];
-  // 附件说明 (attachment.ts): names hang under the first one, `附件：` in front of the first.
+  // 附件说明 (attachment.ts): names hang under the first, `附件：` in front of it.
   const hanging = 3 * charWidth;
+  const named = (i: number) =>
+    lineCount(`${i + 1}.${reportTitle(report.appendices[i])}`, textWidth - firstLineIndent - hanging, charWidth, metrics, -hanging);
   const note: Piece[] =
     report.appendices.length > 0
-      ? [
-          { lines: [linePitch], keepNext: true },
-          ...report.appendices.map((a, i) => ({
-            lines: lines(lineCount(`${i + 1}.${reportTitle(a)}`, textWidth - firstLineIndent - hanging, charWidth, -hanging)),
-            keepNext: true,
-          })),
-        ]
+      ? [{ lines: [linePitch], keepNext: true }, ...report.appendices.map((_, i) => ({ lines: lines(named(i)), keepNext: true }))]
       : [];
   const signature: Piece[] = [
     { lines: lines(report.sealed ? 3 : 1), keepNext: true },
@@ -123,64 +146,74 @@ function pieces(report: Report): Piece[] {
   const appendices = report.appendices.flatMap((appendix): Piece[] => [
     { lines: [linePitch], pageBefore: true },
     { lines: [linePitch] },
-    { lines: lines(appendix.titleLines.flatMap(titleBreaks).length, titleLinePitch) },
+    { lines: title(appendix.titleLines) },
     { lines: [linePitch] },
     ...blockPieces(appendix.body, false),
   ]);
   return [...head, ...blockPieces(report.body, true), ...note, ...signature, ...appendices];
 }
 
-/** The page (from 1) and the height used on it, twips, once the last line of `report` is set. */
+/** The page (from 1) and the height used on it, twips, once the last line of a report is set. */
 export interface TextEnd {
   page: number;
   used: number;
 }
 
+const total = (piece: Piece) => piece.lines.reduce((a, b) => a + b, 0);
+
+/** What of a piece must stand on the page it starts on: a whole piece, or the lines widow control keeps together. */
+const head = (piece: Piece) =>
+  piece.whole || piece.lines.length < 2 * widows ? total(piece) : piece.lines.slice(0, widows).reduce((a, b) => a + b, 0);
+
 /**
- * Sets the pieces on pages: a piece held with the next goes over whole with the next one's first line
- * when they do not fit together; a whole piece (a table row, a 落款 line) goes over whole; any other
- * piece parts line by line.
+ * Sets the pieces on pages as Word and LibreOffice do: pieces held with the next go over with the
+ * start of the piece they are held to when that does not fit; a whole piece (a table row, a 落款
+ * line) goes over whole, onto a page that repeats its table's header row; any other piece parts
+ * between lines, leaving two or more on each side (widow and orphan control: text.ts sets it, and
+ * LibreOffice does the same unasked).
  */
-export function textEnd(report: Report): TextEnd {
-  const flow = pieces(report);
-  let at: TextEnd = { page: 1, used: 0 };
-  const fits = (height: number) => at.used + height <= typeAreaHeight;
+export function textEnd(report: Report, metrics: Metrics): TextEnd {
+  const flow = pieces(report, metrics);
+  let page = 1;
+  let used = 0;
+  const fits = (height: number) => used + height <= typeAreaHeight;
   const newPage = () => {
-    at = { page: at.page + 1, used: 0 };
+    page += 1;
+    used = 0;
   };
   for (let i = 0; i < flow.length; i++) {
     const piece = flow[i];
-    if (piece.pageBefore && at.used > 0) newPage();
-    // A run of pieces held with the next, and the first line of the piece they are held to.
+    if (piece.pageBefore && used > 0) newPage();
     let group = 0;
     let j = i;
-    while (flow[j].keepNext && j + 1 < flow.length) group += flow[j++].lines.reduce((a, b) => a + b, 0);
-    if (j > i) group += flow[j].lines[0];
-    if (j > i && !fits(group) && at.used > 0 && group <= typeAreaHeight) newPage();
-    const height = piece.lines.reduce((a, b) => a + b, 0);
-    if (piece.whole) {
-      if (!fits(height) && at.used > 0) {
+    while (flow[j].keepNext && j + 1 < flow.length) group += total(flow[j++]);
+    if (j > i && !fits(group + head(flow[j])) && used > 0 && group + head(flow[j]) <= typeAreaHeight) newPage();
+    if (piece.whole || piece.lines.length < 2 * widows) {
+      if (!fits(total(piece)) && used > 0) {
         newPage();
-        if (piece.header) at.used += piece.header;
+        used += piece.header ?? 0;
       }
-      at.used += height;
+      used += total(piece);
       continue;
     }
-    // Widow and orphan control (text.ts sets it; LibreOffice does the same unasked): a paragraph parts
-    // only where two lines or more stay on each side.
-    let left = piece.lines.length;
-    while (left > 0) {
-      let here = 0;
-      let height = 0;
-      while (here < left && fits(height + piece.lines[piece.lines.length - left + here]))
-        height += piece.lines[piece.lines.length - left + here++];
-      if (here < left && left - here < widows) here = Math.max(0, left - widows);
-      if (here < left && here < widows) here = 0;
-      if (here === 0 && at.used === 0) here = Math.min(left, Math.max(1, Math.floor(typeAreaHeight / piece.lines[0])));
-      at.used += piece.lines.slice(piece.lines.length - left, piece.lines.length - left + here).reduce((a, b) => a + b, 0);
-      left -= here;
-      if (left > 0) newPage();
+    const sum = (from: number, to: number) => piece.lines.slice(from, to).reduce((x, y) => x + y, 0);
+    const n = piece.lines.length;
+    let next = 0;
+    for (;;) {
+      let here = next;
+      while (here < n && fits(sum(next, here + 1))) here += 1;
+      if (here === n) {
+        used += sum(next, n);
+        break;
+      }
+      let cut = n - here < widows ? n - widows : here;
+      if (next === 0 && cut < widows) cut = 0;
+      // An empty page takes what it can hold, whatever the rules say.
+      if (cut <= next && used === 0) cut = here;
+      used += sum(next, cut);
+      next = cut;
+      newPage();
     }
   }
-  return at;
+  return { page, used };
 }

@@ -40,7 +40,7 @@ export function table(model: TableModel, keepEnd = false): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: model.columns.map((c, i) => cell(c.header, widths[i], 'center', true)),
+    children: model.columns.map((c, i) => cell(c.header, widths[i], 'center', true, true)),
   });
   const rows = model.rows.map(
     (values, r) =>
