@@ -2,8 +2,8 @@ import { Document, Footer, Packer, SectionType } from 'docx';
 import type { FileChild, ISectionOptions } from 'docx';
 import { fontTableXml } from './fonts';
 import { imprintOnTextPage, imprintParagraphs } from './imprint';
-import { narrow, textEnd, wide } from './pagination';
-import type { Imprint, Report } from '../model';
+import { reckon } from './pagination';
+import type { Block, Imprint, Report } from '../model';
 import { reportTitle } from '../model';
 import { appendixElements, attachmentNote } from './attachment';
 import { blockElements } from './blocks';
@@ -25,9 +25,9 @@ function head(report: Report): FileChild[] {
 }
 
 /** 附件说明 and 落款, held with the body's last lines (blockElements' keepEnd), then the attachments. */
-function tail(report: Report): FileChild[] {
+function tail(report: Report, tight: ReadonlySet<Block>): FileChild[] {
   const note = report.appendices.length > 0 ? [blankLine(true), ...attachmentNote(report.appendices)] : [];
-  const appendices = report.appendices.flatMap((_, i) => appendixElements(report.appendices, i));
+  const appendices = report.appendices.flatMap((_, i) => appendixElements(report.appendices, i, tight));
   return [...note, blankLine(true), ...signature(report.issuer, report.date, report.sealed), ...appendices];
 }
 
@@ -53,7 +53,8 @@ function imprintSection(imprint: Imprint): ISectionOptions {
 }
 
 export function reportDocument(report: Report): Document {
-  const room = report.imprint ? imprintOnTextPage(report.imprint, [textEnd(report, narrow), textEnd(report, wide)]) : undefined;
+  const { ends, tight } = reckon(report);
+  const room = report.imprint ? imprintOnTextPage(report.imprint, ends) : undefined;
   const ownPage = report.imprint && room === undefined ? [imprintSection(report.imprint)] : [];
   const atFoot = report.imprint && room !== undefined ? imprintParagraphs(report.imprint, room) : [];
   return new Document({
@@ -72,7 +73,7 @@ export function reportDocument(report: Report): Document {
       {
         properties: { page: pageProperties },
         footers: pageNumberFooters(),
-        children: [...head(report), ...blockElements(report.body, true), ...tail(report), ...atFoot],
+        children: [...head(report), ...blockElements(report.body, true, tight), ...tail(report, tight), ...atFoot],
       },
       ...ownPage,
     ],

@@ -42,12 +42,12 @@ export function imprintParagraphs(imprint: Imprint, room = linesPerPage): Paragr
  * Lines of text the 版记 is set among when it goes at the foot of the page the text ends on, or
  * undefined when it takes an even page of its own. GB/T 9704 7.4 puts it on the last page, an even one
  * (封四), with a blank page before it only when needed: the text's own page when that is even and has
- * room, else the next even page. Where the text ends is reckoned (pagination.ts) for the narrower and
- * the wider Latin faces a word processor may set: the text's own page is taken only when both put the
- * end on it, `sure` lines clear of its top and with room under the later end; otherwise a section
+ * room, else the next even page. Where the text ends is reckoned (pagination.ts) for each word
+ * processor the report may be opened in: the text's own page is taken only when all put the end on
+ * it, `sure` lines clear of its top and with room under the latest end; otherwise a section
  * starting on an even page (document.ts) lets the word processor decide, at the cost of a blank page
- * when the text ended on an even page after all. The 版记 is pushed down from the later end, so it
- * never spills over; after the earlier one it stands that many lines above the foot.
+ * when the text ended on an even page after all. The 版记 is pushed down from the latest end, so it
+ * never spills over; where the text ends earlier it stands that many lines above the foot.
  */
 export function imprintOnTextPage(imprint: Imprint, ends: readonly TextEnd[], sure = 1): number | undefined {
   const page = ends[0].page;
