@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,9 @@ import { benchAsOf, benchYear, writeBenchLedger } from '../../bench/ledger';
 import { renderReport } from '../../generator/report/docx/document';
 import type { Block, Report } from '../../generator/report/model';
 import { taizhang } from '../helpers/cli';
+import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
+import { setSetting } from '../helpers/ledgerCases';
+import { ledgerFolder } from '../helpers/ledgerFolder';
 
 /**
  * The sample's two reports as LibreOffice lays them out, with the official-document fonts aliased
@@ -103,6 +106,83 @@ function bodyPages(pdf: string): number {
   return pages.findIndex((page) => /中共.*党组\d{4}年\d{1,2}月\d{1,2}日/u.test(page)) + 1;
 }
 
+/** A page as pdftotext -bbox reads it: its words with their top and foot (points from the page's top), and its height. */
+interface LaidPage {
+  height: number;
+  words: Array<{ top: number; foot: number; text: string }>;
+}
+
+function laidPages(pdf: string): LaidPage[] {
+  return tool('pdftotext', ['-bbox', pdf, '-'])
+    .split('<page ')
+    .slice(1)
+    .map((page) => ({
+      height: Number(/height="([\d.]+)"/u.exec(page)?.[1]),
+      words: [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</gu)].map((m) => ({
+        top: Number(m[1]),
+        foot: Number(m[2]),
+        text: m[3],
+      })),
+    }));
+}
+
+/** GB/T 9704's type area in points: its foot 35 mm above the paper's, and the 22-line pitch. */
+const typeAreaFoot = (16838 - 1984) / 20;
+const linePitchPt = 579 / 20;
+
+/** The text of a page's type area (the page number left out), white space taken out. */
+const typeText = (page: LaidPage) =>
+  squeeze(
+    page.words
+      .filter((w) => w.foot <= typeAreaFoot + 2)
+      .map((w) => w.text)
+      .join(''),
+  );
+
+type Placement = 'next page' | 'same page' | 'after a blank page';
+
+/**
+ * Where the 版记 went, checked against GB/T 9704 7.3.5.4 and 7.4: the 落款 has body text above it on
+ * its page; the 版记 closes the last page, an even one, at its foot under all the text; it shares the
+ * 落款's page when that is even and had room, takes the next page when the 落款's page is odd, and
+ * comes after a blank page only when the 落款's page is even and too full to hold it (room for the
+ * 版记's lines, one spare and one for the estimate, is four lines: five allowed for the difference in
+ * pitch between the body and what LibreOffice measures here).
+ */
+function checkPlacement(pdf: string, signature: string, imprint: string | undefined): Placement | 'no 版记' {
+  const pages = laidPages(pdf);
+  const texts = pages.map(typeText);
+  const signedOn = texts.findIndex((text) => text.includes(signature)) + 1;
+  expect(signedOn, `${pdf}: 落款`).toBeGreaterThan(0);
+  expect(texts[signedOn - 1].indexOf(signature), `${pdf}: 落款 alone on page ${signedOn}`).toBeGreaterThan(0);
+  if (!imprint) return 'no 版记';
+  const last = pages.at(-1)!;
+  expect(pages.length % 2, `${pdf}: last page odd`).toBe(0);
+  expect(texts.at(-1)!.endsWith(imprint), `${pdf}: 版记 not closing the last page`).toBe(true);
+  // The 版记's first word: the type area's words read back from the end until they spell it.
+  const inType = last.words.filter((w) => w.foot <= typeAreaFoot + 2);
+  let spelt = '';
+  let from = inType.length;
+  while (from > 0 && spelt.length < imprint.length) spelt = squeeze(inType[--from].text) + spelt;
+  const first = inType[from];
+  expect(first.top / last.height, `${pdf}: 版记 not at the foot`).toBeGreaterThan(0.75);
+  const above = last.words.filter((w) => w.foot <= typeAreaFoot + 2 && w.top < first.top - 1);
+  const textAbove = squeeze(above.map((w) => w.text).join(''));
+  if (signedOn % 2 === 1) {
+    expect(pages.length, `${pdf}: 落款 on odd page ${signedOn}`).toBe(signedOn + 1);
+    expect(textAbove).toBe('');
+    return 'next page';
+  }
+  if (pages.length === signedOn) return 'same page';
+  expect(pages.length).toBe(signedOn + 2);
+  expect(texts[signedOn]).toBe('');
+  expect(textAbove).toBe('');
+  const signedPage = pages[signedOn - 1];
+  const textFoot = Math.max(...signedPage.words.filter((w) => w.foot <= typeAreaFoot + 2).map((w) => w.foot));
+  expect((typeAreaFoot - textFoot) / linePitchPt, `${pdf}: a blank page though page ${signedOn} had room`).toBeLessThan(5);
+  return 'after a blank page';
+}
+
 describe('the 落款 and the 版记, the body one line longer each time over a whole page', () => {
   const issuer = '中共县测试局党组';
   const date = '2026年7月20日';
@@ -127,6 +207,7 @@ describe('the 落款 and the 版记, the body one line longer each time over a w
   };
   const lengths = Array.from({ length: 22 }, (_, i) => i);
   const pages: string[][] = [];
+  const pdfs: string[] = [];
 
   beforeAll(async () => {
     const dir = join(work, 'lengths');
@@ -139,7 +220,8 @@ describe('the 落款 and the 版记, the body one line longer each time over a w
       }),
     );
     toPdf(files, dir);
-    for (const file of files) pages.push(pageTexts(file.replace(/\.docx$/u, '.pdf')));
+    pdfs.push(...files.map((file) => file.replace(/\.docx$/u, '.pdf')));
+    for (const pdf of pdfs) pages.push(pageTexts(pdf));
   }, 120_000);
 
   const signed = (page: string) => page.includes(`${issuer}${date}`);
@@ -154,18 +236,31 @@ describe('the 落款 and the 版记, the body one line longer each time over a w
     expect(pages.some((doc) => doc.find(signed)!.startsWith('结尾段落'))).toBe(true);
   });
 
-  it('puts the 版记 alone at the foot of an even last page, a blank page before it only after an even page', () => {
+  it('puts the 版记 at the foot of an even last page: the 落款’s own when it has room, a blank page before it only when not', () => {
+    const placements = new Set<string>();
     const parities = new Set<number>();
-    for (const doc of pages) {
-      expect(doc.length % 2).toBe(0);
-      expect(doc.at(-1)).toBe(`抄送：县委宣传部。中共县测试局党组办公室${date}印发`);
-      const signedOn = doc.findIndex(signed) + 1;
-      parities.add(signedOn % 2);
-      // Odd: the 版记 takes the next page. Even: a blank page, then the 版记.
-      expect(doc.length).toBe(signedOn % 2 === 1 ? signedOn + 1 : signedOn + 2);
-      for (const blank of doc.slice(signedOn, -1)) expect(blank).toBe('');
+    for (const [i, pdf] of pdfs.entries()) {
+      placements.add(checkPlacement(pdf, `${issuer}${date}`, `抄送：县委宣传部。中共县测试局党组办公室${date}印发`));
+      parities.add((pages[i].findIndex(signed) + 1) % 2);
     }
     expect([...parities].sort()).toEqual([0, 1]);
+    expect([...placements].sort()).toEqual(['after a blank page', 'next page', 'same page']);
+  });
+
+  it('numbers the 版记’s page when it shares the 落款’s, not when it stands alone', () => {
+    for (const [i, doc] of pages.entries()) {
+      const signedOn = doc.findIndex(signed) + 1;
+      const numbers = laidPages(pdfs[i]).map((page) =>
+        squeeze(
+          page.words
+            .filter((w) => w.top > typeAreaFoot)
+            .map((w) => w.text)
+            .join(''),
+        ),
+      );
+      expect(numbers.slice(0, signedOn)).toEqual(Array.from({ length: signedOn }, (_, p) => `—${p + 1}—`));
+      for (const unnumbered of numbers.slice(signedOn)) expect(unnumbered).toBe('');
+    }
   });
 });
 
@@ -310,30 +405,173 @@ describe('the sample’s 半年通报 in LibreOffice', () => {
     );
   });
 
-  it('puts the 版记 at the foot of the last page, alone on it', () => {
-    const { pdf, pages } = reports.semiannual;
-    expect(pageTexts(pdf).at(-1)).toMatch(/^抄送：/u);
-    const words = [
-      ...tool('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), pdf, '-']).matchAll(
-        /<page width="[\d.]+" height="([\d.]+)"|yMin="([\d.]+)"[^>]*>([^<]*)</gu,
-      ),
-    ];
-    const height = Number(words[0][1]);
-    const placed = words.slice(1).map((m) => ({ y: Number(m[2]) / height, text: m[3] }));
-    const copyTo = placed.find((w) => w.text.startsWith('抄送'));
-    // The type area ends 35 mm above the paper's foot, at about 0.88 of its height.
-    expect(copyTo!.y).toBeGreaterThan(0.75);
-    expect(placed.every((w) => w.y >= copyTo!.y)).toBe(true);
+  it('puts the 版记 at the foot of its even last page, under the 落款 there: the page had room', () => {
+    const { pdf } = reports.semiannual;
+    expect(checkPlacement(pdf, `中共${unit}党组2026年7月20日`, `抄送：县委宣传部。中共${unit}党组办公室2026年7月20日印发`)).toBe(
+      'same page',
+    );
   });
 
-  it('runs to a plausible, even number of pages, numbered up to the 落款, the 版记’s page not', () => {
+  it('runs to a plausible, even number of pages, each numbered', () => {
     const { pages, pdf } = reports.semiannual;
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(pages).toBeLessThanOrEqual(12);
     expect(pages % 2).toBe(0);
-    const doc = pageTexts(pdf);
-    const signed = doc.findIndex((page) => page.includes(`中共${unit}党组2026年7月20日`)) + 1;
-    expect(doc[signed - 1]).toMatch(new RegExp(`—${signed}—$`, 'u'));
-    expect(doc.at(-1)).not.toMatch(/—\d+—/u);
+    laidPages(pdf).forEach((page, i) => {
+      const under = squeeze(
+        page.words
+          .filter((w) => w.top > typeAreaFoot)
+          .map((w) => w.text)
+          .join(''),
+      );
+      expect(under).toBe(`—${i + 1}—`);
+    });
+  });
+});
+
+describe('the 版记 and the 落款 in the three reports, for ledgers of different lengths', () => {
+  const dir = join(work, 'placement');
+  const ledger = (records: number) => join(dir, `ledger${records}.xlsx`);
+  const lengths = [30, 60, 120];
+  const pdf = (name: string) => join(dir, `${name}.pdf`);
+  /** County folders of 2 and 14 bureaus, every other one short of a branch's 专题汇报 so that the 通报 has problems to name. */
+  const counties = [2, 14];
+  let benchUnit = '';
+
+  beforeAll(async () => {
+    mkdirSync(dir);
+    await Promise.all(lengths.map((n) => writeBenchLedger(ledger(n), n)));
+    benchUnit = validateGrid(await readWorkbookFile(ledger(lengths[0])), { asOf: benchAsOf }).unit;
+    const docx: string[] = [];
+    const run = (args: string[], name: string) => {
+      const out = join(dir, `${name}.docx`);
+      const result = taizhang([...args, '--out', out]);
+      if (result.status !== 0) throw new Error(result.stderr);
+      docx.push(out);
+    };
+    run(['report', 'semiannual', sample, '--period', '2026H1', '--as-of', asOf], 'semiannual-sample');
+    run(['report', 'quarterly', sample, '--period', '2026Q2', '--as-of', asOf], 'quarterly-sample');
+    for (const n of lengths) {
+      run(['report', 'semiannual', ledger(n), '--period', `${benchYear}H1`, '--as-of', benchAsOf], `semiannual-${n}`);
+      run(['report', 'quarterly', ledger(n), '--period', `${benchYear}Q2`, '--as-of', benchAsOf], `quarterly-${n}`);
+    }
+    for (const units of counties) {
+      const names = '甲乙丙丁戊己庚辛壬癸子丑寅卯'.slice(0, units);
+      const folder = await ledgerFolder(
+        Object.fromEntries(
+          [...names].map((name, i) => {
+            const county = compliantLedger();
+            setSetting(county, '单位名称', `县${name}局`);
+            if (i % 2 === 1)
+              county.专题汇报.rows = county.专题汇报.rows.filter((row) => row[0] !== '第一党支部' || !String(row[2]).includes('H1'));
+            return [`${name}局.xlsx`, county];
+          }),
+        ),
+      );
+      const out = join(dir, `summary-${units}.docx`);
+      const result = taizhang([
+        'summary',
+        folder,
+        '--period',
+        '2026H1',
+        '--as-of',
+        yearClosed,
+        '--out',
+        join(folder, '汇总.xlsx'),
+        '--docx',
+      ]);
+      if (result.status !== 0) throw new Error(result.stderr);
+      copyFileSync(join(folder, '汇总.docx'), out);
+      rmSync(folder, { recursive: true, force: true });
+      docx.push(out);
+    }
+    toPdf(docx, dir);
+    for (const name of ['semiannual-sample', 'semiannual-30', 'semiannual-120', 'summary-14']) {
+      const pages = Number(/Pages:\s+(\d+)/u.exec(tool('pdfinfo', [pdf(name)]))?.[1]);
+      tool('pdftoppm', ['-png', '-r', '50', '-f', String(pages - 1), '-l', String(pages), pdf(name), join(artifacts, `placement-${name}`)]);
+    }
+  }, 300_000);
+
+  it('半年通报: the 版记 on an even last page, on the 落款’s page where there is room, the 落款 never alone', () => {
+    const placements = new Set<string>();
+    for (const name of ['semiannual-sample', ...lengths.map((n) => `semiannual-${n}`)]) {
+      const [signedBy, date] =
+        name === 'semiannual-sample' ? [`中共${unit}党组`, '2026年7月20日'] : [`中共${benchUnit}党组`, '2027年1月20日'];
+      placements.add(checkPlacement(pdf(name), `${signedBy}${date}`, `抄送：县委宣传部。${signedBy}办公室${date}印发`));
+    }
+    // The ledgers were chosen so that the 落款 falls on an odd page for one and on an even page with room for others.
+    expect([...placements].sort()).toEqual(['next page', 'same page']);
+  });
+
+  it('汇总通报: the same, with a 版记 of one line (no 抄送)', () => {
+    const placements = counties.map((units) =>
+      checkPlacement(pdf(`summary-${units}`), '中共XX县委宣传部2027年1月20日', '中共XX县委宣传部办公室2027年1月20日印发'),
+    );
+    expect(placements.sort()).toEqual(['next page', 'same page']);
+  });
+
+  it('季度分析报告: the 落款 never alone, nor the note under its appendix table', () => {
+    let notes = 0;
+    for (const name of ['quarterly-sample', ...lengths.map((n) => `quarterly-${n}`)]) {
+      const date = name === 'quarterly-sample' ? '2026年7月20日' : '2027年1月20日';
+      checkPlacement(pdf(name), `${name === 'quarterly-sample' ? unit : benchUnit}党组${date}`, undefined);
+      const texts = laidPages(pdf(name)).map(typeText);
+      const noteOn = texts.findIndex((text) => text.includes('注：本报告即'));
+      if (noteOn < 0) continue;
+      notes += 1;
+      expect(texts[noteOn].indexOf('注：本报告即'), `${name}: note alone on page ${noteOn + 1}`).toBeGreaterThan(0);
+    }
+    expect(notes).toBeGreaterThan(0);
+  });
+});
+
+describe('a note under a table, the table one row longer each time', () => {
+  const note = '注：本报告即2026年第二季度意识形态领域情况季度分析，已按1次计入。';
+  const rows = Array.from({ length: 9 }, (_, i) => 18 + i);
+  const report = (n: number): Report => ({
+    titleLines: ['测试标题'],
+    body: [{ kind: 'paragraph', text: '正文。' }],
+    issuer: '中共县测试局党组',
+    date: '2026年7月20日',
+    appendices: [
+      {
+        titleLines: ['落实情况表'],
+        body: [
+          {
+            kind: 'table',
+            columns: ['序号', '工作要求', '应完成', '已完成', '落实情况'].map((header, i) => ({
+              header,
+              weight: [3, 14.6, 7.6, 6.6, 5][i],
+              align: 'center' as const,
+            })),
+            rows: Array.from({ length: n }, (_, i) => [String(i + 1), '每年至少开展2次意识形态工作专题研究', '1', '2', '达标']),
+          },
+          { kind: 'paragraph', text: note },
+        ],
+      },
+    ],
+  });
+  const docs: string[][] = [];
+
+  beforeAll(async () => {
+    const dir = join(work, 'notes');
+    mkdirSync(dir);
+    const files = await Promise.all(
+      rows.map(async (n) => {
+        const file = join(dir, `rows${n}.docx`);
+        writeFileSync(file, await renderReport(report(n)));
+        return file;
+      }),
+    );
+    toPdf(files, dir);
+    for (const file of files) docs.push(laidPages(file.replace(/\.docx$/u, '.pdf')).map(typeText));
+  }, 120_000);
+
+  it('never stands alone at the top of a page: it stays under the table’s last row', () => {
+    for (const [i, texts] of docs.entries()) {
+      const on = texts.findIndex((text) => text.includes(squeeze(note)));
+      // Rows of the table stand above it on its page.
+      expect(texts[on].slice(0, texts[on].indexOf(squeeze(note))), `${rows[i]} rows`).toContain('专题研究');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { AlignmentType, Paragraph } from 'docx';
 import type { FileChild } from 'docx';
-import type { Appendix } from '../model';
+import type { Appendix, Block } from '../model';
 import { reportTitle } from '../model';
 import { charWidth, firstLineIndent, fontFace, size } from './layout';
 import { textRun } from './run';
@@ -35,7 +35,7 @@ export function attachmentLabel(appendices: readonly Appendix[], index: number):
 }
 
 /** An attachment on a page of its own: label in 3号 黑体 flush left, title on the third line. */
-export function appendixElements(appendices: readonly Appendix[], index: number): FileChild[] {
+export function appendixElements(appendices: readonly Appendix[], index: number, tight: ReadonlySet<Block> = new Set()): FileChild[] {
   const appendix = appendices[index];
   return [
     new Paragraph({
@@ -47,6 +47,6 @@ export function appendixElements(appendices: readonly Appendix[], index: number)
     blankLine(),
     titleParagraph(appendix.titleLines),
     blankLine(),
-    ...blockElements(appendix.body),
+    ...blockElements(appendix.body, false, tight),
   ];
 }

@@ -1,8 +1,9 @@
 import { Document, Footer, Packer, SectionType } from 'docx';
 import type { FileChild, ISectionOptions } from 'docx';
 import { fontTableXml } from './fonts';
-import { imprintParagraphs } from './imprint';
-import type { Imprint, Report } from '../model';
+import { imprintOnTextPage, imprintParagraphs } from './imprint';
+import { reckon } from './pagination';
+import type { Block, Imprint, Report } from '../model';
 import { reportTitle } from '../model';
 import { appendixElements, attachmentNote } from './attachment';
 import { blockElements } from './blocks';
@@ -24,9 +25,9 @@ function head(report: Report): FileChild[] {
 }
 
 /** 附件说明 and 落款, held with the body's last lines (blockElements' keepEnd), then the attachments. */
-function tail(report: Report): FileChild[] {
+function tail(report: Report, tight: ReadonlySet<Block>): FileChild[] {
   const note = report.appendices.length > 0 ? [blankLine(true), ...attachmentNote(report.appendices)] : [];
-  const appendices = report.appendices.flatMap((_, i) => appendixElements(report.appendices, i));
+  const appendices = report.appendices.flatMap((_, i) => appendixElements(report.appendices, i, tight));
   return [...note, blankLine(true), ...signature(report.issuer, report.date, report.sealed), ...appendices];
 }
 
@@ -37,8 +38,10 @@ const pageProperties = {
 
 /**
  * The 版记 in a section of its own that starts on an even page (GB/T 9704 7.4: the last page, 封四):
- * after a body ending on an odd page it takes the next page; after one ending on an even page Word,
- * WPS and LibreOffice put in the blank page before it. Neither page is numbered (7.5).
+ * after text ending on an odd page it takes the next page; after text ending on an even page the word
+ * processor puts in the blank page before it (ECMA-376 17.18.77 ST_SectionMark `evenPage`; Word, WPS
+ * and LibreOffice all do, the last only printing the blank page when asked to). Neither page is
+ * numbered (7.5). Used where the text's own page cannot be known to take the 版记 (imprint.ts).
  */
 function imprintSection(imprint: Imprint): ISectionOptions {
   const none = () => new Footer({ children: [] });
@@ -50,6 +53,10 @@ function imprintSection(imprint: Imprint): ISectionOptions {
 }
 
 export function reportDocument(report: Report): Document {
+  const { ends, tight } = reckon(report);
+  const room = report.imprint ? imprintOnTextPage(report.imprint, ends) : undefined;
+  const ownPage = report.imprint && room === undefined ? [imprintSection(report.imprint)] : [];
+  const atFoot = report.imprint && room !== undefined ? imprintParagraphs(report.imprint, room) : [];
   return new Document({
     title: reportTitle(report),
     creator: report.issuer,
@@ -66,9 +73,9 @@ export function reportDocument(report: Report): Document {
       {
         properties: { page: pageProperties },
         footers: pageNumberFooters(),
-        children: [...head(report), ...blockElements(report.body, true), ...tail(report)],
+        children: [...head(report), ...blockElements(report.body, true, tight), ...tail(report, tight), ...atFoot],
       },
-      ...(report.imprint ? [imprintSection(report.imprint)] : []),
+      ...ownPage,
     ],
   });
 }

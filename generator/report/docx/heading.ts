@@ -19,6 +19,7 @@ export function headingParagraph(level: HeadingLevel, text: string): Paragraph {
     indent: { firstLine: firstLineIndent },
     spacing: bodySpacing,
     keepNext: true,
+    widowControl: true,
     children: [textRun(text, headingStyle[level])],
   });
 }

@@ -43,6 +43,12 @@ export function letterhead(docNumber: string, mark: string | undefined, linesAbo
   return [markParagraph, blankLine(), blankLine(), number, blankLine(), blankLine()];
 }
 
+/** Height in twips the 版头 takes, for reckoning where the text ends (pagination.ts): the rule adds its gap and width. */
+export function letterheadHeight(mark: string | undefined, linesAbove: number): number {
+  const rule = mark ? Math.round((ruleGap + 1.5) * 20) : 0;
+  return Math.max(0, markTop - linesAbove * linePitch) + markLine + 5 * linePitch + rule;
+}
+
 /** `内部稿` at the top left in 3号 黑体, where GB/T 9704 7.2.2 sets the 密级: not for circulation. */
 export function internalMark(): Paragraph {
   return new Paragraph({

@@ -31,16 +31,24 @@ function cell(text: string, width: number, align: 'left' | 'center', bold: boole
   });
 }
 
+/** Space above and below a cell's text, and at its sides, twips. */
+export const cellMargin = { vertical: 60, side: 80 } as const;
+
+/** Space above and below a cell's text in a table set close, so the note under it stays on its page. */
+export const tightCellMargin = 15;
+
 /**
- * 表格: 小四 仿宋, a bold header row that Word repeats at the top of every page the table runs onto.
- * `keepEnd` holds its last row on the page of what follows.
+ * 表格: 小四 仿宋, a bold header row that Word repeats at the top of every page the table runs onto,
+ * held with the first row (alone at the foot of a page, LibreOffice 7.4 lost the rows under it).
+ * `keepEnd` holds its last row on the page of what follows; `tight` sets its rows closer (see blocks.ts).
  */
-export function table(model: TableModel, keepEnd = false): Table {
+export function table(model: TableModel, keepEnd = false, tight = false): Table {
   const widths = columnWidths(model.columns.map((c) => c.weight));
+  const vertical = tight ? tightCellMargin : cellMargin.vertical;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: model.columns.map((c, i) => cell(c.header, widths[i], 'center', true)),
+    children: model.columns.map((c, i) => cell(c.header, widths[i], 'center', true, true)),
   });
   const rows = model.rows.map(
     (values, r) =>
@@ -54,7 +62,7 @@ export function table(model: TableModel, keepEnd = false): Table {
     columnWidths: widths,
     alignment: AlignmentType.CENTER,
     borders,
-    margins: { top: 60, bottom: 60, left: 80, right: 80 },
+    margins: { top: vertical, bottom: vertical, left: cellMargin.side, right: cellMargin.side },
     rows: [header, ...rows],
   });
 }

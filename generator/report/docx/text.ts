@@ -25,9 +25,18 @@ export const bodyParagraphStyle: IParagraphStyleOptions = {
   paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: firstLineIndent }, spacing: bodySpacing },
 };
 
-/** `keepNext`: held on the page of the paragraph after it. */
+/**
+ * `keepNext`: held on the page of the paragraph after it. Widow and orphan control is set on each
+ * paragraph (docx's style options lack it): LibreOffice applies it to a .docx that does not say, Word
+ * does not, and pagination.ts reckons where the text ends on pages laid out alike.
+ */
 export function bodyParagraph(text: string, keepNext = false): Paragraph {
-  return new Paragraph({ style: bodyParagraphStyle.id, ...(keepNext ? { keepNext } : {}), children: [new TextRun(text)] });
+  return new Paragraph({
+    style: bodyParagraphStyle.id,
+    widowControl: true,
+    ...(keepNext ? { keepNext } : {}),
+    children: [new TextRun(text)],
+  });
 }
 
 /** An empty line of the grid (空一行). */
