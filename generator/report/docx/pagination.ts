@@ -7,12 +7,12 @@ import { cellMargin, columnWidths, tightCellMargin } from './table';
 import { titleBreaks } from './title';
 
 /**
- * Where a report's last line falls, reckoned from the fixed pitches the renderer sets: every line of
- * text is exactly `linePitch` high (the title `titleLinePitch`, table text `tableLinePitch`), CJK
- * characters are of one width and the body runs 28 to the line. No word processor is asked, so this is
- * an estimate: line breaking round punctuation and Latin words, and how a processor keeps a paragraph
- * with the next, may differ by a line here and there. The 版记's placement (document.ts) uses it only
- * where a few lines either way cannot change the answer.
+ * Where a report's lines fall on its pages, reckoned from the fixed pitches the renderer sets: every
+ * line of text is exactly `linePitch` high (the title `titleLinePitch`, table text `tableLinePitch`),
+ * CJK characters are of one width and the body runs 28 to the line. The generator runs without a word
+ * processor, so this stands in for one, once for each kind it may be opened in (`Setter`): the 版记
+ * goes on the text's last page only when all agree (imprint.ts), and a table is set close when in any
+ * the note under it would go over alone (blocks.ts). The layout tests check it against LibreOffice.
  */
 
 /** The type area's height, twips. */
@@ -49,13 +49,13 @@ export interface Setter {
 }
 
 /** Word and WPS with the fonts the report names. */
-export const word: Setter = { latin: 0.5, gap: 0.25, rowsKeepNext: true };
+const word: Setter = { latin: 0.5, gap: 0.25, rowsKeepNext: true };
 /** LibreOffice with Times New Roman or a face of its metrics (Liberation Serif). */
-export const libreOffice: Setter = { latin: 0.5, gap: 0.2, rowsKeepNext: false };
+const libreOffice: Setter = { latin: 0.5, gap: 0.2, rowsKeepNext: false };
 /** LibreOffice with a wider face standing in for Times New Roman. */
-export const libreOfficeWide: Setter = { ...libreOffice, latin: 0.64 };
+const libreOfficeWide: Setter = { ...libreOffice, latin: 0.64 };
 
-export const setters = [word, libreOffice, libreOfficeWide] as const;
+const setters = [word, libreOffice, libreOfficeWide] as const;
 
 /** Closing marks a line may not start with: they go down with the character before them. */
 const closing = /[，。、；：？！）》」』”’%]/u;
@@ -64,7 +64,7 @@ const closing = /[，。、；：？！）》」』”’%]/u;
  * Lines a text takes at `unit` twips per CJK character (Latin letters and digits `setter.latin` of
  * that, a run of them kept whole), the first line `indent` narrower.
  */
-export function lineCount(text: string, width: number, unit: number, setter: Setter, indent = 0): number {
+function lineCount(text: string, width: number, unit: number, setter: Setter, indent = 0): number {
   const tokens = text.match(/[\x21-\u024f]+|[^\x21-\u024f][，。、；：？！）》」』”’%]*/gu) ?? [];
   let lines = 1;
   let room = width - indent;
@@ -182,7 +182,7 @@ export interface TextEnd {
 const total = (piece: Piece) => piece.lines.reduce((a, b) => a + b, 0);
 
 /** What of a piece must stand on the page it starts on: a whole piece, or the lines widow control keeps together. */
-const head = (piece: Piece) =>
+const mustStand = (piece: Piece) =>
   piece.whole || piece.lines.length < 2 * widows ? total(piece) : piece.lines.slice(0, widows).reduce((a, b) => a + b, 0);
 
 /**
@@ -209,9 +209,9 @@ export function textEnd(report: Report, setter: Setter, tight: ReadonlySet<Block
     let group = 0;
     let j = i;
     while (flow[j].keepNext && j + 1 < flow.length) group += total(flow[j++]);
-    if (j > i && !fits(group + head(flow[j])) && used > 0 && group + head(flow[j]) <= typeAreaHeight) newPage();
+    if (j > i && !fits(group + mustStand(flow[j])) && used > 0 && group + mustStand(flow[j]) <= typeAreaHeight) newPage();
     if (piece.follows) {
-      const firstLineOn = fits(head(piece)) || used === 0 ? page : page + 1;
+      const firstLineOn = fits(mustStand(piece)) || used === 0 ? page : page + 1;
       if (lastRow.get(piece.follows) !== firstLineOn) alone.push(piece.follows);
     }
     if (piece.whole || piece.lines.length < 2 * widows) {
@@ -251,6 +251,7 @@ export interface Reckoning {
   tight: ReadonlySet<Block>;
 }
 
+/** Sets the report in each word processor, then again with the tables whose note went over alone in any of them set close. */
 export function reckon(report: Report): Reckoning {
   const first = setters.map((setter) => textEnd(report, setter));
   const tight = new Set<Block>(first.flatMap((end) => end.alone));
