@@ -32,6 +32,31 @@ export interface OwnWords {
   values?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
+/** Between the values of one condition, and between conditions where a clerk uses the same marks. */
+const listSeparator = /[、,/]+/u;
+
+/**
+ * The `字段=值` parts of a 条件 cell. `；` and line breaks always part conditions; `，`, `、` and `/` part
+ * values, except where what follows names a field of its own (`类型=中心组专题学习，意识形态安全专题=是`).
+ */
+function conditionParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const clause of foldWidth(text).split(/[;\n\r]+/u)) {
+    let current: number | null = null;
+    for (const piece of clause.split(listSeparator)) {
+      const item = piece.trim();
+      if (item === '') continue;
+      const named = /[=:]/u.test(item);
+      if (!named && current !== null) parts[current] += `、${item}`;
+      else {
+        parts.push(item);
+        current = named ? parts.length - 1 : null;
+      }
+    }
+  }
+  return parts;
+}
+
 /**
  * Reads a 条件 cell: `字段=值` joined by `；`, `、` between values meaning any of them. Field names are
  * the spec's names and synonyms (and the bureau's 列名映射 for the sheet), values those the field
@@ -42,11 +67,7 @@ export function readConditions(key: WorkSheetKey, text: string, own: OwnWords = 
   const index = headerIndex(fields, own.columns ?? new Map());
   const title = recordSheets[key].title;
   const conditions: Condition[] = [];
-  const parts = foldWidth(text)
-    .split(/[;\n\r]+/u)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  for (const part of parts) {
+  for (const part of conditionParts(text)) {
     const eq = /^([^=:]+)[=:](.*)$/u.exec(part);
     if (!eq) return { ok: false, message: `条件“${part}”应写成“字段=值”，如“类型=中心组专题学习”` };
     const name = index.get(foldHeader(eq[1]));
@@ -70,7 +91,7 @@ export function readConditions(key: WorkSheetKey, text: string, own: OwnWords = 
       };
     const values: string[] = [];
     for (const raw of eq[2]
-      .split(/[、,/]+/u)
+      .split(listSeparator)
       .map((v) => v.trim())
       .filter((v) => v !== '')) {
       const value = canonical(field, own.values?.get(field.name)?.get(foldCompact(raw)) ?? raw);

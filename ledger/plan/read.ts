@@ -15,6 +15,7 @@ import { recordSheets, unitTypes, type UnitType } from '../schema/sheets';
 import { foldCompact, foldSheetName } from '../text/fold';
 import { cellText, isEmpty } from '../values/cell';
 import { matchChoice, parseYesNo, splitList, yesNoForms } from '../values/choice';
+import { countOf } from '../values/count';
 import { readConditions } from './conditions';
 import { defaultPlan } from './defaults';
 import { requirementSentence, type Plan, type Requirement } from './requirement';
@@ -48,6 +49,27 @@ function readUnitTypes(text: string): { ok: true; types: UnitType[] } | { ok: fa
     if (!types.includes(type as UnitType)) types.push(type as UnitType);
   }
   return { ok: true, types };
+}
+
+const periodWords: Readonly<Record<string, Frequency>> = { 年: '年', 半年: '半年', 季: '季度', 月: '月' };
+
+/**
+ * A 频次 by its meaning: one period named once, with the words around it that say "each" or "once"
+ * (`按月`, `每个月`, `一季度一次`, `半年度`, `一年`); a span of several periods (`每两年`, `双月`) is none of them.
+ */
+function frequencyOf(text: string): Frequency | null {
+  const core = foldCompact(text)
+    .replace(/^(?:每|按|以)?(?:一|1)?个?/u, '')
+    .replace(/度?份?(?:(?:一|1)次)?$/u, '');
+  return periodWords[core] ?? null;
+}
+
+/** 启用 as a switch is worded (`启用`, `执行`, `停用`, `不启用`, `暂停`): on, off, or null when it says neither. */
+function switchedOn(text: string): boolean | null {
+  const word = foldCompact(text);
+  if (/^(?:停用|禁用|暂停|作废|失效|无效|取消|关闭)$/u.test(word)) return false;
+  const m = /^(不|未|暂不|停止|取消)?(?:启用|执行|适用|生效|有效|使用|开启|采用)$/u.exec(word);
+  return m ? m[1] === undefined : null;
 }
 
 /** Ids of rules that are not counting requirements (R08, R14–R19, S/D): a row cannot redefine them. */
@@ -157,7 +179,7 @@ function readRow(
     if (id !== 'R06') throw new RowProblem('D01', '频次', `“频次”为空，应为${frequencies.join('、')}之一`);
     frequency = builtIn!.frequency;
   } else {
-    const matched = matchChoice(frequencyText, frequencies, frequencyField.aliases);
+    const matched = matchChoice(frequencyText, frequencies, frequencyField.aliases) ?? frequencyOf(frequencyText);
     if (matched === null) throw new RowProblem('D03', '频次', `频次“${frequencyText}”不在允许范围内，应为${frequencies.join('、')}之一`);
     frequency = matched as Frequency;
   }
@@ -179,14 +201,14 @@ function readRow(
   }
 
   const countText = required('至少次数');
-  const count = /^\d+(?:\.\d+)?\s*次?$/u.test(countText) ? Number(countText.replace(/次$/u, '')) : NaN;
+  const count = countOf(countText);
   if (!Number.isInteger(count) || count < 1 || count > 1000) {
     throw new RowProblem('D07', '至少次数', `至少次数“${countText}”应为1到1000之间的整数`);
   }
 
   const enabledText = text('启用');
-  const enabled = enabledText === '' ? true : parseYesNo(enabledText);
-  if (enabled === null) throw new RowProblem('D03', '启用', `启用“${enabledText}”无法识别，请填写${yesNoForms.join('、')}`);
+  const enabled = enabledText === '' ? true : (parseYesNo(enabledText) ?? switchedOn(enabledText));
+  if (enabled === null) throw new RowProblem('D03', '启用', `启用“${enabledText}”无法识别，请填写${yesNoForms.join('、')}或启用/停用`);
 
   const sentence = text('要求');
   // A bureau's own requirement names what it counts by its conditions' values, else by its sheet.
