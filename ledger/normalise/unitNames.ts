@@ -3,6 +3,7 @@ import type { Ledger, LedgerRecord } from '../model';
 import { fieldsOf } from '../schema/fields';
 import { recordSheetKeys, recordSheets } from '../schema/sheets';
 import { foldCompact } from '../text/fold';
+import { splitList } from '../values/choice';
 import { finding } from './finding';
 
 /**
@@ -16,6 +17,14 @@ function abbreviates(short: string, full: string): boolean {
   let i = 0;
   for (const ch of full) if (ch === short[i]) i++;
   return i === short.length;
+}
+
+/**
+ * The units a unit field names: one, or several in a list (`业务股、第一党支部`: one inspection of both,
+ * one report of both), each counting for its unit (issue 22).
+ */
+export function unitsNamed(value: string): string[] {
+  return splitList(value);
 }
 
 /** The units of 组织架构 a short name may stand for. */
@@ -37,39 +46,49 @@ export function readShortUnitNames(ledger: Ledger): Finding[] {
       const data = r.data as Record<string, unknown>;
       for (const { name } of fields) {
         const value = data[name];
-        if (typeof value !== 'string' || known.has(foldCompact(value))) continue;
-        const candidates = unitsAbbreviated(value, units);
+        if (typeof value !== 'string') continue;
+        const items = unitsNamed(value);
+        if (items.every((item) => known.has(foldCompact(item)))) continue;
         const column = (r.columns as Record<string, number | undefined>)[name] ?? 1;
         const at = { sheet: r.sheet, row: r.row, column };
-        if (candidates.length === 1) {
-          data[name] = candidates[0];
-          const once = `${r.sheet}\u0000${value}`;
-          if (said.has(once)) continue;
-          said.add(once);
-          findings.push(
-            finding(
-              'D06',
-              at,
-              `“${name}”写作“${value}”，按组织架构中的“${candidates[0]}”计（简称）。如不对，请改为组织架构中的单位名称。`,
-              {
-                field: name,
-                value,
-                severity: 'info',
-              },
-            ),
-          );
-        } else if (candidates.length > 1) {
+        let unsure = false;
+        let short = false;
+        const read = items.map((item) => {
+          if (known.has(foldCompact(item))) return item;
+          const candidates = unitsAbbreviated(item, units);
+          if (candidates.length === 1) {
+            short = true;
+            const once = `${r.sheet}\u0000${item}`;
+            if (!said.has(once)) {
+              said.add(once);
+              findings.push(
+                finding(
+                  'D06',
+                  at,
+                  `“${name}”写作“${item}”，按组织架构中的“${candidates[0]}”计（简称）。如不对，请改为组织架构中的单位名称。`,
+                  { field: name, value, severity: 'info' },
+                ),
+              );
+            }
+            return candidates[0];
+          }
+          if (candidates.length > 1) {
+            unsure = true;
+            findings.push(
+              finding(
+                'D06',
+                at,
+                `“${name}”写作“${item}”，可能是组织架构中的“${candidates.join('”或“')}”，无法确定是哪一个，未计入任何单位。请写明单位全称。`,
+                { field: name, value },
+              ),
+            );
+          }
+          return item;
+        });
+        if (unsure) {
           delete data[name];
           r.unread = [...(r.unread ?? []), name] as never;
-          findings.push(
-            finding(
-              'D06',
-              at,
-              `“${name}”写作“${value}”，可能是组织架构中的“${candidates.join('”或“')}”，无法确定是哪一个，未计入任何单位。请写明单位全称。`,
-              { field: name, value },
-            ),
-          );
-        }
+        } else if (short) data[name] = read.join('、');
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { LedgerRecord } from '../../../ledger/model';
+import { unitsNamed } from '../../../ledger/normalise/unitNames';
 import type { Figure } from '../model';
 import type { Values } from '../template/phrase';
 import type { WorkSheetKey } from '../template/fields';
@@ -55,8 +56,8 @@ export function workValues(ctx: ReportContext, opinions: OpinionSummary): Values
   const inspections = ctx.records('inspection');
   const withProblems = inspections.filter((r) => r.data.发现问题 !== undefined);
   const fixed = withProblems.filter((r) => r.data.整改情况 === '已整改');
-  const units = new Set(inspections.flatMap((r) => (r.data.被检查单位 ? [r.data.被检查单位] : [])));
-  const reporting = [...new Set(ctx.records('branchReport').flatMap((r) => (r.data.汇报单位 ? [r.data.汇报单位] : [])))];
+  const units = new Set(inspections.flatMap((r) => (r.data.被检查单位 ? unitsNamed(r.data.被检查单位) : [])));
+  const reporting = [...new Set(ctx.records('branchReport').flatMap((r) => (r.data.汇报单位 ? unitsNamed(r.data.汇报单位) : [])))];
   const problemInspections = withProblems
     .filter((r) => [...cleanText(r.data.发现问题 ?? '')].length <= nameLength)
     .slice(0, named)

@@ -7,6 +7,7 @@ import { foldCompact } from '../../text/fold';
 import { chineseDate, isoYear } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
 import { finding } from '../../normalise/finding';
+import { unitsNamed } from '../../normalise/unitNames';
 import { atRecord, dayOf, type CheckContext, type Rule } from '../context';
 import { branchTypes } from './units';
 
@@ -77,14 +78,17 @@ export const D06: Rule = (ctx) => {
       const r = records[i];
       for (let j = 0; j < fields.length; j++) {
         const f = fields[j];
-        const v = value(r, f.name);
-        if (typeof v !== 'string' || known.has(foldCompact(v))) continue;
-        const nearest = closest(v, names);
-        const hint =
-          distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2))
-            ? `是否应为“${nearest}”？`
-            : `组织架构中的单位有：${names.join('、')}。`;
-        findings.push(atRecord('D06', r, f.name as never, `“${f.name}”中的单位“${v}”不在组织架构中。${hint}`, { value: v }));
+        const named = value(r, f.name);
+        if (typeof named !== 'string') continue;
+        for (const v of unitsNamed(named)) {
+          if (known.has(foldCompact(v))) continue;
+          const nearest = closest(v, names);
+          const hint =
+            distance(v, nearest) <= Math.max(2, Math.floor(nearest.length / 2))
+              ? `是否应为“${nearest}”？`
+              : `组织架构中的单位有：${names.join('、')}。`;
+          findings.push(atRecord('D06', r, f.name as never, `“${f.name}”中的单位“${v}”不在组织架构中。${hint}`, { value: named }));
+        }
       }
     }
   }
@@ -98,12 +102,14 @@ export const D03: Rule = (ctx) => {
   const records = ctx.ledger.records.branchReport;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const unit = r.data.汇报单位;
-    const type = unit === undefined ? undefined : typeOf.get(foldCompact(unit));
-    if (type === undefined || branchTypes.includes(type)) continue;
-    findings.push(
-      atRecord('D03', r, '汇报单位', `汇报单位“${unit}”在组织架构中是${type}。专题汇报应由党总支或党支部作出。`, { value: unit }),
-    );
+    const named = r.data.汇报单位;
+    for (const unit of named === undefined ? [] : unitsNamed(named)) {
+      const type = typeOf.get(foldCompact(unit));
+      if (type === undefined || branchTypes.includes(type)) continue;
+      findings.push(
+        atRecord('D03', r, '汇报单位', `汇报单位“${unit}”在组织架构中是${type}。专题汇报应由党总支或党支部作出。`, { value: named }),
+      );
+    }
   }
   return { findings };
 };

@@ -1,6 +1,7 @@
 import type { Ledger } from '../../model';
 import type { UnitType } from '../../schema/sheets';
 import { foldCompact } from '../../text/fold';
+import { unitsNamed } from '../../normalise/unitNames';
 
 /** Names of the units of 组织架构 of the given types, once each, in sheet order. */
 export function unitsOfType(ledger: Ledger, types: readonly UnitType[]): string[] {
@@ -11,25 +12,26 @@ export function unitsOfType(ledger: Ledger, types: readonly UnitType[]): string[
   return [...new Set(names)];
 }
 
-/** Unit names compare folded, so `第一党支部` and `第一党支部 ` are one unit. */
+/** True when `a` names unit `b`: names compare folded, so `第一党支部` and `第一党支部 ` are one unit. */
 export function sameUnit(a: string | undefined, b: string): boolean {
-  return a !== undefined && foldCompact(a) === foldCompact(b);
+  return a !== undefined && unitsNamed(a).some((name) => foldCompact(name) === foldCompact(b));
 }
 
 /**
- * Records by the unit they name, as sameUnit compares: each name is folded once, rather than once for
+ * Records by each unit they name, as sameUnit compares: each name is folded once, rather than once for
  * every unit it is compared with. Each unit's records stay in row order.
  */
 export function recordsByUnit<R>(records: readonly R[], unitOf: (r: R) => string | undefined): (unit: string) => R[] {
   const byUnit = new Map<string, R[]>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const unit = unitOf(r);
-    if (unit === undefined) continue;
-    const key = foldCompact(unit);
-    const own = byUnit.get(key);
-    if (own) own.push(r);
-    else byUnit.set(key, [r]);
+    const value = unitOf(r);
+    if (value === undefined) continue;
+    for (const key of new Set(unitsNamed(value).map(foldCompact))) {
+      const own = byUnit.get(key);
+      if (own) own.push(r);
+      else byUnit.set(key, [r]);
+    }
   }
   return (unit) => byUnit.get(foldCompact(unit)) ?? [];
 }
