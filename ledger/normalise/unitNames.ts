@@ -3,7 +3,7 @@ import type { Ledger, LedgerRecord } from '../model';
 import { fieldsOf } from '../schema/fields';
 import { recordSheetKeys, recordSheets } from '../schema/sheets';
 import { foldCompact } from '../text/fold';
-import { splitList } from '../values/choice';
+import { unitsNamed } from '../check/rules/units';
 import { finding } from './finding';
 
 /**
@@ -17,14 +17,6 @@ function abbreviates(short: string, full: string): boolean {
   let i = 0;
   for (const ch of full) if (ch === short[i]) i++;
   return i === short.length;
-}
-
-/**
- * The units a unit field names: one, or several in a list (`业务股、第一党支部`: one inspection of both,
- * one report of both), each counting for its unit (issue 22).
- */
-export function unitsNamed(value: string): string[] {
-  return splitList(value);
 }
 
 /** The units of 组织架构 a short name may stand for. */

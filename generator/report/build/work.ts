@@ -1,5 +1,5 @@
 import type { LedgerRecord } from '../../../ledger/model';
-import { unitsNamed } from '../../../ledger/normalise/unitNames';
+import { unitsNamed } from '../../../ledger/check/rules/units';
 import type { Figure } from '../model';
 import type { Values } from '../template/phrase';
 import type { WorkSheetKey } from '../template/fields';

@@ -7,9 +7,8 @@ import { foldCompact } from '../../text/fold';
 import { chineseDate, isoYear } from '../../values/date';
 import { periodLabel, periodYear } from '../../values/period';
 import { finding } from '../../normalise/finding';
-import { unitsNamed } from '../../normalise/unitNames';
 import { atRecord, dayOf, type CheckContext, type Rule } from '../context';
-import { branchTypes } from './units';
+import { branchTypes, unitsNamed } from './units';
 
 /**
  * Each sheet's records with those of its fields a rule looks at. The rules below visit every value of

@@ -1,7 +1,7 @@
 import type { Ledger } from '../../model';
 import type { UnitType } from '../../schema/sheets';
 import { foldCompact } from '../../text/fold';
-import { unitsNamed } from '../../normalise/unitNames';
+import { splitList } from '../../values/choice';
 
 /** Names of the units of 组织架构 of the given types, once each, in sheet order. */
 export function unitsOfType(ledger: Ledger, types: readonly UnitType[]): string[] {
@@ -10,6 +10,14 @@ export function unitsOfType(ledger: Ledger, types: readonly UnitType[]): string[
     .map((r) => r.data.单位名称)
     .filter((n): n is string => n !== undefined);
   return [...new Set(names)];
+}
+
+/**
+ * The units a unit field names: one, or several in a list (`业务股、第一党支部`: one inspection of both,
+ * one report of both), each counting for its unit (issue 22).
+ */
+export function unitsNamed(value: string): string[] {
+  return splitList(value);
 }
 
 /** True when `a` names unit `b`: names compare folded, so `第一党支部` and `第一党支部 ` are one unit. */
