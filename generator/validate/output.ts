@@ -1,19 +1,24 @@
 import { scopeRules, type Scope } from '../../ledger/check/scope';
 import { toJsonReport } from '../../ledger/jsonReport';
 import type { ValidationResult } from '../../ledger/model';
-import { isHalf, isQuarter, parsePeriod, periodLabel } from '../../ledger/values/period';
+import { isHalf, isMonth, isQuarter, parsePeriod, periodLabel } from '../../ledger/values/period';
 import { UsageError } from '../errors';
 import { renderText } from '../render/text';
 
 /** Stands in for the year while the ledger's is not yet known; no ledger year can be this. */
 const noYear = 1000;
 
-/** `--period` checked before any file is read: a quarter or a half, with or without its year. */
+/**
+ * `--period` checked before any file is read: a month, a quarter or a half, with or without its year —
+ * a month since a plan may require something monthly (issue 22).
+ */
 export function checkPeriodOption(raw: string | undefined): void {
   if (raw === undefined) return;
   const parsed = parsePeriod(raw, noYear);
-  if (!parsed.ok || !(isQuarter(parsed.value) || isHalf(parsed.value))) {
-    throw new UsageError(`--period 的值“${raw}”不是有效的期间，请写作季度（如 2026Q2、第二季度）或半年（如 2026H1、上半年）。`);
+  if (!parsed.ok || !(isMonth(parsed.value) || isQuarter(parsed.value) || isHalf(parsed.value))) {
+    throw new UsageError(
+      `--period 的值“${raw}”不是有效的期间，请写作月份（如 2026M08、8月）、季度（如 2026Q2、第二季度）或半年（如 2026H1、上半年）。`,
+    );
   }
 }
 
