@@ -31,6 +31,18 @@ export function bureauPlanRows(): Array<Record<keyof PlanRow, string | number>> 
   ];
 }
 
+/** A row of 实施方案要求 that cannot be understood: 频次 every two years is none of 年/半年/季度/月. */
+export const brokenPlanRow: Record<keyof PlanRow, string | number> = {
+  编号: '本局2',
+  要求: '',
+  工作表: '学习培训',
+  条件: '类型=主题宣讲',
+  频次: '每两年',
+  对象: '',
+  至少次数: 1,
+  启用: '是',
+};
+
 /** `source` with a sheet 实施方案要求 holding `rows` (header on row 1), written to `out`. */
 export async function writeWithPlan(source: string, out: string, rows = bureauPlanRows()): Promise<void> {
   const workbook = new ExcelJS.Workbook();

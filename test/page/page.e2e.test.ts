@@ -22,7 +22,7 @@ import { launchChromium, overflowingElements } from '../helpers/chromium';
 import { cliAccount, cliDue, shownAccount, shownDue } from '../helpers/resultViews';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
-import { withPlanSheet } from '../helpers/bureauPlan';
+import { brokenPlanRow, bureauPlanRows, withPlanSheet } from '../helpers/bureauPlan';
 import { compliantLedger } from '../helpers/compliantLedger';
 import { withoutSheet } from '../helpers/ledgerCases';
 import { day, ledgerBytes } from '../helpers/ledgerWorkbook';
@@ -231,12 +231,19 @@ describe('台账助手.html', () => {
     });
   }
 
-  it('shows a bureau’s own requirement and its changed counts in 制度落实 and 待办, as the CLI gives them', async () => {
+  it('shows a bureau’s own requirement and its changed counts in 制度落实 and 待办, as the CLI gives them, and a plan row not understood at its cell', async () => {
     const path = join(scratch, '本局台账.xlsx');
-    writeFileSync(path, await ledgerBytes(withPlanSheet(compliantLedger())));
+    const planRows = [...bureauPlanRows(), brokenPlanRow];
+    writeFileSync(path, await ledgerBytes(withPlanSheet(compliantLedger(), planRows)));
     const expected = cliJson(path);
     expect(expected.rules.map((r) => r.id)).toContain('本局1');
     await choose(page, path);
+    const planGroup = page.locator('#findings .group', { has: page.locator('summary', { hasText: '实施方案要求' }) });
+    const planFindings = await planGroup
+      .locator('.finding')
+      .evaluateAll((items) => items.map((item) => [item.querySelector('.cell')?.textContent, item.querySelector('.rule')?.textContent]));
+    expect(planFindings).toEqual([[`E${planRows.length + 1}`, 'D03']]);
+    expect(await planGroup.locator('.finding .message').textContent()).toContain('频次“每两年”不在允许范围内');
     const shown = await page
       .locator('#rules .rule-row')
       .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-rule'), row.querySelector('summary .title')?.textContent]));

@@ -15,7 +15,7 @@ import { validateGrid } from '../../../ledger/validate';
 import { severityLabel } from '../../../ledger/findings';
 import type { Finding } from '../../../ledger/findings';
 import type { ValidationResult } from '../../../ledger/model';
-import { withPlanSheet } from '../../helpers/bureauPlan';
+import { brokenPlanRow, bureauPlanRows, withPlanSheet } from '../../helpers/bureauPlan';
 import { launchChromium, overflowingElements } from '../../helpers/chromium';
 import { compliantLedger } from '../../helpers/compliantLedger';
 import { writeLedger } from '../../helpers/ledgerWorkbook';
@@ -396,8 +396,9 @@ describe('the task pane in Chromium', () => {
     expect(await shownDue(page)).toEqual(due);
   });
 
-  it('judges a workbook by its own 实施方案要求: its own requirement in 制度落实 and 待办, the changed count, the disabled one gone', async () => {
-    const path = await writeLedger(withPlanSheet(compliantLedger()));
+  it('judges a workbook by its own 实施方案要求: its own requirement in 制度落实 and 待办, the changed count, the disabled one gone, a row not understood at its cell', async () => {
+    const rows = [...bureauPlanRows(), brokenPlanRow];
+    const path = await writeLedger(withPlanSheet(compliantLedger(), rows));
     await page.evaluate((opened) => (globalThis.taizhangFake.state = opened), stateFromGrid(await readWorkbookFile(path)));
     await page.fill('#as-of', asOf);
     await page.click('#validate');
@@ -427,6 +428,17 @@ describe('the task pane in Chromium', () => {
     expect(due.items.some((item) => item[0] === '本局1')).toBe(true);
     expect(await shownDue(page)).toEqual(due);
     await page.click('#tab-findings');
+
+    // The row not understood: its finding at the 频次 cell, and a click goes there.
+    const index = cli.findings.findIndex((f) => f.sheet === '实施方案要求');
+    expect(cli.findings[index]).toMatchObject({ rule: 'D03', cell: `E${rows.length + 1}` });
+    await page.click(`.finding[data-index="${index}"]`);
+    await page.getByText(`已定位到“实施方案要求”E${rows.length + 1}`).waitFor();
+    expect(await page.evaluate(() => globalThis.taizhangFake.state.selection)).toEqual({
+      sheet: '实施方案要求',
+      address: `E${rows.length + 1}`,
+    });
+    expect(await page.locator(`.finding[data-index="${index}"] .message`).textContent()).toContain('频次“每两年”不在允许范围内');
   });
 
   it('looks like a tidy Office pane at 350 px: nothing overflows, a screenshot is kept', async () => {
