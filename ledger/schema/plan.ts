@@ -12,7 +12,7 @@ export type Frequency = (typeof frequencies)[number];
  * then 基本信息's 定期检查周期 as before the sheet existed; 启用 empty is 是.
  */
 export const planRow = z.object({
-  编号: text({ syn: ['序号', '要求编号'] }),
+  编号: text({ syn: ['要求编号'] }),
   要求: z.optional(text({ syn: ['要求内容', '工作要求'] })),
   工作表: text({ syn: ['台账', '记录表'] }),
   条件: z.optional(text({ syn: ['计数条件'] })),

@@ -210,3 +210,21 @@ describe(`实施方案要求 spelled at random (seed ${seed}), by each producer`
     for (const out of [fromXlsx, fromOds]) expect(await planOf(out)).toEqual({ sheet: sheetName, own: intended, onSheet: [] });
   }, 240_000);
 });
+
+describe('实施方案要求 with a 序号 column beside 编号', () => {
+  it('reads each requirement’s 编号, the row numbers standing aside', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taizhang-plan-serial-'));
+    const out = join(dir, 'serial.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(fixture);
+    const ws = workbook.addWorksheet('实施方案要求');
+    ws.addRow(['序号', '编号', '工作要求', '工作表', '条件', '频次', '对象', '至少次数', '启用']);
+    ws.addRow([1, 'R01', null, '专题研究', null, '年', null, 3, '是']);
+    ws.addRow([2, '本局1', null, '学习培训', '类型=中心组专题学习', '按月', null, 1, '是']);
+    await workbook.xlsx.writeFile(out);
+    const result = validateGrid(await readWorkbookFile(out), { asOf: '2026-07-20' });
+    expect(result.findings.filter((f) => f.sheet === '实施方案要求')).toEqual([]);
+    const read = result.ledger.plan.requirements.filter((r) => r.at !== undefined).map((r) => `${r.id} ${r.frequency} ${r.atLeast}`);
+    expect(read).toEqual(['R01 年 3', '本局1 月 1']);
+  });
+});
