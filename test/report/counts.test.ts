@@ -7,6 +7,7 @@ import type { Figure, Report } from '../../generator/report/model';
 import { loadTemplateFile } from '../../generator/report/template/file';
 import type { WorkSheetKey } from '../../generator/report/template/fields';
 import type { QuarterlyTemplate, SemiannualTemplate } from '../../generator/report/template/schema';
+import { sameUnit, unitsNamed } from '../../ledger/check/rules/units';
 import { scopeRules } from '../../ledger/check/scope';
 import { toJsonReport } from '../../ledger/jsonReport';
 import type { LedgerRecord, ValidationResult } from '../../ledger/model';
@@ -67,12 +68,20 @@ function recount(result: ValidationResult, figure: Extract<Figure, { of: 'record
   const records = (result.ledger.records[figure.sheet as RecordSheetKey] as LedgerRecord[]).filter((r) => {
     const data = r.data as Record<string, unknown>;
     if (repeats.has(`${r.sheet}!${r.row}`) || !countsIn(figure.sheet as WorkSheetKey, r, figure.period)) return false;
+    // A unit field matches each unit it names.
+    const unitField = placing[figure.sheet as WorkSheetKey].unit;
     const matches = Object.entries(figure.where ?? {}).every(([field, want]) =>
-      Array.isArray(want) ? want.includes(data[field] as string) : data[field] === want,
+      Array.isArray(want)
+        ? want.includes(data[field] as string)
+        : field === unitField && typeof want === 'string'
+          ? sameUnit(data[field] as string | undefined, want)
+          : data[field] === want,
     );
     return matches && (figure.filled ?? []).every((field) => data[field] !== undefined);
   });
-  if (figure.distinct) return new Set(records.map((r) => (r.data as Record<string, unknown>)[figure.distinct!])).size;
+  // A unit field naming several units counts each of them.
+  if (figure.distinct)
+    return new Set(records.flatMap((r) => unitsNamed(String((r.data as Record<string, unknown>)[figure.distinct!])))).size;
   return records.length;
 }
 
@@ -178,6 +187,8 @@ describe('every figure of both reports equals validate’s', () => {
       repeat: fc.boolean(),
       period: fc.constantFrom(...periods),
       stranger: fc.boolean(),
+      // One inspection of two units, one report of two branches: each unit counts it (issue 22).
+      joint: fc.boolean(),
     });
     const ledgerArb = fc.record({
       rows: fc.record(Object.fromEntries(sheets.map((name) => [name, fc.array(row, { maxLength: 6 })]))),
@@ -196,6 +207,8 @@ describe('every figure of both reports equals validate’s', () => {
               if (cell instanceof Date) return new Date(cell.getTime() + r.shift * 86_400_000);
               if ((header === '所属期间' || header === '所属半年') && r.period !== '') return r.period;
               if (header === '被检查单位' && r.stranger) return '不存在股';
+              if (header === '被检查单位' && r.joint) return '业务股、城关站';
+              if (header === '汇报单位' && r.joint) return '机关党总支、第一党支部';
               return cell;
             });
             return r.repeat ? [cells, [...cells]] : [cells];
