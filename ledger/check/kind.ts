@@ -1,0 +1,31 @@
+import type { LedgerRecord } from '../model';
+import { meetsConditions } from '../plan/conditions';
+import type { Plan } from '../plan/requirement';
+import type { RecordSheetKey } from '../schema/sheets';
+import { rulesOf } from './ruleTable';
+
+/**
+ * What 未能归类 means, for the account (validate's 各工作表读取情况, JSON `account`, the pane and the
+ * page, each row's D10) and for the requirements' 无法判断 alike (spec section 1): a row whose content
+ * became no record, or a record whose kind could not be told. A record's kind is what the plan's
+ * requirements on its sheet tell records apart by — the fields of their conditions, a type and yes/no
+ * conditions such as 含意识形态内容 alike — so a record is 未能归类 when one of those fields is unread
+ * and a requirement it might count toward (none of whose conditions its read fields already fail)
+ * turns on it. A record whose date or unit is unread stays a record: its kind is known, only where it
+ * counts is not, and its D02/D06 at the cell says so.
+ *
+ * Returns, for a record of `key`, the fields that leave its kind untold: empty when it is a record.
+ */
+export function untoldKind(plan: Plan, key: RecordSheetKey): (record: LedgerRecord) => string[] {
+  const conditionSets = rulesOf(plan).flatMap((rule) => (rule.requirement?.sheet === key ? [rule.requirement.conditions] : []));
+  return (record) => {
+    const unread = new Set<string>(record.unread ?? []);
+    if (unread.size === 0) return [];
+    const untold = new Set<string>();
+    for (const conditions of conditionSets) {
+      if (conditions.some((c) => !unread.has(c.field) && !meetsConditions(record, [c]))) continue;
+      for (const c of conditions) if (unread.has(c.field)) untold.add(c.field);
+    }
+    return [...untold];
+  };
+}
