@@ -1,6 +1,6 @@
 import type { LedgerRecord } from '../model';
 import { meetsConditions } from '../plan/conditions';
-import type { Plan } from '../plan/requirement';
+import type { Condition, Plan } from '../plan/requirement';
 import type { RecordSheetKey } from '../schema/sheets';
 import { rulesOf } from './ruleTable';
 
@@ -19,13 +19,21 @@ import { rulesOf } from './ruleTable';
 export function untoldKind(plan: Plan, key: RecordSheetKey): (record: LedgerRecord) => string[] {
   const conditionSets = rulesOf(plan).flatMap((rule) => (rule.requirement?.sheet === key ? [rule.requirement.conditions] : []));
   return (record) => {
-    const unread = new Set<string>(record.unread ?? []);
-    if (unread.size === 0) return [];
+    const unread: readonly string[] = record.unread ?? [];
+    if (unread.length === 0) return [];
     const untold = new Set<string>();
     for (const conditions of conditionSets) {
-      if (conditions.some((c) => !unread.has(c.field) && !meetsConditions(record, [c]))) continue;
-      for (const c of conditions) if (unread.has(c.field)) untold.add(c.field);
+      if (failsRead(record, conditions, unread)) continue;
+      for (const c of conditions) if (unread.includes(c.field)) untold.add(c.field);
     }
     return [...untold];
   };
+}
+
+/**
+ * True when a field of the record that was read already fails one of the conditions (another type,
+ * 含意识形态内容 否, or left blank): it cannot count, whatever its unread fields hold.
+ */
+export function failsRead(record: LedgerRecord, conditions: readonly Condition[], unread: readonly string[]): boolean {
+  return conditions.some((c) => !unread.includes(c.field) && !meetsConditions(record, [c]));
 }

@@ -1,19 +1,19 @@
 import type { Ledger, LedgerRecord, UnsureRows } from '../model';
-import { meetsConditions } from '../plan/conditions';
 import { fieldsOf } from '../schema/fields';
 import { recordSheets } from '../schema/sheets';
 import { periodContains, periodWithin, type PeriodCode } from '../values/period';
-import { untoldKind } from './kind';
+import { failsRead } from './kind';
 import { rulesOf } from './ruleTable';
 import { unitFieldOf } from './rules/counting';
 import { recordsForUnits } from './rules/units';
 
 /**
- * Rows that might count toward a requirement but were not understood (spec section 3): rows 未能归类
- * (kind.ts: content that became no record, or a record whose kind could not be told), and records
- * whose date, unit or another field that decides whether and where they count could not be read.
- * While any might fall in a period, a shortfall there is 无法判断, never 未达标; the rows are told
- * apart by what was not understood, for the message to say it (unsureText.ts).
+ * Rows that might count toward a requirement but were not understood (spec section 3): rows whose
+ * content became no record (未能归类, kind.ts), and records whose type, yes/no condition, date, unit or
+ * another field that decides whether and where they count could not be read. While any might fall in
+ * a period, a shortfall there is 无法判断, never 未达标. The rows are told apart by what was not
+ * understood, for the message to say it (unsureText.ts): a record is named by its unread fields, which
+ * its own finding (D02/D03/D06, and D10 where its kind is untold) points at.
  */
 export type Unsure = (rule: string, period: PeriodCode, unit?: string) => UnsureRows[];
 
@@ -22,7 +22,7 @@ interface Doubt {
   when?: string;
   /** The units the row names, where its unit field could be read: as the requirement counts them. */
   names?: (unit: string) => boolean;
-  /** The deciding fields not read; empty for a row 未能归类. */
+  /** The record's deciding fields not read; empty for a row whose content became no record. */
   unread: readonly string[];
 }
 
@@ -45,13 +45,11 @@ export function unsureRows(ledger: Ledger): Unsure {
     const unitField = judged.units && judged.sheet !== 'organization' ? unitFieldOf(judged.sheet) : undefined;
     const deciding = new Set([...judged.needs, ...(judged.counts ? [judged.counts.field] : [])]);
     const conditions = rule.requirement?.conditions ?? [];
-    const untold = untoldKind(ledger.plan, judged.sheet);
     const list: Doubt[] = [];
     for (const r of ledger.records[judged.sheet] as LedgerRecord[]) {
       const unread: string[] = (r.unread ?? []).filter((f) => deciding.has(f));
       if (unread.length === 0) continue;
-      // A record whose read fields already fail a condition (another type, 含意识形态内容 否) cannot count, whatever else is unread.
-      if (conditions.some((c) => !unread.includes(c.field) && !meetsConditions(r, [c]))) continue;
+      if (failsRead(r, conditions, unread)) continue;
       const data = r.data as Record<string, unknown>;
       const when =
         (periodField && typeof data[periodField] === 'string' ? data[periodField] : undefined) ?? (dateField ? data[dateField] : undefined);
@@ -61,7 +59,7 @@ export function unsureRows(ledger: Ledger): Unsure {
         ...(typeof unit === 'string' && {
           names: (u: string) => recordsForUnits([r], unitField!.field, unitField!.wholeName)(u).length > 0,
         }),
-        unread: untold(r).length > 0 ? [] : unread,
+        unread,
       });
     }
     // A rule over each record judges the records it has; a row not understood is no record it could fail.
