@@ -113,10 +113,20 @@ export interface PeriodStatus {
   /** Last day of the period plus 宽限天数 (ISO date). */
   due: string;
   /**
-   * Rows that could have counted here but were not understood (未能归类, or an unreadable type or date):
-   * the period is 无法判断 with `actual` as its least count rather than 未达标.
+   * Rows that could have counted here but were not understood (rows 未能归类 that became no record, or
+   * records whose type, condition, date, unit or other deciding field is unread): the period is
+   * 无法判断 with `actual` as its least count rather than 未达标. `unsure` says what was not understood
+   * of them, `unplaced` how many they are in all.
    */
   unplaced?: number;
+  unsure?: UnsureRows[];
+}
+
+/** Rows not understood that might count toward a requirement, alike in what was not understood. */
+export interface UnsureRows {
+  /** The fields deciding whether a record counts that could not be read; empty for rows that became no record. */
+  unread: string[];
+  rows: number;
 }
 
 export interface RuleStatus {

@@ -2,6 +2,7 @@ import { severityLabel, type Finding } from '../../ledger/findings';
 import type { SheetAccount, ValidationResult } from '../../ledger/model';
 import type { ListedRule } from '../rules/run';
 import { accountCounts, accountTopic } from '../../ledger/accountText';
+import { unsureCount } from '../../ledger/unsureText';
 
 /** The validation result as a clerk reads it in a terminal. */
 export function renderText(result: ValidationResult, period?: string): string {
@@ -15,9 +16,9 @@ export function renderText(result: ValidationResult, period?: string): string {
     period ? `【制度落实情况】${period}（全年要求的项目按截至期末的完成情况统计）` : '【制度落实情况】',
   ];
   for (const rule of result.rules) {
-    const unsure = rule.periods.filter((p) => p.unplaced !== undefined && p.status === '无法判断');
+    const unsure = rule.periods.filter((p) => p.unsure !== undefined && p.status === '无法判断');
     if (unsure.length > 0) {
-      const detail = unsure.map((p) => `${p.label}${p.unit ?? ''}实际至少${p.actual}次，另有${p.unplaced}行未能归类`).join('；');
+      const detail = unsure.map((p) => `${p.label}${p.unit ?? ''}实际至少${p.actual}次，${unsureCount(p.unsure!)}`).join('；');
       lines.push(`  ${rule.id} 无法判断  ${rule.title}（${detail}）`);
       continue;
     }

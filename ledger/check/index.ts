@@ -41,7 +41,7 @@ function unjudged(status: Omit<RuleStatus, 'title'>): Omit<RuleStatus, 'title'> 
     required: 0,
     actual: 0,
     // Its periods are unjudged for want of a sheet or column, not for rows not understood.
-    periods: status.periods.map(({ unplaced: _, ...p }) => ({ ...p, status: '无法判断', actual: 0 })),
+    periods: status.periods.map(({ unplaced: _, unsure: __, ...p }) => ({ ...p, status: '无法判断', actual: 0 })),
   };
 }
 

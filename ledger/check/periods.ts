@@ -1,9 +1,12 @@
 import type { Finding } from '../findings';
-import type { PeriodStatus, RequirementStatus, RuleStatus } from '../model';
+import type { PeriodStatus, RequirementStatus, RuleStatus, UnsureRows } from '../model';
 import type { RecordSheetKey } from '../schema/sheets';
+import { unsureCount } from '../unsureText';
 import { chineseDate } from '../values/date';
 import { periodDue, periodLabel, periodStart, type PeriodCode } from '../values/period';
 import { atSheet, type CheckContext, type RuleOutcome } from './context';
+
+const total = (unsure: readonly UnsureRows[]) => unsure.reduce((n, u) => n + u.rows, 0);
 
 export interface PeriodNeed {
   period: PeriodCode;
@@ -31,7 +34,8 @@ export function checkPeriod(
   const met = need.actual >= need.required;
   const overdue = ctx.asOf > due;
   // Rows not understood that might count here: the shortfall is not known, only its least count.
-  const unplaced = met ? 0 : (ctx.unsure?.(id, need.period, need.unit) ?? 0);
+  const unsure = met ? [] : (ctx.unsure?.(id, need.period, need.unit) ?? []);
+  const unplaced = total(unsure);
   const state: RequirementStatus = met ? '达标' : !overdue ? '进行中' : unplaced > 0 ? '无法判断' : '未达标';
   const label = periodLabel(need.period);
   const status: PeriodStatus = {
@@ -42,19 +46,19 @@ export function checkPeriod(
     required: need.required,
     actual: need.actual,
     due,
-    ...(unplaced > 0 && { unplaced }),
+    ...(unplaced > 0 && { unplaced, unsure }),
   };
   if (met || ctx.asOf < periodStart(need.period)) return { status, finding: null };
   const who = need.unit ? `“${need.unit}”` : '';
   const count = `要求${need.required}次，实际${need.actual}次`;
-  const unsure = `要求${need.required}次，实际至少${need.actual}次，另有${unplaced}行未能归类`;
+  const least = `要求${need.required}次，实际至少${need.actual}次，${unsureCount(unsure)}`;
   let message: string;
   if (unplaced > 0 && overdue) {
-    message = `${label}${who}是否${need.what}无法判断（${unsure}）：这些行的类型、日期或单位未能读懂，请按相应提示核对后再看是否完成。`;
+    message = `${label}${who}是否${need.what}无法判断（${least}）：这些行可能计入，请按各行的提示核对后再看是否完成。`;
   } else if (overdue) {
     message = `${label}${who}未${need.what}（${count}），已逾期未完成（应于${chineseDate(due)}前完成）。`;
   } else {
-    message = `${label}${who}尚未${need.what}（${unplaced > 0 ? unsure : count}），进行中，应于${chineseDate(due)}前完成。`;
+    message = `${label}${who}尚未${need.what}（${unplaced > 0 ? least : count}），进行中，应于${chineseDate(due)}前完成。`;
   }
   const severity = !overdue ? 'info' : unplaced > 0 ? 'warning' : (need.overdueSeverity ?? 'error');
   return { status, finding: atSheet(id, ctx, sheet, message, { severity }) };
@@ -106,7 +110,8 @@ export function periodRule(
  * whose fields it reads could not be read.
  */
 export function recordRuleStatus(id: string, ctx: CheckContext, checked: number, failed: number): Omit<RuleStatus, 'title'> {
-  const unplaced = failed > 0 ? 0 : (ctx.unsure?.(id, String(ctx.year)) ?? 0);
+  const unsure = failed > 0 ? [] : (ctx.unsure?.(id, String(ctx.year)) ?? []);
+  const unplaced = total(unsure);
   const status: RequirementStatus = failed > 0 ? '未达标' : unplaced > 0 ? '无法判断' : '达标';
   const period: PeriodStatus = {
     period: String(ctx.year),
@@ -116,7 +121,7 @@ export function recordRuleStatus(id: string, ctx: CheckContext, checked: number,
     required: checked,
     actual: checked - failed,
     due: periodDue(String(ctx.year), ctx.graceDays),
-    ...(unplaced > 0 && { unplaced }),
+    ...(unplaced > 0 && { unplaced, unsure }),
   };
   return { id, status, required: checked, actual: checked - failed, periods: [period] };
 }

@@ -1,4 +1,4 @@
-import { rulesOf } from '../check/ruleTable';
+import { untoldKind } from '../check/kind';
 import type { Finding } from '../findings';
 import type { LedgerRecord, SheetAccount } from '../model';
 import type { Plan } from '../plan/requirement';
@@ -16,14 +16,6 @@ export interface UnplacedWhy {
   message: string;
 }
 
-/** The fields that tell a record's kind (分析类型, 检查类型 …): those a requirement of the plan counts records by. */
-function kindFields(plan: Plan, key: RecordSheetKey): ReadonlySet<string> {
-  const fields = new Set<string>();
-  for (const { judged } of rulesOf(plan))
-    if (judged && judged.judges !== 'settings' && judged.sheet === key && judged.counts) fields.add(judged.counts.field);
-  return fields;
-}
-
 interface SheetRows {
   reader: SheetReader;
   /** Topic titles read from the sheet; `fixed` when the sheet is no register or 基本信息. */
@@ -31,6 +23,8 @@ interface SheetRows {
   fixed?: string | null;
   kinds: Map<number, RowKind>;
   why: Map<number, UnplacedWhy>;
+  /** The records read from the sheet, by topic: whether each one's kind was told is settled once all fields are read. */
+  records: Map<RecordSheetKey, readonly LedgerRecord[]>;
 }
 
 /** The first column of a row holding content: where a finding about the whole row points. */
@@ -59,7 +53,7 @@ export class AccountBook {
 
   private entry(reader: SheetReader): SheetRows {
     let rows = this.sheets.get(reader.name);
-    if (!rows) this.sheets.set(reader.name, (rows = { reader, topics: new Set(), kinds: new Map(), why: new Map() }));
+    if (!rows) this.sheets.set(reader.name, (rows = { reader, topics: new Set(), kinds: new Map(), why: new Map(), records: new Map() }));
     return rows;
   }
 
@@ -68,8 +62,8 @@ export class AccountBook {
   }
 
   /**
-   * What a topic's reading made of a sheet's rows, with why each 未能归类 row is so; a record whose kind
-   * could not be read is 未能归类 too.
+   * What a topic's reading made of a sheet's rows, with why each 未能归类 row is so. Its records whose
+   * kind could not be told (kind.ts) are 未能归类 too, once every field of theirs is read.
    */
   rows(
     reader: SheetReader,
@@ -82,18 +76,30 @@ export class AccountBook {
     if (key) rows.topics.add(recordSheets[key].title);
     for (const [row, kind] of kinds) rows.kinds.set(row, kind);
     for (const w of why) rows.why.set(w.row, w);
-    if (!key) return;
-    const kindOf = kindFields(this.plan, key);
-    for (const r of records) {
-      const unread = (r.unread ?? []).filter((f) => kindOf.has(f));
-      if (unread.length === 0) continue;
-      rows.kinds.set(r.row, 'unplaced');
-      const column = (r.columns as Record<string, number | undefined>)[unread[0]] ?? firstFilled(reader, r.row);
-      rows.why.set(r.row, {
-        row: r.row,
-        column,
-        message: `第${r.row}行这条“${recordSheets[key].title}”记录的“${unread.join('、')}”未能读懂，不知道它属于哪一类，未能归类；它可能计入的要求按“无法判断”计。`,
-      });
+    if (key && records.length > 0) rows.records.set(key, [...(rows.records.get(key) ?? []), ...records]);
+  }
+
+  /**
+   * Marks the records whose kind could not be told. A record's fields are settled only after all
+   * sheets of its topic are read (a column another sheet has and its own lacks is unread), so this
+   * runs when the account is asked for.
+   */
+  private settleKinds(): void {
+    for (const { reader, kinds, why, records } of this.sheets.values()) {
+      for (const [key, list] of records) {
+        const untold = untoldKind(this.plan, key);
+        for (const r of list) {
+          const fields = untold(r);
+          if (fields.length === 0) continue;
+          kinds.set(r.row, 'unplaced');
+          const column = (r.columns as Record<string, number | undefined>)[fields[0]] ?? firstFilled(reader, r.row);
+          why.set(r.row, {
+            row: r.row,
+            column,
+            message: `第${r.row}行这条“${recordSheets[key].title}”记录的“${fields.join('、')}”未能读懂，不知道它属于哪一类，未能归类；它可能计入的要求按“无法判断”计。`,
+          });
+        }
+      }
     }
   }
 
@@ -119,6 +125,7 @@ export class AccountBook {
 
   /** One info finding (D10) at each 未能归类 row of the account, saying what was missing. */
   findings(): Finding[] {
+    this.settleKinds();
     const found: Finding[] = [];
     for (const [name, { reader, kinds, why }] of this.sheets) {
       for (const [row, kind] of [...kinds].sort((a, b) => a[0] - b[0])) {
@@ -131,6 +138,7 @@ export class AccountBook {
   }
 
   account(order: readonly string[]): SheetAccount[] {
+    this.settleKinds();
     return order.flatMap((name) => {
       const rows = this.sheets.get(name);
       if (!rows) return [];

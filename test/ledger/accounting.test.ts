@@ -162,7 +162,8 @@ describe('nothing 未开展 that the ledger holds', () => {
     expect(r03.periods.map((p) => p.status)).toEqual(['达标', '无法判断', '达标', '达标']);
     const finding = ofRules(result, 'R03')[0];
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toContain('实际至少0次，另有1行未能归类');
+    // The record is 未能归类 in the account (its kind is untold) and the message names what was unread.
+    expect(finding.message).toContain('实际至少0次，另有1行“分析类型”未能读懂');
     expect(renderText(result)).toContain('R03 无法判断');
     expect(accountOf(result, '分析研判')).toMatchObject({ records: 4, unplaced: 1 });
     // R02 counts 综合分析 only, and its one record was read: the unreadable row cannot change it.
