@@ -8,13 +8,14 @@ import { rulesOf } from './ruleTable';
  * What 未能归类 means (spec section 1), in the one place the account (validate's 各工作表读取情况, JSON
  * `account`, the pane's and the page's 读取情况, each row's D10) and the requirements' 无法判断
  * (unsure.ts) both take it from: a row whose content became no record, or a record whose kind could
- * not be told. A record's kind is what the plan's
- * requirements on its sheet tell records apart by — the fields of their conditions, a type and yes/no
- * conditions such as 含意识形态内容 alike — so a record is 未能归类 when one of those fields is unread
- * and a requirement it might count toward (none of whose conditions its read fields already fail)
- * turns on it. A record whose date or unit is unread stays a record: its kind is known, only where it
- * counts is not, and its D02/D06 at the cell says so. A requirement left 无法判断 by a record names the
- * record's unread fields (`另有1行“含意识形态内容”未能读懂`), which its D10 names too.
+ * not be told. A record's kind is the type the plan's requirements on its sheet tell records apart
+ * by (分析类型, 检查类型, 类型 …: a condition other than yes/no), so a record is 未能归类 when such a
+ * field is unread and a requirement it might count toward (none of whose conditions its read fields
+ * already fail) turns on it. A record whose date, unit or yes/no condition (含意识形态内容,
+ * 意识形态安全专题) is unread stays a record: what it is is known, only whether or where it counts is
+ * not. Diaries leave a yes/no unsaid on most rows (a 中心组学习 whose words do not say 意识形态安全), and
+ * calling each such row 未能归类 told the clerk half the diary went unread. A requirement left 无法判断
+ * names the record's unread fields (`另有1行“含意识形态内容”未能读懂`); a type unread is also the row's D10.
  *
  * Returns, for a record of `key`, the fields that leave its kind untold: empty when it is a record.
  */
@@ -26,11 +27,13 @@ export function untoldKind(plan: Plan, key: RecordSheetKey): (record: LedgerReco
     const untold = new Set<string>();
     for (const conditions of conditionSets) {
       if (failsRead(record, conditions, unread)) continue;
-      for (const c of conditions) if (unread.includes(c.field)) untold.add(c.field);
+      for (const c of conditions) if (unread.includes(c.field) && !isYesNo(c)) untold.add(c.field);
     }
     return [...untold];
   };
 }
+
+const isYesNo = (c: Condition): boolean => c.values.every((v) => v === '是' || v === '否');
 
 /**
  * True when a field of the record that was read already fails one of the conditions (another type,

@@ -23,8 +23,6 @@ const ownSheetsFindings = [
   'S01 error 1.会议记录台账!A1',
   'S01 warning 1.会议记录台账!A1',
   'S02 info 2.中心组学习台账!A3 类型',
-  // Its words do not say whether it was on 意识形态安全, which R12 counts by: its kind is untold.
-  'D10 info 2.中心组学习台账!A4',
   'S02 info 3.意识形态分析研判!A3 分析类型',
   'R03 info 3.意识形态分析研判!A3',
   'R17 error 4.网络舆情处置台账!H6 处置时间',
