@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultTemplatePath } from '../../generator/report/template/file';
 import { withPlanSheet } from '../helpers/bureauPlan';
 import { taizhang } from '../helpers/cli';
 import { compliantLedger, yearClosed } from '../helpers/compliantLedger';
@@ -12,9 +13,24 @@ const dir = mkdtempSync(join(tmpdir(), 'taizhang-own-plan-'));
 let ledger: string;
 
 /** The report's paragraphs and tables, read back from the .docx the CLI wrote. */
-function report(kind: 'quarterly' | 'semiannual', period: string): { texts: string[]; tables: string[][][]; all: string } {
-  const out = join(dir, `${kind}-${period}.docx`);
-  const run = taizhang(['report', kind, ledger, '--period', period, '--as-of', yearClosed, '--out', out]);
+function report(
+  kind: 'quarterly' | 'semiannual',
+  period: string,
+  template?: string,
+): { texts: string[]; tables: string[][][]; all: string } {
+  const out = join(dir, `${kind}-${period}${template ? '-own-template' : ''}.docx`);
+  const run = taizhang([
+    'report',
+    kind,
+    ledger,
+    '--period',
+    period,
+    '--as-of',
+    yearClosed,
+    '--out',
+    out,
+    ...(template ? ['--template', template] : []),
+  ]);
   expect(run.status, run.stderr).toBe(0);
   const { document } = unzipDocx(readFileSync(out));
   const texts = paragraphsOf(document).map((p) => p.text);
@@ -55,5 +71,26 @@ describe('reports of a bureau with its own 实施方案要求', () => {
     expect(appendix.map((r) => r[1])).toContain('每年至少开展3次意识形态工作专题研究（三（一））');
     expect(all).toContain('2026年5月、6月“每月至少开展1次中心组学习”未按期落实');
     expect(all).toContain('按时完成“每月至少开展1次中心组学习”各项工作任务');
+  });
+});
+
+describe('下一步 of a bureau with its own 实施方案要求', () => {
+  it('answers a missed 中心组学习 with a measure for learning, naming it, not with the lectures’ approval', () => {
+    const { texts } = report('semiannual', '2026H1');
+    const next = texts.slice(texts.findIndex((t) => /^[一二三四五六七]、下一步/u.test(t)));
+    expect(next.length).toBeGreaterThan(1);
+    expect(next.join('\n')).toContain('按期组织中心组专题学习');
+    expect(next.join('\n')).not.toMatch(/讲座、报告、论坛/u);
+  });
+
+  it('does so with a wording template edited before that measure had a line of its own', () => {
+    const edited = readFileSync(defaultTemplatePath('semiannual'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^ {4}(学习宣讲|一岗双责):/u.test(line))
+      .join('\n');
+    expect(edited).not.toContain('学习宣讲:');
+    const file = join(dir, '半年通报-旧.yaml');
+    writeFileSync(file, edited);
+    expect(report('semiannual', '2026H1', file).all).toContain('按期组织中心组专题学习');
   });
 });

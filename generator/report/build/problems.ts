@@ -1,5 +1,6 @@
 import type { Finding } from '../../../ledger/findings';
 import type { LedgerRecord } from '../../../ledger/model';
+import type { RecordSheetKey } from '../../../ledger/schema/sheets';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import { periodYear } from '../../../ledger/values/period';
 import type { Appendix, Block } from '../model';
@@ -22,11 +23,17 @@ export function someNames(ctx: ReportContext, names: readonly string[], what: st
   return `${listOf(names.slice(0, named))}等${ctx.figure({ of: 'derived', name: figure, value: names.length })}${what}`;
 }
 
-/** A found fact, its theme and the units (or 股室) it names, for 下一步 to address. */
+/**
+ * A found fact, its theme and the units (or 股室) it names, for 下一步 to address; the sheet of the work
+ * it is about, and for a requirement what it asks done, so that the measure answers this fact (a
+ * missed 中心组学习 is no lecture held without approval, though both are 阵地管理).
+ */
 export interface Fact {
   theme: Theme;
   text: string;
   units: string[];
+  sheet: RecordSheetKey | 'settings';
+  what?: string;
 }
 
 /** The sentence for a bureau's own requirement where the template was written before they could be. */
@@ -51,8 +58,15 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
       : ctx.say(t.原因.逾期未完成, { ...values, 完成次数: figure('actual', s.actual), 要求次数: figure('required', s.required) });
   // The units of an inspection requirement (R06) are those the party group did not inspect: the party
   // group is the one to act, not they.
-  const inspected = ruleInfo(s.rule.id, ctx.result.ledger.plan).judged?.sheet === 'inspection';
-  return { theme: themeOfRule(s.rule.id, ctx.result.ledger), text: `${fact}，${cause}`, units: inspected ? [] : s.units };
+  const info = ruleInfo(s.rule.id, ctx.result.ledger.plan);
+  const sheet = info.judged?.sheet ?? 'settings';
+  return {
+    theme: themeOfRule(s.rule.id, ctx.result.ledger),
+    text: `${fact}，${cause}`,
+    units: sheet === 'inspection' ? [] : s.units,
+    sheet,
+    ...(info.requirement && { what: info.requirement.what }),
+  };
 }
 
 /**
@@ -102,7 +116,7 @@ function rectificationFacts(ctx: ReportContext, t: ProblemsTemplate, findings: r
     if (units.length === 0) return [];
     const values = { 单位: someNames(ctx, units, '个单位', `逾期${state}单位数`) };
     const cause = state === '未整改' ? t.原因.未启动整改 : t.原因.整改未到位;
-    return [{ theme: '问题整改' as const, text: `${ctx.say(t.事实.R19, values)}，${ctx.say(cause, values)}`, units }];
+    return [{ theme: '问题整改' as const, text: `${ctx.say(t.事实.R19, values)}，${ctx.say(cause, values)}`, units, sheet: 'inspection' as const }];
   });
 }
 
@@ -111,7 +125,7 @@ function reportingFacts(ctx: ReportContext, t: ProblemsTemplate, findings: reado
   const units = [...new Set(recordsOf(ctx, 'inspection', findings).map((r) => r.record.data.被检查单位 ?? '有关单位'))];
   if (units.length === 0) return [];
   const values = { 单位: someNames(ctx, units, '个单位', '上报不符单位数') };
-  return [{ theme: '问题整改', text: `${ctx.say(t.事实.R08, values)}，${ctx.say(t.原因.未按程序报送, values)}`, units }];
+  return [{ theme: '问题整改', text: `${ctx.say(t.事实.R08, values)}，${ctx.say(t.原因.未按程序报送, values)}`, units, sheet: 'inspection' }];
 }
 
 /** R14: each activity held without the approval the plan asks for, saying which step was missed. */
@@ -130,7 +144,7 @@ function lectureFacts(ctx: ReportContext, t: ProblemsTemplate, findings: readonl
   const kept = items.slice(0, named);
   if (kept.length === 0) return [];
   const more = items.length > named ? `等${ctx.figure({ of: 'derived', name: '审批不符活动数', value: items.length })}场活动` : '';
-  return [{ theme: '阵地管理', text: `${kept.join('，')}${more}`, units: [] }];
+  return [{ theme: '阵地管理', text: `${kept.join('，')}${more}`, units: [], sheet: 'lecture' }];
 }
 
 const stepOf: Record<string, string> = { 研判时间: '研判', 报送时间: '报送', 处置时间: '处置' };
@@ -147,7 +161,7 @@ function opinionFacts(ctx: ReportContext, t: ProblemsTemplate, byRule: ReadonlyM
     ...events('R16', (r, own) => ctx.say(t.事实.R16, { 事件名称: quoted(r.data.事件名称) || '有关舆情', 步骤: steps(own) })),
     ...events('R15', (r) => ctx.say(t.事实.R15, { 事件名称: quoted(r.data.事件名称) || '有关舆情' })),
   ];
-  return texts.length === 0 ? [] : [{ theme: '舆情处置', text: texts.join('；'), units: [] }];
+  return texts.length === 0 ? [] : [{ theme: '舆情处置', text: texts.join('；'), units: [], sheet: 'opinion' }];
 }
 
 /** R18: units whose 分管领导 is not a member of the party group (judged on 组织架构, not on a period). */
@@ -156,7 +170,7 @@ function leadershipFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
   const findings = ctx.result.findings.filter((f) => f.rule === 'R18');
   const units = recordsOf(ctx, 'organization', findings).map(({ record }) => record.data.单位名称 ?? '有关单位');
   if (units.length === 0) return [];
-  return [{ theme: '责任落实', text: ctx.say(t.事实.R18, { 单位: someNames(ctx, units, '个单位', '分管领导单位数') }), units }];
+  return [{ theme: '责任落实', text: ctx.say(t.事实.R18, { 单位: someNames(ctx, units, '个单位', '分管领导单位数') }), units, sheet: 'settings' }];
 }
 
 /** Every problem the ledger bears out for the period, as facts in the 党组's voice. */

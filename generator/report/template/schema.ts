@@ -107,8 +107,15 @@ function schemasFor(context: readonly string[]) {
     台账数据: section({ 概述: the('错误数'), 条目: the('序号', '说明', '工作表', '单元格') }),
   });
 
+  // A measure may name what was missed: {事项}, the work of the requirements not met (`中心组专题学习`).
+  const measure = () => the('单位', '事项');
   const nextSteps = section({
-    措施: themes(the('单位')),
+    措施: z.strictObject({
+      ...themes(measure()).shape,
+      // Added after bureaus began editing their templates: without them the program's own wording applies.
+      学习宣讲: measure().optional(),
+      一岗双责: measure().optional(),
+    }),
     下期工作: the('下一期间', '事项'),
     一般措施: lines(the(), '应为措施各条的列表'),
   });
