@@ -49,11 +49,13 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
   const builtIn = t.事实[s.rule.id as keyof ProblemsTemplate['事实']];
   // A bureau's own requirement has no sentence of its own in the template: the generic one names it.
   const fact = builtIn === undefined ? ctx.say(t.事实.本单位要求 ?? ownFact, { ...values, 要求: s.rule.title }) : ctx.say(builtIn, values);
+  // validate gives the rule's count over the report's period: a shorter period's (a month's, one unit's) is the report's own.
   const figure = (field: 'required' | 'actual', value: number) =>
-    ctx.figure({ of: 'rule', rule: s.rule.id, period: ctx.period, unit: null, field, value });
-  // A unit's requirement is one piece of work: not there means never started. The bureau's own may be partly done.
+    s.period === ctx.period && s.units.length === 0
+      ? ctx.figure({ of: 'rule', rule: s.rule.id, period: ctx.period, unit: null, field, value })
+      : ctx.figure({ of: 'derived', name: `${s.rule.id}${s.label}${s.units.join('')}${field}`, value });
   const cause =
-    s.units.length > 0 || s.actual === 0
+    s.actual === 0
       ? ctx.say(t.原因.逾期未开展, values)
       : ctx.say(t.原因.逾期未完成, { ...values, 完成次数: figure('actual', s.actual), 要求次数: figure('required', s.required) });
   // The units of an inspection requirement (R06) are those the party group did not inspect: the party

@@ -55,17 +55,21 @@ export interface Shortfall {
   required: number;
 }
 
-/** The period requirements the scope finds 未达标 (overdue), grouped by rule and period. */
+/**
+ * The period requirements the scope finds 未达标 (overdue), grouped by rule and period: the units that
+ * did none of it together, each unit that did some of it (under a count above 1) on its own, with its count.
+ */
 export function shortfalls(ctx: ReportContext): Shortfall[] {
   const groups = new Map<string, Shortfall>();
   for (const rule of ctx.scope.rules) {
     if (ruleInfo(rule.id, ctx.result.ledger.plan).judged?.judges !== 'periods') continue;
     for (const entry of rule.periods) {
       if (entry.status !== '未达标') continue;
-      const key = `${rule.id}\u0000${entry.period}`;
+      const partly = entry.unit !== null && entry.actual > 0 ? entry.unit : '';
+      const key = `${rule.id}\u0000${entry.period}\u0000${partly}`;
       const group = groups.get(key) ?? { rule, period: entry.period, label: entry.label, due: entry.due, units: [], actual: 0, required: 0 };
       if (entry.unit) group.units.push(entry.unit);
-      else {
+      if (!entry.unit || partly) {
         group.actual = entry.actual;
         group.required = entry.required;
       }

@@ -170,11 +170,14 @@ function semiannualSchema() {
       本通报计入: s.the(),
     }),
     专题汇报: section({
-      概述: s.the('应汇报数', '已汇报数', '未汇报单位'),
+      概述: s.the('要求', '应汇报数', '已汇报数', '不足单位', '未汇报单位'),
       表头: headers(4),
       已汇报: label,
       尚未汇报: label,
       逾期未汇报: label,
+      // Added after bureaus began editing their templates, for a plan asking more than one report a half.
+      次数不足: label.optional(),
+      进行中: label.optional(),
       无单位: s.the(),
     }),
     检查抽查: section({
