@@ -9,7 +9,7 @@ import type { Values } from '../template/phrase';
 import type { ReportContext, Section } from './context';
 import { pointParagraphs, type Point } from './points';
 import { rowKey } from './records';
-import { shortfalls, unjudged, type Shortfall } from './requirements';
+import { nextPeriod as nextPeriodOf, shortfalls, unjudged, type Shortfall } from './requirements';
 import { cleanText, excerpt, listOf, shortDate, withoutSpaces } from './text';
 import { themeOfRule, themes, type Theme } from './themes';
 
@@ -72,27 +72,40 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
 }
 
 /**
- * The periods a requirement of the bureau as a whole was never started in, told in one sentence
- * (`2026年1月、2月、5月“每月……”未按期落实`): a monthly requirement would otherwise repeat itself six
- * times in a half-year's 通报. Periods partly done keep their own sentence, which gives their count.
+ * The periods a requirement was never started in by the same units (or the bureau as a whole), told
+ * in one sentence (`第一党支部、第二党支部2026年1月至6月“每月……”未按期落实`): a monthly requirement would
+ * otherwise repeat itself six times in a half-year's 通报. Periods partly done keep their own sentence,
+ * which gives their count.
  */
 function notStarted(list: readonly Shortfall[]): Shortfall[] {
-  const joined = new Map<string, Shortfall>();
+  const joined = new Map<string, { first: Shortfall; periods: Shortfall[] }>();
   const out: Shortfall[] = [];
   for (const s of list) {
-    const first = joined.get(s.rule.id);
-    if (s.units.length > 0 || s.actual > 0) out.push(s);
-    else if (!first) {
-      const copy = { ...s };
-      joined.set(s.rule.id, copy);
-      out.push(copy);
-    } else {
-      // `2026年1月、2月`: the year is said once where the periods share it.
-      const year = `${periodYear(s.period)}年`;
-      first.label = `${first.label}、${periodYear(first.period) === periodYear(s.period) ? s.label.replace(year, '') : s.label}`;
-    }
+    const key = `${s.rule.id}\u0000${s.units.join('\u0000')}`;
+    const group = joined.get(key);
+    if (s.actual > 0) out.push(s);
+    else if (!group) {
+      const first = { ...s };
+      joined.set(key, { first, periods: [s] });
+      out.push(first);
+    } else group.periods.push(s);
   }
+  for (const { first, periods } of joined.values()) first.label = periodsLabel(periods);
   return out;
+}
+
+/**
+ * Periods in a sentence: `2026年1月至6月` where they run on without a gap (three or more), else
+ * `2026年1月、3月`; the year said once where they share it.
+ */
+function periodsLabel(periods: readonly Shortfall[]): string {
+  if (periods.length === 1) return periods[0].label;
+  const year = (s: Shortfall) => `${periodYear(s.period)}年`;
+  const sameYear = periods.every((s) => periodYear(s.period) === periodYear(periods[0].period));
+  const short = (s: Shortfall, i: number) => (i > 0 && sameYear ? s.label.replace(year(s), '') : s.label);
+  const consecutive = periods.every((s, i) => i === 0 || nextPeriodOf(periods[i - 1].period) === s.period);
+  if (sameYear && consecutive && periods.length >= 3) return `${periods[0].label}至${short(periods.at(-1)!, 1)}`;
+  return periods.map(short).join('、');
 }
 
 type Sheet = 'inspection' | 'lecture' | 'opinion' | 'organization';

@@ -1,6 +1,6 @@
 import type { RequirementStatus } from '../../../ledger/model';
 import type { ScopedPeriod, ScopedRule } from '../../../ledger/check/scope';
-import { isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import { isMonth, isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import type { ReportContext } from './context';
 
@@ -94,11 +94,12 @@ export function dueNext(ctx: ReportContext): string[] {
     .map((rule) => rule.title);
 }
 
-/** The quarter or half after `period`: 2026Q4 → 2027Q1. */
+/** The month, quarter or half after `period`: 2026Q4 → 2027Q1, 2026M09 → 2026M10. */
 export function nextPeriod(period: PeriodCode): PeriodCode {
   const year = periodYear(period);
   const n = Number(period.slice(5));
-  const last = isQuarter(period) ? 4 : 2;
   const kind = period.charAt(4);
+  if (isMonth(period)) return n === 12 ? `${year + 1}M01` : `${year}M${String(n + 1).padStart(2, '0')}`;
+  const last = isQuarter(period) ? 4 : 2;
   return n === last ? `${year + 1}${kind}1` : `${year}${kind}${n + 1}`;
 }
