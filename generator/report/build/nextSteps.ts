@@ -27,6 +27,9 @@ const defaults: Record<'学习宣讲' | '一岗双责', string> = {
 /** What a requirement asks done, as the object of 组织: `开展中心组专题学习` → `中心组专题学习`. */
 const work = (what: string) => what.replace(/^(开展|安排|组织)/u, '');
 
+/** The work due next, the first few by name: `“A”“B”“C”等` reads on into the template's `各项工作任务`. */
+const dueWork = (titles: readonly string[]) => `${titles.slice(0, 3).map((title) => `“${title}”`).join('')}${titles.length > 3 ? '等' : ''}`;
+
 /** The lead of a point, up to its first full stop: two measures with one lead are one measure. */
 const leadOf = (text: string) => text.split('。')[0];
 
@@ -57,7 +60,7 @@ export function nextStepsSection(ctx: ReportContext, t: NextStepsTemplate, from:
   const derived: Point[] = [
     ...addressed,
     ...(from.measures ? [{ lead: from.measures, sentences: [] }] : []),
-    ...(due.length > 0 ? [{ lead: ctx.say(t.下期工作, { 下一期间: periodLabel(next), 事项: due.map((title) => `“${title}”`).join('') }), sentences: [] }] : []),
+    ...(due.length > 0 ? [{ lead: ctx.say(t.下期工作, { 下一期间: periodLabel(next), 事项: dueWork(due) }), sentences: [] }] : []),
   ];
   const general = t.一般措施.filter((g) => !derived.some((d) => leadOf(d.lead) === leadOf(g)));
   return { title: ctx.say(t.标题), blocks: pointParagraphs(fillPoints(derived, general, 3, 5)) };

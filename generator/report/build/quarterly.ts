@@ -88,9 +88,11 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
   const measures = [
     ...new Set(ctx.records('analysis').flatMap((r) => (r.data.应对措施 ? [excerpt(cleanText(r.data.应对措施), quoteLength)] : []))),
   ].slice(0, quoted);
+  // A quarter without any work to tell has no 主要工作 section, rather than a heading over nothing.
+  const done = work(ctx, t.主要工作, values);
   const sections = [
     overviewSection(ctx, t.基本情况),
-    work(ctx, t.主要工作, values),
+    ...(done.blocks.length > 0 ? [done] : []),
     situation(ctx, t.总体态势, values, opinions),
     problems.section,
     nextStepsSection(ctx, t.下一步, {
