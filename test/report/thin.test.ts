@@ -44,4 +44,10 @@ describe('reports of a thin ledger', () => {
     const due = texts.find((t) => t.includes('统筹做好2026年下半年工作'))!;
     expect(due).toMatch(/按时完成(“[^”]+”){3}等各项工作任务/u);
   });
+
+  it('say 各单位……总体规范 only of inspections that reached every 股室站所', () => {
+    const texts = paragraphs('quarterly', '2026Q2', '2026-07-20');
+    expect(texts).toContain('从监督检查看，本季度对1个单位开展检查抽查，未发现问题。');
+    expect(texts.join('\n')).not.toContain('总体规范');
+  });
 });

@@ -148,6 +148,8 @@ function quarterlySchema() {
       舆情: s.the(...s.opinionCounts),
       无舆情: s.the(),
       检查无问题: s.the(),
+      // Added after bureaus began editing their templates: inspections that did not reach every 股室站所.
+      部分检查无问题: s.the(...workNames).optional(),
       检查有问题: s.the('发现问题数', '已整改数', '问题检查'),
       倾向性问题: s.the('倾向性问题'),
     }),
