@@ -158,3 +158,17 @@ describe('专题汇报 in the 半年通报 of a bureau whose plan asks more of i
     expect(all.match(/“每月至少开展1次中心组学习”未按期落实/gu)).toHaveLength(1);
   });
 });
+
+describe('专题汇报 in the 半年通报 of a bureau whose plan switched it off', () => {
+  it('tells who reported without saying 按要求 or 尚未 of what was not asked', async () => {
+    const rows = planWith((row) => (row.编号 === 'R09' ? { ...row, 启用: '否' } : row));
+    const ledger = compliantLedger();
+    ledger.专题汇报.rows = ledger.专题汇报.rows.filter((r) => r[0] === '机关党总支');
+    const { tables, all } = await reportOf('r09-off', withPlanSheet(ledger, rows), 'semiannual', '2026H1');
+    const section = all.slice(all.indexOf('专题汇报情况'), all.indexOf('检查抽查情况'));
+    expect(section).toContain('全局2个党总支、党支部中，向局党组专题汇报意识形态工作的1个，没有汇报的有第一党支部。');
+    expect(section).not.toMatch(/按要求|尚未/u);
+    const branches = tables.find((t) => t[0][0] === '单位' && t[0][1] === '汇报日期')!;
+    expect(branches.slice(1).map((r) => r[3])).toEqual(['已汇报', '未汇报']);
+  });
+});

@@ -50,8 +50,9 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
   };
 }
 
-/** The states of the table's last column where the template was written before they could be. */
-const branchStates = { 次数不足: '次数不足', 进行中: '进行中' };
+/** The wording where the template was written before it could be: the table's states, the plan without R09. */
+const branchStates = { 次数不足: '次数不足', 进行中: '进行中', 未汇报: '未汇报' };
+const branchesUnasked = '{期间}，全局{应汇报数}个党总支、党支部中[，向局党组专题汇报意识形态工作的{已汇报数}个][，没有汇报的有{未汇报单位}]。';
 
 /**
  * 专题汇报情况: every unit the plan's 专题汇报 requirement (R09) asks to report — 党总支 and 党支部 by
@@ -83,7 +84,9 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
         : state === 'none'
           ? overdue
             ? t.逾期未汇报
-            : t.尚未汇报
+            : r09
+              ? t.尚未汇报
+              : (t.未汇报 ?? branchStates.未汇报)
           : overdue
             ? (t.次数不足 ?? branchStates.次数不足)
             : (t.进行中 ?? branchStates.进行中);
@@ -96,7 +99,8 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
     return { unit, state, cells: [unit, when, column('汇报形式'), label] };
   });
   const of = (state: string) => rows.filter((r) => r.state === state).map((r) => r.unit);
-  const intro = ctx.say(t.概述, {
+  // Without the requirement nothing was asked: 按要求 and 尚未 would say otherwise.
+  const intro = ctx.say(r09 ? t.概述 : (t.无要求 ?? branchesUnasked), {
     要求: r09?.title,
     应汇报数: ctx.figure({ of: 'derived', name: '党组织数', value: units.length }),
     已汇报数: unlessZero(ctx.figure({ of: 'derived', name: '已汇报党组织数', value: of('met').length })),

@@ -173,6 +173,8 @@ function semiannualSchema() {
     }),
     专题汇报: section({
       概述: s.the('要求', '应汇报数', '已汇报数', '不足单位', '未汇报单位'),
+      // Added after bureaus began editing their templates: a plan that switched 专题汇报 off.
+      无要求: s.the('应汇报数', '已汇报数', '未汇报单位').optional(),
       表头: headers(4),
       已汇报: label,
       尚未汇报: label,
@@ -180,6 +182,7 @@ function semiannualSchema() {
       // Added after bureaus began editing their templates, for a plan asking more than one report a half.
       次数不足: label.optional(),
       进行中: label.optional(),
+      未汇报: label.optional(),
       无单位: s.the(),
     }),
     检查抽查: section({
