@@ -51,3 +51,15 @@ describe('reports of a thin ledger', () => {
     expect(texts.join('\n')).not.toContain('总体规范');
   });
 });
+
+describe('下一步 of the sample ledger', () => {
+  it('answers a 分管领导 outside the party group with a 一岗双责 measure naming the unit, said once', () => {
+    const out = join(dir, 'sample-2026Q2.docx');
+    const run = taizhang(['report', 'quarterly', 'templates/示例台账.xlsx', '--period', '2026Q2', '--as-of', '2026-07-20', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const texts = paragraphsOf(unzipDocx(readFileSync(out)).document).map((p) => p.text);
+    const next = texts.slice(texts.findIndex((t) => /^[一二三四五六]、下一步/u.test(t))).join('\n');
+    expect(next).toContain('第三党支部的意识形态工作要由局党组成员分管');
+    expect(next.match(/落实“一岗双责”/gu)).toHaveLength(1);
+  });
+});
