@@ -35,6 +35,9 @@ const isComplete = (d: LedgerDigest) => d.requirements.every((r) => r.status ===
 /** Praised in the 通报: every requirement 达标 and nothing overdue. */
 const praised = (d: LedgerDigest) => isComplete(d) && d.overdueItems === 0;
 
+/** The note under the requirements table where the template was written before it could be. */
+const notListed = '注：{单位}的实施方案未列入“{要求}”，该项统计不含{单位}。';
+
 const defaults = defaultPlan({ 定期检查周期: '年度' });
 
 /**
@@ -105,6 +108,12 @@ export function buildNotice(rollup: Rollup, template: NoticeTemplate, options: N
         ];
       }),
     });
+    // A row counts fewer units than were summed where some bureau's plan switched it off: say which, or the row reads short.
+    for (const r of requirements) {
+      const without = included.filter((d) => !d.requirements.some((x) => x.id === r.id)).map(unitName);
+      if (without.length > 0)
+        body.push(paragraph(fill(t.制度落实.未列入 ?? notListed, { 单位: without.join('、'), 要求: countyTitle(rollup, r) })));
+    }
 
     addHeading(t.各单位情况.标题);
     body.push(paragraph(fill(t.各单位情况.概述)));

@@ -22,7 +22,8 @@ const noticeSchema = z.strictObject({
   发文机关标志: the().optional(),
   开头: the(),
   总体情况: section({ 概述: the('报送数', '汇总数', '未纳入数', '全部达标数', '逾期单位数'), 无台账: the() }),
-  制度落实: section({ 概述: the('要求数'), 表头: headers(6) }),
+  // 未列入: added after counties began editing their templates.
+  制度落实: section({ 概述: the('要求数'), 表头: headers(6), 未列入: the('单位', '要求').optional() }),
   各单位情况: section({ 概述: the(), 表头: headers(5), 表扬: the('单位', '单位数').optional() }),
   未纳入汇总: section({
     概述: the('未纳入数'),

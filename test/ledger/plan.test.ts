@@ -138,6 +138,7 @@ describe('another bureau’s plan', () => {
     // Shortfalls of the plan's requirements stand at the header row of the sheet they count.
     const shortfalls = result.findings.filter((f) => f.rule.startsWith('R') || f.rule.startsWith('本局'));
     expect(shortfalls.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual([
+      'R01 warning 专题研究!A1',
       'R01 error 专题研究!A1',
       '本局2 error 分析研判!A1',
       '本局2 error 分析研判!A1',
@@ -146,7 +147,20 @@ describe('another bureau’s plan', () => {
     ]);
     const august = result.findings.find((f) => f.rule === '本局1')!;
     expect(august.message).toContain('2026年8月“第一党支部”未开展中心组专题学习（要求1次，实际0次）');
-    expect(result.findings.find((f) => f.rule === 'R01')!.message).toContain('未开展3次意识形态工作专题研究（要求3次，实际2次）');
+    expect(result.findings.find((f) => f.rule === 'R01' && f.severity === 'error')!.message).toContain(
+      '未开展3次意识形态工作专题研究（要求3次，实际2次）',
+    );
+  });
+
+  it('asks by mid-year for half of a yearly 专题研究 count of 3, rounded up: 2, where 1 was held', async () => {
+    const result = await validateLedger(otherBureau(), yearClosed);
+    expect(ruleStatus(result, 'R01').periods.find((p) => p.period === '2026H1')).toMatchObject({
+      required: 2,
+      actual: 1,
+      status: '未达标',
+    });
+    const midYear = result.findings.find((f) => f.rule === 'R01' && f.severity === 'warning')!;
+    expect(midYear.message).toContain('未开展2次意识形态工作专题研究（要求2次，实际1次）');
   });
 
   it('says while a month is open that its requirement is in progress', async () => {

@@ -84,6 +84,9 @@ describe('taizhang summary over bureaus with plans of their own', () => {
     expect(text).not.toContain('每年至少开展2次');
     // 县乙局 switched 不定期抽查 off: it is not judged by it, so the requirement keeps its own words, counting 县甲局 alone.
     expect(requirements).toContainEqual(['7', '不定期开展抽查（三（二））', '1', '0', '0', '0']);
+    // …and the 通报 says so under the table, or row 7 reads one bureau short.
+    expect(text).toContain('注：县乙局的实施方案未列入“不定期开展抽查”，该项统计不含县乙局。');
+    expect(text.match(/实施方案未列入/gu)).toHaveLength(1);
     expect(text).toContain('“开展意识形态工作专题研究（按各单位实施方案要求）”');
     // A bureau's own requirement is named with that bureau, under the theme of the sheet it counts.
     expect(text).toMatch(/理论学习和阵地管理还有薄弱环节。[^\n]*“每月至少开展1次中心组学习”落实不到位，1个单位未达标：县乙局。/u);

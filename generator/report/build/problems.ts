@@ -1,5 +1,6 @@
 import type { Finding } from '../../../ledger/findings';
 import type { LedgerRecord } from '../../../ledger/model';
+import type { RecordSheetKey } from '../../../ledger/schema/sheets';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import { periodYear } from '../../../ledger/values/period';
 import type { Appendix, Block } from '../model';
@@ -8,7 +9,7 @@ import type { Values } from '../template/phrase';
 import type { ReportContext, Section } from './context';
 import { pointParagraphs, type Point } from './points';
 import { rowKey } from './records';
-import { shortfalls, unjudged, type Shortfall } from './requirements';
+import { nextPeriod as nextPeriodOf, shortfalls, unjudged, type Shortfall } from './requirements';
 import { cleanText, excerpt, listOf, shortDate, withoutSpaces } from './text';
 import { themeOfRule, themes, type Theme } from './themes';
 
@@ -22,11 +23,17 @@ export function someNames(ctx: ReportContext, names: readonly string[], what: st
   return `${listOf(names.slice(0, named))}等${ctx.figure({ of: 'derived', name: figure, value: names.length })}${what}`;
 }
 
-/** A found fact, its theme and the units (or 股室) it names, for 下一步 to address. */
+/**
+ * A found fact, its theme and the units (or 股室) it names, for 下一步 to address; the sheet of the work
+ * it is about, and for a requirement what it asks done, so that the measure answers this fact (a
+ * missed 中心组学习 is no lecture held without approval, though both are 阵地管理).
+ */
 export interface Fact {
   theme: Theme;
   text: string;
   units: string[];
+  sheet: RecordSheetKey | 'settings';
+  what?: string;
 }
 
 /** The sentence for a bureau's own requirement where the template was written before they could be. */
@@ -42,41 +49,63 @@ function shortfallFact(ctx: ReportContext, t: ProblemsTemplate, s: Shortfall): F
   const builtIn = t.事实[s.rule.id as keyof ProblemsTemplate['事实']];
   // A bureau's own requirement has no sentence of its own in the template: the generic one names it.
   const fact = builtIn === undefined ? ctx.say(t.事实.本单位要求 ?? ownFact, { ...values, 要求: s.rule.title }) : ctx.say(builtIn, values);
+  // validate gives the rule's count over the report's period: a shorter period's (a month's, one unit's) is the report's own.
   const figure = (field: 'required' | 'actual', value: number) =>
-    ctx.figure({ of: 'rule', rule: s.rule.id, period: ctx.period, unit: null, field, value });
-  // A unit's requirement is one piece of work: not there means never started. The bureau's own may be partly done.
+    s.period === ctx.period && s.units.length === 0
+      ? ctx.figure({ of: 'rule', rule: s.rule.id, period: ctx.period, unit: null, field, value })
+      : ctx.figure({ of: 'derived', name: `${s.rule.id}${s.label}${s.units.join('')}${field}`, value });
   const cause =
-    s.units.length > 0 || s.actual === 0
+    s.actual === 0
       ? ctx.say(t.原因.逾期未开展, values)
       : ctx.say(t.原因.逾期未完成, { ...values, 完成次数: figure('actual', s.actual), 要求次数: figure('required', s.required) });
   // The units of an inspection requirement (R06) are those the party group did not inspect: the party
   // group is the one to act, not they.
-  const inspected = ruleInfo(s.rule.id, ctx.result.ledger.plan).judged?.sheet === 'inspection';
-  return { theme: themeOfRule(s.rule.id, ctx.result.ledger), text: `${fact}，${cause}`, units: inspected ? [] : s.units };
+  const info = ruleInfo(s.rule.id, ctx.result.ledger.plan);
+  const sheet = info.judged?.sheet ?? 'settings';
+  return {
+    theme: themeOfRule(s.rule.id, ctx.result.ledger),
+    text: `${fact}，${cause}`,
+    units: sheet === 'inspection' ? [] : s.units,
+    sheet,
+    ...(info.requirement && { what: info.requirement.what }),
+  };
 }
 
 /**
- * The periods a requirement of the bureau as a whole was never started in, told in one sentence
- * (`2026年1月、2月、5月“每月……”未按期落实`): a monthly requirement would otherwise repeat itself six
- * times in a half-year's 通报. Periods partly done keep their own sentence, which gives their count.
+ * The periods a requirement was never started in by the same units (or the bureau as a whole), told
+ * in one sentence (`第一党支部、第二党支部2026年1月至6月“每月……”未按期落实`): a monthly requirement would
+ * otherwise repeat itself six times in a half-year's 通报. Periods partly done keep their own sentence,
+ * which gives their count.
  */
 function notStarted(list: readonly Shortfall[]): Shortfall[] {
-  const joined = new Map<string, Shortfall>();
+  const joined = new Map<string, { first: Shortfall; periods: Shortfall[] }>();
   const out: Shortfall[] = [];
   for (const s of list) {
-    const first = joined.get(s.rule.id);
-    if (s.units.length > 0 || s.actual > 0) out.push(s);
-    else if (!first) {
-      const copy = { ...s };
-      joined.set(s.rule.id, copy);
-      out.push(copy);
-    } else {
-      // `2026年1月、2月`: the year is said once where the periods share it.
-      const year = `${periodYear(s.period)}年`;
-      first.label = `${first.label}、${periodYear(first.period) === periodYear(s.period) ? s.label.replace(year, '') : s.label}`;
-    }
+    const key = `${s.rule.id}\u0000${s.units.join('\u0000')}`;
+    const group = joined.get(key);
+    if (s.actual > 0) out.push(s);
+    else if (!group) {
+      const first = { ...s };
+      joined.set(key, { first, periods: [s] });
+      out.push(first);
+    } else group.periods.push(s);
   }
+  for (const { first, periods } of joined.values()) first.label = periodsLabel(periods);
   return out;
+}
+
+/**
+ * Periods in a sentence: `2026年1月至6月` where they run on without a gap (three or more), else
+ * `2026年1月、3月`; the year said once where they share it.
+ */
+function periodsLabel(periods: readonly Shortfall[]): string {
+  if (periods.length === 1) return periods[0].label;
+  const year = (s: Shortfall) => `${periodYear(s.period)}年`;
+  const sameYear = periods.every((s) => periodYear(s.period) === periodYear(periods[0].period));
+  const short = (s: Shortfall, i: number) => (i > 0 && sameYear ? s.label.replace(year(s), '') : s.label);
+  const consecutive = periods.every((s, i) => i === 0 || nextPeriodOf(periods[i - 1].period) === s.period);
+  if (sameYear && consecutive && periods.length >= 3) return `${periods[0].label}至${short(periods.at(-1)!, 1)}`;
+  return periods.map(short).join('、');
 }
 
 type Sheet = 'inspection' | 'lecture' | 'opinion' | 'organization';
@@ -102,7 +131,7 @@ function rectificationFacts(ctx: ReportContext, t: ProblemsTemplate, findings: r
     if (units.length === 0) return [];
     const values = { 单位: someNames(ctx, units, '个单位', `逾期${state}单位数`) };
     const cause = state === '未整改' ? t.原因.未启动整改 : t.原因.整改未到位;
-    return [{ theme: '问题整改' as const, text: `${ctx.say(t.事实.R19, values)}，${ctx.say(cause, values)}`, units }];
+    return [{ theme: '问题整改' as const, text: `${ctx.say(t.事实.R19, values)}，${ctx.say(cause, values)}`, units, sheet: 'inspection' as const }];
   });
 }
 
@@ -111,7 +140,7 @@ function reportingFacts(ctx: ReportContext, t: ProblemsTemplate, findings: reado
   const units = [...new Set(recordsOf(ctx, 'inspection', findings).map((r) => r.record.data.被检查单位 ?? '有关单位'))];
   if (units.length === 0) return [];
   const values = { 单位: someNames(ctx, units, '个单位', '上报不符单位数') };
-  return [{ theme: '问题整改', text: `${ctx.say(t.事实.R08, values)}，${ctx.say(t.原因.未按程序报送, values)}`, units }];
+  return [{ theme: '问题整改', text: `${ctx.say(t.事实.R08, values)}，${ctx.say(t.原因.未按程序报送, values)}`, units, sheet: 'inspection' }];
 }
 
 /** R14: each activity held without the approval the plan asks for, saying which step was missed. */
@@ -130,7 +159,7 @@ function lectureFacts(ctx: ReportContext, t: ProblemsTemplate, findings: readonl
   const kept = items.slice(0, named);
   if (kept.length === 0) return [];
   const more = items.length > named ? `等${ctx.figure({ of: 'derived', name: '审批不符活动数', value: items.length })}场活动` : '';
-  return [{ theme: '阵地管理', text: `${kept.join('，')}${more}`, units: [] }];
+  return [{ theme: '阵地管理', text: `${kept.join('，')}${more}`, units: [], sheet: 'lecture' }];
 }
 
 const stepOf: Record<string, string> = { 研判时间: '研判', 报送时间: '报送', 处置时间: '处置' };
@@ -147,7 +176,7 @@ function opinionFacts(ctx: ReportContext, t: ProblemsTemplate, byRule: ReadonlyM
     ...events('R16', (r, own) => ctx.say(t.事实.R16, { 事件名称: quoted(r.data.事件名称) || '有关舆情', 步骤: steps(own) })),
     ...events('R15', (r) => ctx.say(t.事实.R15, { 事件名称: quoted(r.data.事件名称) || '有关舆情' })),
   ];
-  return texts.length === 0 ? [] : [{ theme: '舆情处置', text: texts.join('；'), units: [] }];
+  return texts.length === 0 ? [] : [{ theme: '舆情处置', text: texts.join('；'), units: [], sheet: 'opinion' }];
 }
 
 /** R18: units whose 分管领导 is not a member of the party group (judged on 组织架构, not on a period). */
@@ -156,7 +185,7 @@ function leadershipFacts(ctx: ReportContext, t: ProblemsTemplate): Fact[] {
   const findings = ctx.result.findings.filter((f) => f.rule === 'R18');
   const units = recordsOf(ctx, 'organization', findings).map(({ record }) => record.data.单位名称 ?? '有关单位');
   if (units.length === 0) return [];
-  return [{ theme: '责任落实', text: ctx.say(t.事实.R18, { 单位: someNames(ctx, units, '个单位', '分管领导单位数') }), units }];
+  return [{ theme: '责任落实', text: ctx.say(t.事实.R18, { 单位: someNames(ctx, units, '个单位', '分管领导单位数') }), units, sheet: 'settings' }];
 }
 
 /** Every problem the ledger bears out for the period, as facts in the 党组's voice. */

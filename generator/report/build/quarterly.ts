@@ -1,3 +1,4 @@
+import { inspectedTypes, sameUnit, unitsOfType } from '../../../ledger/check/rules/units';
 import type { ValidationResult } from '../../../ledger/model';
 import { isQuarter } from '../../../ledger/values/period';
 import type { Block, Report } from '../model';
@@ -35,6 +36,9 @@ function work(ctx: ReportContext, t: T['主要工作'], values: Values): Section
   return { title: ctx.say(t.标题), blocks: pointParagraphs(themes) };
 }
 
+/** The wording where the template was written before it could be: inspections of some units found nothing. */
+const someClean = '从监督检查看，本季度对{检查单位数}个单位开展检查抽查，未发现问题。';
+
 /**
  * 意识形态领域总体态势和倾向性问题: what the quarter's 季度分析 and 专项研判 found, set beside the
  * public-opinion and inspection records. Without an analysis's own words the section says what the
@@ -54,7 +58,13 @@ function situation(ctx: ReportContext, t: T['总体态势'], values: Values, opi
   const blocks: Block[] = [];
   if (found) blocks.push(paragraph(ctx.say(t.分析, { ...values, 主要情况: found })));
   blocks.push(paragraph(opinions.records.length > 0 ? ctx.say(t.舆情, opinions.values) : ctx.say(t.无舆情)));
-  if (ctx.records('inspection').length > 0) blocks.push(paragraph(ctx.say(values.发现问题数 === undefined ? t.检查无问题 : t.检查有问题, values)));
+  const inspections = ctx.records('inspection');
+  if (inspections.length > 0) {
+    // 各单位……总体规范 speaks for every 股室/站所: only when the quarter's inspections reached them all.
+    const all = unitsOfType(ctx.result.ledger, inspectedTypes).every((unit) => inspections.some((r) => sameUnit(r.data.被检查单位, unit)));
+    const clean = all ? t.检查无问题 : (t.部分检查无问题 ?? someClean);
+    blocks.push(paragraph(ctx.say(values.发现问题数 === undefined ? clean : t.检查有问题, values)));
+  }
   if (tendencies) blocks.push(paragraph(ctx.say(t.倾向性问题, { 倾向性问题: tendencies })));
   if (!found && !tendencies) {
     ctx.notices.push(
@@ -88,9 +98,11 @@ export function buildQuarterlyReport(result: ValidationResult, t: QuarterlyTempl
   const measures = [
     ...new Set(ctx.records('analysis').flatMap((r) => (r.data.应对措施 ? [excerpt(cleanText(r.data.应对措施), quoteLength)] : []))),
   ].slice(0, quoted);
+  // A quarter without any work to tell has no 主要工作 section, rather than a heading over nothing.
+  const done = work(ctx, t.主要工作, values);
   const sections = [
     overviewSection(ctx, t.基本情况),
-    work(ctx, t.主要工作, values),
+    ...(done.blocks.length > 0 ? [done] : []),
     situation(ctx, t.总体态势, values, opinions),
     problems.section,
     nextStepsSection(ctx, t.下一步, {

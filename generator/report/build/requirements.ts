@@ -1,6 +1,6 @@
 import type { RequirementStatus } from '../../../ledger/model';
 import type { ScopedPeriod, ScopedRule } from '../../../ledger/check/scope';
-import { isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
+import { isMonth, isQuarter, periodContains, periodEnd, periodYear, type PeriodCode } from '../../../ledger/values/period';
 import { ruleInfo } from '../../../ledger/check/ruleTable';
 import type { ReportContext } from './context';
 
@@ -55,17 +55,21 @@ export interface Shortfall {
   required: number;
 }
 
-/** The period requirements the scope finds 未达标 (overdue), grouped by rule and period. */
+/**
+ * The period requirements the scope finds 未达标 (overdue), grouped by rule and period: the units that
+ * did none of it together, each unit that did some of it (under a count above 1) on its own, with its count.
+ */
 export function shortfalls(ctx: ReportContext): Shortfall[] {
   const groups = new Map<string, Shortfall>();
   for (const rule of ctx.scope.rules) {
     if (ruleInfo(rule.id, ctx.result.ledger.plan).judged?.judges !== 'periods') continue;
     for (const entry of rule.periods) {
       if (entry.status !== '未达标') continue;
-      const key = `${rule.id}\u0000${entry.period}`;
+      const partly = entry.unit !== null && entry.actual > 0 ? entry.unit : '';
+      const key = `${rule.id}\u0000${entry.period}\u0000${partly}`;
       const group = groups.get(key) ?? { rule, period: entry.period, label: entry.label, due: entry.due, units: [], actual: 0, required: 0 };
       if (entry.unit) group.units.push(entry.unit);
-      else {
+      if (!entry.unit || partly) {
         group.actual = entry.actual;
         group.required = entry.required;
       }
@@ -90,11 +94,12 @@ export function dueNext(ctx: ReportContext): string[] {
     .map((rule) => rule.title);
 }
 
-/** The quarter or half after `period`: 2026Q4 → 2027Q1. */
+/** The month, quarter or half after `period`: 2026Q4 → 2027Q1, 2026M09 → 2026M10. */
 export function nextPeriod(period: PeriodCode): PeriodCode {
   const year = periodYear(period);
   const n = Number(period.slice(5));
-  const last = isQuarter(period) ? 4 : 2;
   const kind = period.charAt(4);
+  if (isMonth(period)) return n === 12 ? `${year + 1}M01` : `${year}M${String(n + 1).padStart(2, '0')}`;
+  const last = isQuarter(period) ? 4 : 2;
   return n === last ? `${year + 1}${kind}1` : `${year}${kind}${n + 1}`;
 }

@@ -13,6 +13,7 @@ import { problemsSection, someNames, type Fact } from './problems';
 import { recordValues } from './records';
 import { recordDate } from '../../../ledger/check/placing';
 import { requirementRows } from './requirements';
+import { ruleInfo } from '../../../ledger/check/ruleTable';
 import { table } from './tables';
 import { listOf, shortDate, unlessZero } from './text';
 import { parts } from './work';
@@ -49,33 +50,62 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
   };
 }
 
-/** 专题汇报情况: every 党总支/党支部, whether and how it reported to the party group this half. */
+/** The wording where the template was written before it could be: the table's states, the plan without R09. */
+const branchStates = { 次数不足: '次数不足', 进行中: '进行中', 未汇报: '未汇报' };
+const branchesUnasked = '{期间}，全局{应汇报数}个党总支、党支部中[，向局党组专题汇报意识形态工作的{已汇报数}个][，没有汇报的有{未汇报单位}]。';
+
+/**
+ * 专题汇报情况: every unit the plan's 专题汇报 requirement (R09) asks to report — 党总支 and 党支部 by
+ * default — whether it reported to the party group as often as the bureau's plan asks in this half
+ * (once a half by default; every quarter, or twice, in another bureau's plan). Where the plan has no
+ * such requirement the section tells what was reported and judges nothing.
+ */
 function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const ledger = ctx.result.ledger;
-  const units = unitsOfType(ledger, branchTypes);
+  const r09 = ctx.scope.rules.find((rule) => rule.id === 'R09');
+  const required = r09 ? ruleInfo('R09', ledger.plan).requirement : undefined;
+  const units = unitsOfType(ledger, required && required.unitTypes.length > 0 ? required.unitTypes : branchTypes);
   if (units.length === 0) {
     ctx.notices.push('台账“组织架构”中没有登记党总支、党支部，通报第三部分“专题汇报情况”无从反映。请在“组织架构”表中补充后重新生成。');
     return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
   }
   const reports = ctx.records('branchReport');
-  const r09 = ctx.scope.rules.find((rule) => rule.id === 'R09');
   const rows = units.map((unit) => {
     const own = reports.filter((r) => sameUnit(r.data.汇报单位, unit));
-    const entry = r09?.periods.find((p) => p.unit !== null && sameUnit(p.unit, unit));
-    const state = own.length > 0 ? t.已汇报 : entry?.status === '未达标' ? t.逾期未汇报 : t.尚未汇报;
+    const entries = r09?.periods.filter((p) => p.unit !== null && sameUnit(p.unit, unit)) ?? [];
+    const counted = entries.reduce((sum, p) => sum + p.actual, 0);
+    // Judged by the plan's count where it has one; by whether anything was reported where it has none.
+    const state: 'met' | 'none' | 'short' =
+      entries.length > 0 ? (entries.every((p) => p.status === '达标') ? 'met' : counted === 0 ? 'none' : 'short') : own.length > 0 ? 'met' : 'none';
+    const overdue = entries.some((p) => p.status === '未达标');
+    const label =
+      state === 'met'
+        ? t.已汇报
+        : state === 'none'
+          ? overdue
+            ? t.逾期未汇报
+            : r09
+              ? t.尚未汇报
+              : (t.未汇报 ?? branchStates.未汇报)
+          : overdue
+            ? (t.次数不足 ?? branchStates.次数不足)
+            : (t.进行中 ?? branchStates.进行中);
     const values = own.map((r) => recordValues('branchReport', r, ctx.year));
     const column = (field: string) => listOf([...new Set(values.map((v) => v[field]).filter((v) => v !== undefined).map(String))]) || '—';
     // A branch that reported many times gets its count and last date, not every date: the table stays short.
     const last = own.map((r) => recordDate('branchReport', r)).filter((d) => d !== undefined).sort().at(-1);
     const times = () => ctx.figure({ of: 'derived', name: `${unit}专题汇报次数`, value: own.length });
     const when = own.length > 1 && last ? `${times()}次，最近${shortDate(last, ctx.year)}` : column('日期');
-    return { unit, reported: own.length > 0, cells: [unit, when, column('汇报形式'), state] };
+    return { unit, state, cells: [unit, when, column('汇报形式'), label] };
   });
-  const missing = rows.filter((r) => !r.reported).map((r) => r.unit);
-  const intro = ctx.say(t.概述, {
+  const of = (state: string) => rows.filter((r) => r.state === state).map((r) => r.unit);
+  // Without the requirement nothing was asked: 按要求 and 尚未 would say otherwise.
+  const intro = ctx.say(r09 ? t.概述 : (t.无要求 ?? branchesUnasked), {
+    要求: r09?.title,
     应汇报数: ctx.figure({ of: 'derived', name: '党组织数', value: units.length }),
-    已汇报数: unlessZero(ctx.figure({ of: 'derived', name: '已汇报党组织数', value: units.length - missing.length })),
-    未汇报单位: missing.length > 0 ? listOf(missing) : undefined,
+    已汇报数: unlessZero(ctx.figure({ of: 'derived', name: '已汇报党组织数', value: of('met').length })),
+    不足单位: of('short').length > 0 ? listOf(of('short')) : undefined,
+    未汇报单位: of('none').length > 0 ? listOf(of('none')) : undefined,
   });
   return {
     title: ctx.say(t.标题),

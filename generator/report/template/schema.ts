@@ -107,8 +107,15 @@ function schemasFor(context: readonly string[]) {
     台账数据: section({ 概述: the('错误数'), 条目: the('序号', '说明', '工作表', '单元格') }),
   });
 
+  // A measure may name what was missed: {事项}, the work of the requirements not met (`中心组专题学习`).
+  const measure = () => the('单位', '事项');
   const nextSteps = section({
-    措施: themes(the('单位')),
+    措施: z.strictObject({
+      ...themes(measure()).shape,
+      // Added after bureaus began editing their templates: without them the program's own wording applies.
+      学习宣讲: measure().optional(),
+      一岗双责: measure().optional(),
+    }),
     下期工作: the('下一期间', '事项'),
     一般措施: lines(the(), '应为措施各条的列表'),
   });
@@ -141,6 +148,8 @@ function quarterlySchema() {
       舆情: s.the(...s.opinionCounts),
       无舆情: s.the(),
       检查无问题: s.the(),
+      // Added after bureaus began editing their templates: inspections that did not reach every 股室站所.
+      部分检查无问题: s.the(...workNames).optional(),
       检查有问题: s.the('发现问题数', '已整改数', '问题检查'),
       倾向性问题: s.the('倾向性问题'),
     }),
@@ -163,11 +172,17 @@ function semiannualSchema() {
       本通报计入: s.the(),
     }),
     专题汇报: section({
-      概述: s.the('应汇报数', '已汇报数', '未汇报单位'),
+      概述: s.the('要求', '应汇报数', '已汇报数', '不足单位', '未汇报单位'),
+      // Added after bureaus began editing their templates: a plan that switched 专题汇报 off.
+      无要求: s.the('应汇报数', '已汇报数', '未汇报单位').optional(),
       表头: headers(4),
       已汇报: label,
       尚未汇报: label,
       逾期未汇报: label,
+      // Added after bureaus began editing their templates, for a plan asking more than one report a half.
+      次数不足: label.optional(),
+      进行中: label.optional(),
+      未汇报: label.optional(),
       无单位: s.the(),
     }),
     检查抽查: section({

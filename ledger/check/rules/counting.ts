@@ -49,7 +49,8 @@ export function unitFieldOf(sheet: WorkSheetKey): { field: string; wholeName: bo
  * The one rule of every counting requirement of the plan (issue 22): its sheet's records that meet
  * its conditions, placed in months (placing.ts), counted in each period of its frequency in the
  * ledger's year — for the bureau, or for each unit of its unit types through the sheet's unit field.
- * R01 adds its mid-year checkpoint: a yearly 专题研究 with none held in the first half is a warning.
+ * R01 adds its mid-year checkpoint, a warning: by the first half's end a yearly 专题研究 should be half
+ * done, Math.ceil(atLeast / 2) times — 1 of the default 2, but 2 of a bureau's 3, which 1 would pass unasked.
  */
 export function requirementRule(requirement: Requirement): Rule {
   const { id, sheet, conditions, unitTypes, atLeast, frequency } = requirement;
@@ -64,9 +65,9 @@ export function requirementRule(requirement: Requirement): Rule {
             {
               period: `${year}H1`,
               unit,
-              required: 1,
+              required: Math.ceil(atLeast / 2),
               actual: countIn(tally, `${year}H1`),
-              what: requirement.what,
+              what: whatTimes(requirement.what, Math.ceil(atLeast / 2)),
               overdueSeverity: 'warning' as const,
             },
           ]
