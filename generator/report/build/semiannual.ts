@@ -52,7 +52,7 @@ function requirements(ctx: ReportContext, t: T['制度落实']): Section {
 
 /** The wording where the template was written before it could be: the table's states, the plan without R09. */
 const branchStates = { 次数不足: '次数不足', 进行中: '进行中', 未汇报: '未汇报' };
-const branchesUnasked = '{期间}，全局{应汇报数}个党总支、党支部中[，向局党组专题汇报意识形态工作的{已汇报数}个][，没有汇报的有{未汇报单位}]。';
+const branchesUnasked = '{期间}，全局{应汇报数}个{单位类型}中[，向局党组专题汇报意识形态工作的{已汇报数}个][，没有汇报的有{未汇报单位}]。';
 
 /**
  * 专题汇报情况: every unit the plan's 专题汇报 requirement (R09) asks to report — 党总支 and 党支部 by
@@ -64,7 +64,8 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   const ledger = ctx.result.ledger;
   const r09 = ctx.scope.rules.find((rule) => rule.id === 'R09');
   const required = r09 ? ruleInfo('R09', ledger.plan).requirement : undefined;
-  const units = unitsOfType(ledger, required && required.unitTypes.length > 0 ? required.unitTypes : branchTypes);
+  const types = required && required.unitTypes.length > 0 ? required.unitTypes : branchTypes;
+  const units = unitsOfType(ledger, types);
   if (units.length === 0) {
     ctx.notices.push('台账“组织架构”中没有登记党总支、党支部，通报第三部分“专题汇报情况”无从反映。请在“组织架构”表中补充后重新生成。');
     return { title: ctx.say(t.标题), blocks: ctx.paragraphs(t.无单位) };
@@ -102,6 +103,7 @@ function branchReports(ctx: ReportContext, t: T['专题汇报']): Section {
   // Without the requirement nothing was asked: 按要求 and 尚未 would say otherwise.
   const intro = ctx.say(r09 ? t.概述 : (t.无要求 ?? branchesUnasked), {
     要求: r09?.title,
+    单位类型: types.join('、'),
     应汇报数: ctx.figure({ of: 'derived', name: '党组织数', value: units.length }),
     已汇报数: unlessZero(ctx.figure({ of: 'derived', name: '已汇报党组织数', value: of('met').length })),
     不足单位: of('short').length > 0 ? listOf(of('short')) : undefined,

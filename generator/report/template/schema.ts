@@ -172,9 +172,9 @@ function semiannualSchema() {
       本通报计入: s.the(),
     }),
     专题汇报: section({
-      概述: s.the('要求', '应汇报数', '已汇报数', '不足单位', '未汇报单位'),
+      概述: s.the('要求', '单位类型', '应汇报数', '已汇报数', '不足单位', '未汇报单位'),
       // Added after bureaus began editing their templates: a plan that switched 专题汇报 off.
-      无要求: s.the('应汇报数', '已汇报数', '未汇报单位').optional(),
+      无要求: s.the('单位类型', '应汇报数', '已汇报数', '未汇报单位').optional(),
       表头: headers(4),
       已汇报: label,
       尚未汇报: label,
