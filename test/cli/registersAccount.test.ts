@@ -14,19 +14,21 @@ const dir = 'test/fixtures/registers';
 // r105 is the register the pane and page e2e tests show; the others are one of each producer and a new seed.
 const seeds = ['r105-libreoffice', 'r101-openpyxl', 'r112-wps', 'r305-libreoffice', 'r694-wps'];
 
-/** Rows holding a value other than blanks, per sheet, in workbook order: as a clerk sees them in Excel. */
+/** Rows showing a value other than blanks, per sheet, in workbook order: as a clerk sees them in Excel. */
 function rowsWithContent(path: string): Array<[string, number]> {
   const script = `
 import json, sys
 from openpyxl import load_workbook
 wb = load_workbook(sys.argv[1], data_only=True)
 out = []
+filled = lambda v: v is not None and (not isinstance(v, str) or v.strip() != "")
 for ws in wb.worksheets:
-    n = 0
-    for row in ws.iter_rows(values_only=True):
-        if any(v is not None and (not isinstance(v, str) or v.strip() != "") for v in row):
-            n += 1
-    out.append([ws.title, n])
+    rows = {r[0].row for r in ws.iter_rows() if any(filled(c.value) for c in r)}
+    # A merged cell shows its value in every row it spans (a date merged down a day's rows, a two-row title).
+    for m in ws.merged_cells.ranges:
+        if filled(ws.cell(m.min_row, m.min_col).value):
+            rows.update(range(m.min_row, m.max_row + 1))
+    out.append([ws.title, len(rows)])
 print(json.dumps(out, ensure_ascii=False))
 `;
   const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
