@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../ledger/jsonReport';
 import { taizhang } from '../helpers/cli';
+import { rowsOf } from '../helpers/resultViews';
 
 /**
  * Issue 19 §1, "every row is accounted for": on registers of the variety set, each sheet's records,
@@ -46,9 +47,14 @@ describe('every row of a register accounted for, in the JSON and the text', () =
       const text = taizhang(['validate', path, '--as-of', '2026-12-31']).stdout;
       const shown = text
         .split('\n')
-        .map((line) => /^ {2}工作表“(.+)”（.*）：(记录 \d+ 行，非记录 \d+ 行，未能归类 \d+ 行)$/u.exec(line))
-        .flatMap((m) => (m ? [[m[1], m[2]]] : []));
-      expect(shown).toEqual(report.account.map((a) => [a.sheet, `记录 ${a.records} 行，非记录 ${a.nonRecords} 行，未能归类 ${a.unplaced} 行`]));
+        .map((line) => /^ {2}工作表“(.+)”（.*?）：(记录 \d+ 行，非记录 \d+ 行，未能归类 \d+ 行)(?:（第(.+)行）)?$/u.exec(line))
+        .flatMap((m) => (m ? [[m[1], m[2], rowsOf(m[3] ?? '')]] : []));
+      expect(shown).toEqual(
+        report.account.map((a) => [a.sheet, `记录 ${a.records} 行，非记录 ${a.nonRecords} 行，未能归类 ${a.unplaced} 行`, a.unplacedRows]),
+      );
+      // Each row named 未能归类 is one with content, and holds its D10 finding.
+      const d10 = report.account.map((a) => report.findings.filter((f) => f.rule === 'D10' && f.sheet === a.sheet).map((f) => f.row));
+      expect(d10).toEqual(report.account.map((a) => a.unplacedRows));
     });
   }
 });

@@ -256,9 +256,7 @@ describe('map’s paste-ready lines pasted into 基本信息 of each seed', () =
       if (!before.result || !after.result) return;
       const had = readRecords(before.result);
       const has = readRecords(after.result);
-      const truthRows = new Set(
-        Object.entries(truth.records).flatMap(([topic, rows]) => rows.map((r) => `${topic} ${r.sheet}!${r.row}`)),
-      );
+      const truthRows = new Set(Object.entries(truth.records).flatMap(([topic, rows]) => rows.map((r) => `${topic} ${r.sheet}!${r.row}`)));
       // 组织架构 is no topic of the truth: its rows are the bureau's units, read before as after.
       const holds = new Set(Object.entries(truth.records).flatMap(([topic, rows]) => (rows.length > 0 ? [topic] : [])));
       if (before.result.ledger.records.organization.length > 0) holds.add('organization');
