@@ -46,12 +46,13 @@ export function toJsonReport(result: ValidationResult, scope?: Scope): JsonRepor
       value,
       message,
     })),
-    account: result.ledger.account.map(({ sheet, topic, records, nonRecords, unplaced }) => ({
+    account: result.ledger.account.map(({ sheet, topic, records, nonRecords, unplaced, unplacedRows }) => ({
       sheet,
       topic,
       records,
       nonRecords,
       unplaced,
+      unplacedRows,
     })),
     ...(result.notes.length > 0 && { notes: result.notes }),
   };

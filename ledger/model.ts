@@ -66,6 +66,8 @@ export interface SheetAccount {
   records: number;
   nonRecords: number;
   unplaced: number;
+  /** The rows 未能归类, in order: where the clerk looks, each with its D10 finding. */
+  unplacedRows: number[];
 }
 
 /** A row with content that became no record: it might count toward any of `topics`. */

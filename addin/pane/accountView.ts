@@ -2,7 +2,7 @@
  * 读取情况 at the top of 问题清单: how every row of every sheet was read (issue 19 §1), as validate
  * accounts for them. A sheet with rows 未能归类 offers its findings, which say at each row what was missing.
  */
-import { accountCounts, accountTopic } from '../../ledger/accountText';
+import { accountCounts, accountTopic, accountUnplacedRows } from '../../ledger/accountText';
 import type { SheetAccount } from '../../ledger/model';
 import { h } from './dom';
 
@@ -27,7 +27,9 @@ export function renderAccount(container: HTMLElement, account: readonly SheetAcc
   const unplacedItem = (a: SheetAccount) => {
     const show = h('button', { type: 'button', class: 'show-unplaced' }, '查看问题');
     show.addEventListener('click', () => onSheet(a.sheet));
-    return h('li', { 'data-sheet': a.sheet }, h('span', { class: 'name' }, `“${a.sheet}”未能归类 ${a.unplaced} 行`), show);
+    // The rows themselves, so the clerk can go to them in the workbook without opening the findings.
+    const rows = h('span', { class: 'rows' }, `（${accountUnplacedRows(a.unplacedRows)}）`);
+    return h('li', { 'data-sheet': a.sheet }, h('span', { class: 'name' }, `“${a.sheet}”未能归类 ${a.unplaced} 行`, rows), show);
   };
   const unplaced = account.filter((a) => a.unplaced > 0);
   container.replaceChildren(

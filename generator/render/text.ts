@@ -1,7 +1,7 @@
 import { severityLabel, type Finding } from '../../ledger/findings';
 import type { SheetAccount, ValidationResult } from '../../ledger/model';
 import type { ListedRule } from '../rules/run';
-import { accountCounts, accountTopic } from '../../ledger/accountText';
+import { accountCounts, accountTopic, accountUnplacedRows } from '../../ledger/accountText';
 import { unsureCount } from '../../ledger/unsureText';
 
 /** The validation result as a clerk reads it in a terminal. */
@@ -44,9 +44,10 @@ export function renderText(result: ValidationResult, period?: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `工作表“中心组学习”（学习培训）：记录 38 行，非记录 12 行，未能归类 3 行`. */
+/** `工作表“中心组学习”（学习培训）：记录 38 行，非记录 12 行，未能归类 3 行（第5、9、12行）`. */
 export function accountLine(a: SheetAccount): string {
-  return `工作表“${a.sheet}”（${accountTopic(a)}）：${accountCounts(a)}`;
+  const rows = accountUnplacedRows(a.unplacedRows);
+  return `工作表“${a.sheet}”（${accountTopic(a)}）：${accountCounts(a)}${rows && `（${rows}）`}`;
 }
 
 /** A counting requirement's terms: `每季度至少1次；各党总支、党支部；分析研判中 分析类型为季度分析；按实施方案要求第5行`. */

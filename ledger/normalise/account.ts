@@ -144,9 +144,15 @@ export class AccountBook {
       if (!rows) return [];
       const { reader, kinds } = rows;
       const tally: Record<RowKind, number> = { record: 0, nonRecord: 0, unplaced: 0 };
-      for (let row = reader.firstRow; row <= reader.lastRow; row++) if (hasContent(reader, row)) tally[kinds.get(row) ?? 'nonRecord']++;
+      const unplacedRows: number[] = [];
+      for (let row = reader.firstRow; row <= reader.lastRow; row++) {
+        if (!hasContent(reader, row)) continue;
+        const kind = kinds.get(row) ?? 'nonRecord';
+        tally[kind]++;
+        if (kind === 'unplaced') unplacedRows.push(row);
+      }
       const topic = rows.fixed !== undefined ? rows.fixed : rows.topics.size > 0 ? [...rows.topics].join('、') : null;
-      return [{ sheet: name, topic, records: tally.record, nonRecords: tally.nonRecord, unplaced: tally.unplaced }];
+      return [{ sheet: name, topic, records: tally.record, nonRecords: tally.nonRecord, unplaced: tally.unplaced, unplacedRows }];
     });
   }
 }

@@ -222,9 +222,13 @@ export function normaliseWorkbook(
       continue;
     }
     const topic = title ?? columnsTopic(sheet, mappings.columns);
+    // Neither name, title nor columns say what it holds: a register whose category cells name one topic only.
+    const single = topic ? null : findRegisterByContent(sheet, ctx, 1);
     if (topic) {
       (located.sheets[topic.key] ??= []).push({ grid: unmatched, reason: topic.reason });
       byContent.push(unmatched);
+    } else if (single) {
+      registers.push(single);
     } else {
       recognition.notRegisters.push({ sheet: unmatched.name, reason: '名称、标题和表头都不像任何一种台账' });
     }

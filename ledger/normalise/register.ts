@@ -43,9 +43,11 @@ const sampleRows = 60;
  * A column whose header names no category but whose cells do (`活动类型`, `事项` over 专题研究, 学习培训,
  * 检查抽查 …): most of its cells name one topic each, and they name two topics at least. The rows are
  * work done, each on its day: a 目录 whose 题名 name whole registers (`…2026年意识形态工作会议记录`, dated
- * `2026年`) or a list of duties names topics too, but no row of it holds a day.
+ * `2026年`) or a list of duties names topics too, but no row of it holds a day. `topics` is how many topics
+ * the cells must name: one only where nothing else on the sheet says what it holds (a quarter's register in
+ * which a single kind of work was done), since a topic's own 类型 column names one topic too.
  */
-function namesCategories(sheet: SheetReader, top: number, column: number, ctx: ConvertContext): boolean {
+function namesCategories(sheet: SheetReader, top: number, column: number, ctx: ConvertContext, least: number): boolean {
   const topicOf = new Map<string, RecordSheetKey | null>();
   const topics = new Set<RecordSheetKey>();
   let cells = 0;
@@ -64,7 +66,7 @@ function namesCategories(sheet: SheetReader, top: number, column: number, ctx: C
     topics.add(topic);
     if (dateOf(sheet, row, ctx).date !== undefined) dated++;
   }
-  return cells >= 3 && topics.size >= 2 && named * 5 >= cells * 3 && dated * 2 > named;
+  return cells >= 3 && topics.size >= least && named * 5 >= cells * 3 && dated * 2 > named;
 }
 
 /** The register's category column, within the first ten rows, by its header (工作类别 …); null for a sheet without one. */
@@ -79,15 +81,18 @@ export function findRegister(sheet: SheetReader): CombinedRegister | null {
   return null;
 }
 
-/** A combined register whose category column is known by its cells only (after the sheet's title had its say). */
-export function findRegisterByContent(sheet: SheetReader, ctx: ConvertContext): CombinedRegister | null {
+/**
+ * A combined register whose category column is known by its cells only (after the sheet's title had its say),
+ * naming at least `topics` topics.
+ */
+export function findRegisterByContent(sheet: SheetReader, ctx: ConvertContext, topics = 2): CombinedRegister | null {
   const last = Math.min(sheet.lastRow, headerSearchRows);
   for (let top = sheet.firstRow; top <= last; top++) {
     for (let column = sheet.firstColumn; column <= sheet.lastColumn; column++) {
       // A header cell with a short word over it, not a title spread across the row.
       const text = cellText(sheet.value(top, column));
       if (text === '' || text.length > 8 || text === cellText(sheet.value(top, column + 1))) continue;
-      if (namesCategories(sheet, top, column, ctx)) return registerAt(sheet, top, column);
+      if (namesCategories(sheet, top, column, ctx, topics)) return registerAt(sheet, top, column);
     }
   }
   return null;

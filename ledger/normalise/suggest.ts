@@ -333,16 +333,19 @@ function locatedTopics(
     }
     const title = recordSheets[best[0]].title;
     const unanimous = votes.every((keys) => keys.size === 1 && keys.has(best[0]));
+    // A category is a kind of work the bureau keeps coming back to: one row's words do not tell it (组织网评员培训会
+    // under 网评员队伍 names 培训, yet 网评员队伍 is work of its own), so a guess from a single row is asked.
+    const sure = unanimous && rows.length > 1;
     if (!unanimous) sheets.push(unplaced(name, `${where}未能归类，可能是“${title}”，请核对`, category));
     suggestions.push({
       key: '类别映射',
       entry: `${title}=${category}`,
       why: unanimous
-        ? `依据：${where}的 ${rows.length} 行记录都含“${title}”一类的字样`
+        ? `依据：${where}的 ${rows.length} 行记录都含“${title}”一类的字样${sure ? '' : '，仅凭一行还不能断定整个类别'}`
         : `依据：${where}的 ${rows.length} 行中有 ${best[1]} 行含“${title}”一类的字样，其余不是或另含别类`,
-      sure: unanimous ? 0.85 : 0.4,
+      sure: sure ? 0.85 : unanimous ? 0.6 : 0.4,
       sheet: name,
-      ...(unanimous ? {} : { question: `${where}记的是“${title}”吗？` }),
+      ...(sure ? {} : { question: `${where}记的是“${title}”吗？` }),
     });
   }
 

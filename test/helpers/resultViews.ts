@@ -19,6 +19,31 @@ export function cliAccount(path: string, asOf: string): string[][] {
   return account.map((a) => [a.sheet, `记录 ${a.records} 行，非记录 ${a.nonRecords} 行，未能归类 ${a.unplaced} 行`]);
 }
 
+/** `5、9至12` (as 读取情况 and validate's text name rows 未能归类) as the rows it names. */
+export const rowsOf = (text: string): number[] =>
+  text === ''
+    ? []
+    : text.split('、').flatMap((part) => {
+        const [from, to = from] = part.split('至').map(Number);
+        return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      });
+
+/** Each sheet with rows 未能归类 and those rows, as `validate --format json` gives them. */
+export function cliUnplacedRows(path: string, asOf: string): Array<[string, number[]]> {
+  const { account } = cli<JsonReport>(['validate', path, '--format', 'json', '--as-of', asOf]);
+  return account.filter((a) => a.unplaced > 0).map((a) => [a.sheet, a.unplacedRows]);
+}
+
+/** The sheets kept in view under 读取情况 for their rows 未能归类, with the rows they name. */
+export function shownUnplacedRows(page: Page): Promise<Array<[string, number[]]>> {
+  return page
+    .locator('#account .unplaced-sheets li')
+    .evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-sheet') ?? '', /第(.+)行/u.exec(li.querySelector('.rows')?.textContent ?? '')?.[1] ?? '']),
+    )
+    .then((items) => items.map(([sheet, rows]) => [sheet, rowsOf(rows)] as [string, number[]]));
+}
+
 export function shownAccount(page: Page): Promise<string[][]> {
   return page
     .locator('#account .account-sheet')

@@ -68,8 +68,15 @@ describe('several sheets, one topic', () => {
     const result = await validateLedger(ledger, yearClosed);
     expect(result.findings).toEqual([]);
     expect(result.ledger.sheets.research?.name).toBe('Sheet1');
-    expect(accountOf(result, '目录')).toEqual({ sheet: '目录', topic: null, records: 0, nonRecords: 2, unplaced: 0 });
-    expect(accountOf(result, 'Sheet1')).toEqual({ sheet: 'Sheet1', topic: '专题研究', records: 2, nonRecords: 2, unplaced: 0 });
+    expect(accountOf(result, '目录')).toEqual({ sheet: '目录', topic: null, records: 0, nonRecords: 2, unplaced: 0, unplacedRows: [] });
+    expect(accountOf(result, 'Sheet1')).toEqual({
+      sheet: 'Sheet1',
+      topic: '专题研究',
+      records: 2,
+      nonRecords: 2,
+      unplaced: 0,
+      unplacedRows: [],
+    });
   });
 });
 
@@ -90,7 +97,14 @@ describe('every row accounted for', () => {
     };
     ledger.学习培训 = sheet;
     const result = await validateLedger(ledger, yearClosed);
-    expect(accountOf(result, '学习培训')).toEqual({ sheet: '学习培训', topic: '学习培训', records: 2, nonRecords: 6, unplaced: 1 });
+    expect(accountOf(result, '学习培训')).toEqual({
+      sheet: '学习培训',
+      topic: '学习培训',
+      records: 2,
+      nonRecords: 6,
+      unplaced: 1,
+      unplacedRows: [8],
+    });
     const unplaced = ofRules(result, 'D10');
     expect(unplaced.map((f) => [f.cell, f.severity])).toEqual([['G8', 'info']]);
     expect(unplaced[0].message).toContain('“因故改期”');
@@ -102,8 +116,9 @@ describe('every row accounted for', () => {
       records: 2,
       nonRecords: 6,
       unplaced: 1,
+      unplacedRows: [8],
     });
-    expect(renderText(result)).toContain('工作表“学习培训”（学习培训）：记录 2 行，非记录 6 行，未能归类 1 行');
+    expect(renderText(result)).toContain('工作表“学习培训”（学习培训）：记录 2 行，非记录 6 行，未能归类 1 行（第8行）\n');
   });
 
   it('on random registers: records + non-records + 未能归类 is every row with content', async () => {
@@ -127,6 +142,9 @@ describe('every row accounted for', () => {
           expect(a.records).toBe(count('record'));
           expect(a.unplaced).toBe(count('stray'));
           expect(a.nonRecords).toBe(1 + count('total') + count('serial') + count('hint'));
+          // Below the header row, in the order drawn: the stray rows, each with its D10.
+          expect(a.unplacedRows).toEqual(kinds.flatMap((k, i) => (k === 'stray' ? [i + 2] : [])));
+          expect(ofRules(result, 'D10').map((f) => f.row)).toEqual(a.unplacedRows);
         },
       ),
       { seed: 1901, numRuns: 12 },

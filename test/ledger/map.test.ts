@@ -88,9 +88,28 @@ describe('taizhang map', () => {
     expect(lines(map).filter((l) => l.startsWith('类别映射'))).toEqual([]);
     const asked = questions(map).find((q) => q.entry === '学习培训=网评员队伍');
     expect(asked?.question).toBe('类别“网评员队伍”（第9行）记的是“学习培训”吗？');
-    expect(asked?.why).toContain('但按此读取有 1 处错误');
+    // One row's words do not tell a category the bureau keeps: asked already for that.
+    expect(asked?.why).toContain('仅凭一行还不能断定整个类别');
     // Nor is the clerk asked what 类型 网评员队伍 is, for a row not yet known to be 学习培训.
     expect(map.suggestions.filter((s) => s.key === '值映射' && s.entry.includes('网评员队伍'))).toEqual([]);
+  });
+
+  it('asks, where every row of a category names a topic but reading them so raises errors a 值映射 would not settle', async () => {
+    const map = await mapOf({
+      意识形态工作台账: {
+        above: ['县测试局2026年意识形态工作台账'],
+        headers: ['序号', '工作类别', '工作事项', '类型', '落实时间'],
+        rows: [
+          [1, '网评员队伍', '组织网评员培训会', '网评员例会', '3月10日'],
+          [2, null, '网评员业务培训', '网评员例会', '9月10日'],
+        ],
+        merges: ['B3:B4'],
+      },
+    });
+    expect(lines(map).filter((l) => l.startsWith('类别映射'))).toEqual([]);
+    const asked = questions(map).find((q) => q.entry === '学习培训=网评员队伍');
+    expect(asked?.question).toBe('类别“网评员队伍”（第3、4行）记的是“学习培训”吗？');
+    expect(asked?.why).toContain('但按此读取有 2 处错误');
   });
 
   it('does not offer a diary or a responsibility list as a topic’s sheet to paste', async () => {

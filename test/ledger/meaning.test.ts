@@ -134,6 +134,34 @@ describe('values as clerks write them', () => {
   });
 });
 
+describe('a quarter’s register in which one kind of work was done', () => {
+  it('reads its rows by the one topic its 事项 cells name, and leaves other work 未能归类', async () => {
+    // Name and title say nothing of a topic, its columns fit none, and its category cells name 学习培训 only.
+    const ledger: TestLedger = {
+      ...withoutSheet(compliantLedger(), '学习培训'),
+      '2、一季度': {
+        above: ['县测试局2026年第一季度意识形态工作台账'],
+        headers: ['序号', '事项', '工作事项', '落实时间', '参加人员（范围）', '主要内容及成效', '责任领导', '责任股室', '佐证材料'],
+        rows: [
+          [1, '中心组学习', '学习《中国共产党宣传工作条例》', '2026年1月6日', '中心组成员', '参加11人', '吴晓东', '办公室', '照片'],
+          [2, null, '学习党的创新理论', '2026.2.27', '中心组成员', '参加7人', '吴晓东', '办公室', '照片'],
+          [3, null, '学习党的创新理论', '2026.3.16', '中心组成员', '参加10人', '吴晓东', '办公室', '学习记录'],
+          [4, '网评员队伍', '组织网评员培训会', '2026年3月20日'],
+        ],
+        merges: ['B3:B5'],
+      },
+    };
+    const result = await validateLedger(ledger, yearClosed);
+    expect(result.ledger.records.training.map((r) => [r.sheet, r.row])).toEqual([
+      ['2、一季度', 3],
+      ['2、一季度', 4],
+      ['2、一季度', 5],
+    ]);
+    expect(result.ledger.account.find((a) => a.sheet === '2、一季度')).toMatchObject({ records: 3, unplaced: 1, unplacedRows: [6] });
+    expect(result.findings.filter((f) => f.rule === 'S01' && f.message.includes('2、一季度'))).toEqual([]);
+  });
+});
+
 describe('类别映射 in a combined register', () => {
   const register = (): TestLedger => ({
     意识形态工作台账: {

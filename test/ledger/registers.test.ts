@@ -4,6 +4,7 @@ import type { RequirementStatus, ValidationResult } from '../../ledger/model';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
 import type { RecordSheetKey } from '../../ledger/schema/sheets';
 import { validateGrid } from '../../ledger/validate';
+import { pasted, pasteReadyLines, worsened } from '../helpers/pasteMap';
 
 /**
  * Issue 19 §6: registers in layouts and wordings the tool was not tuned to, drawn at random from a seed by
@@ -47,6 +48,15 @@ const seeds = [
   'r258-openpyxl',
   'r263-wps',
   'r269-libreoffice',
+  // Drawn at random by the issue-19 audit (make_registers.py says so): the generator was not tuned to them.
+  'r305-libreoffice',
+  'r393-libreoffice',
+  'r553-libreoffice',
+  'r589-openpyxl',
+  'r659-libreoffice',
+  'r694-wps',
+  'r837-openpyxl',
+  'r878-libreoffice',
   // Controls: a drawn year in the contract's own layout, so a failure above is the core's miss, not the truth's.
   'r901-openpyxl',
   'r902-wps',
@@ -126,13 +136,14 @@ function missedRecords(truth: Truth, result: ValidationResult): string[] {
   return missed;
 }
 
-async function judge(name: string): Promise<Verdict> {
+/** The seed's workbook judged against its truth; `path` a copy of it (one with map's lines pasted). */
+async function judge(name: string, path?: string): Promise<Verdict & { result?: ValidationResult }> {
   const truth = truthOf(name);
   const total = Object.values(truth.records).reduce((n, rows) => n + rows.length, 0);
   const base = { name, layout: truth.layout, total };
   let result: ValidationResult;
   try {
-    result = validateGrid(await readWorkbookFile(`${dir}/${truth.file}`), { asOf: truth.asOf });
+    result = validateGrid(await readWorkbookFile(path ?? `${dir}/${truth.file}`), { asOf: truth.asOf });
   } catch (e) {
     const refused = (e as Error).message;
     return { ...base, reached: 0, missed: [`拒绝读取：${refused}`], wrongStatuses: [], phantoms: [], falseAlarms: [], refused };
@@ -154,8 +165,16 @@ async function judge(name: string): Promise<Verdict> {
       .filter((r) => truth.notRecords.some((n) => n.sheet === r.sheet && (n.row === null || n.row === r.row)))
       .map((r) => `${topic} ${r.sheet}!${r.row}`),
   );
-  return { ...base, reached: total - missed.length, missed, wrongStatuses, phantoms, falseAlarms };
+  return { ...base, reached: total - missed.length, missed, wrongStatuses, phantoms, falseAlarms, result };
 }
+
+/** Every record read, as `topic sheet!row`. */
+const readRecords = (result: ValidationResult) =>
+  new Set(
+    Object.entries(result.ledger.records).flatMap(([topic, records]) =>
+      (records as Array<{ sheet: string; row: number }>).map((r) => `${topic} ${r.sheet}!${r.row}`),
+    ),
+  );
 
 /** What keeps a seed from passing: empty lists when it passes (nine in ten records is the issue's tolerance). */
 const shortfalls = (v: Verdict) => ({
@@ -186,6 +205,17 @@ describe('registers of layouts and wordings the tool has not seen (issue 19 §6)
     });
   }
 
+  it('over the whole set, and on every seed, at least nine in ten present records reach the counts without a mapping', async () => {
+    const all = await Promise.all(seeds.map(async (name) => verdicts.get(name) ?? judge(name)));
+    const total = all.reduce((n, v) => n + v.total, 0);
+    const reached = all.reduce((n, v) => n + v.reached, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(reached / total).toBeGreaterThanOrEqual(0.9);
+    // A seed that fails today is excused its records only for the reason knownFailing gives.
+    const short = all.filter((v) => v.reached < 0.9 * v.total && !knownFailing[v.name]).map((v) => `${v.name} ${v.reached}/${v.total}`);
+    expect(short).toEqual([]);
+  });
+
   afterAll(() => {
     const lines = [...verdicts.values()].map((v) => {
       const cells = [
@@ -206,4 +236,38 @@ describe('registers of layouts and wordings the tool has not seen (issue 19 §6)
       ),
     );
   });
+});
+
+/**
+ * Issue 19 §5 over the whole set: a clerk who pastes every paste-ready line of `map` (not its questions)
+ * into 基本信息 — made anew with 项目 and 内容 where the workbook has none, as the page tells — is never worse
+ * off by the truth: no record read before is lost, none comes from a row or topic that holds none, no status
+ * leaves what the truth allows, no new alarm the truth contradicts, no new error.
+ */
+describe('map’s paste-ready lines pasted into 基本信息 of each seed', () => {
+  for (const name of seeds) {
+    it(`${name}: nothing lost, no phantom record, no new 未达标/未开展 or error the truth contradicts`, async () => {
+      const truth = truthOf(name);
+      const path = `${dir}/${truth.file}`;
+      const before = await judge(name);
+      const lines = await pasteReadyLines(path, Number(truth.asOf.slice(0, 4)));
+      const after = await judge(name, await pasted(path, lines));
+      expect(after.refused).toBeUndefined();
+      if (!before.result || !after.result) return;
+      const had = readRecords(before.result);
+      const has = readRecords(after.result);
+      const truthRows = new Set(Object.entries(truth.records).flatMap(([topic, rows]) => rows.map((r) => `${topic} ${r.sheet}!${r.row}`)));
+      // 组织架构 is no topic of the truth: its rows are the bureau's units, read before as after.
+      const holds = new Set(Object.entries(truth.records).flatMap(([topic, rows]) => (rows.length > 0 ? [topic] : [])));
+      if (before.result.ledger.records.organization.length > 0) holds.add('organization');
+      const newer = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+      expect({
+        lost: [...had].filter((r) => !has.has(r)),
+        phantoms: [...new Set([...newer(after.phantoms, before.phantoms), ...[...has].filter((r) => !had.has(r) && !truthRows.has(r))])],
+        statuses: newer(after.wrongStatuses, before.wrongStatuses),
+        falseAlarms: newer(after.falseAlarms, before.falseAlarms),
+        worse: worsened(before.result, after.result, holds),
+      }).toEqual({ lost: [], phantoms: [], statuses: [], falseAlarms: [], worse: [] });
+    });
+  }
 });

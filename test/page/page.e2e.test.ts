@@ -19,7 +19,7 @@ import { severityLabel } from '../../ledger/findings';
 import type { JsonReport } from '../../ledger/jsonReport';
 import { buildPage } from '../helpers/buildPage';
 import { launchChromium, overflowingElements } from '../helpers/chromium';
-import { cliAccount, cliDue, shownAccount, shownDue } from '../helpers/resultViews';
+import { cliAccount, cliDue, cliUnplacedRows, shownAccount, shownDue, shownUnplacedRows } from '../helpers/resultViews';
 import { taizhang } from '../helpers/cli';
 import { compliantBytes, encryptedWorkbook } from '../hostile/files';
 import { brokenPlanRow, bureauPlanRows, withPlanSheet } from '../helpers/bureauPlan';
@@ -210,6 +210,7 @@ describe('台账助手.html', () => {
       await choose(page, path);
       const account = cliAccount(path, asOf);
       expect(await shownAccount(page)).toEqual(account);
+      expect(await shownUnplacedRows(page)).toEqual(cliUnplacedRows(path, asOf));
       const unplaced = account.filter(([, counts]) => !counts.endsWith('未能归类 0 行')).map(([sheet]) => sheet);
       expect(unplaced.length).toBeGreaterThan(0);
       expect(

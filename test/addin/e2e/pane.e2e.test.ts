@@ -19,7 +19,7 @@ import { brokenPlanRow, bureauPlanRows, withPlanSheet } from '../../helpers/bure
 import { launchChromium, overflowingElements } from '../../helpers/chromium';
 import { compliantLedger } from '../../helpers/compliantLedger';
 import { writeLedger } from '../../helpers/ledgerWorkbook';
-import { cliAccount, cliDue, shownAccount, shownDue } from '../../helpers/resultViews';
+import { cliAccount, cliDue, cliUnplacedRows, shownAccount, shownDue, shownUnplacedRows } from '../../helpers/resultViews';
 import { unrecognisedName, unrecognisedWorkbook } from '../../helpers/unrecognisedWorkbook';
 import { excelHost } from '../../../addin/excel/adapter';
 import { FakeExcelHost } from '../fake/fakeExcel';
@@ -167,8 +167,9 @@ describe('the task pane in Chromium', () => {
     // Sheets with rows not placed stay in view while the whole account is folded away.
     expect(await page.locator('#account details').getAttribute('open')).toBeNull();
     expect(await page.locator('#account .unplaced-sheets li').allTextContents()).toEqual(
-      unplaced.map((a) => `“${a.sheet}”未能归类 ${a.unplaced} 行查看问题`),
+      unplaced.map((a) => `“${a.sheet}”未能归类 ${a.unplaced} 行（第${a.unplacedRows.join('、')}行）查看问题`),
     );
+    expect(await shownUnplacedRows(page)).toEqual(cliUnplacedRows(sample, asOf));
     await showsSheetFindings(unplaced[0].sheet);
     await page.click('#findings .show-all');
     expect(await page.locator('.finding').count()).toBe(expected.findings.length);
@@ -390,6 +391,7 @@ describe('the task pane in Chromium', () => {
     const account = cliAccount(unplacedRegister, asOf);
     expect(account.some(([, counts]) => !counts.endsWith('未能归类 0 行'))).toBe(true);
     expect(await shownAccount(page)).toEqual(account);
+    expect(await shownUnplacedRows(page)).toEqual(cliUnplacedRows(unplacedRegister, asOf));
     await showsSheetFindings('6、1月学习');
     const due = cliDue(unplacedRegister, asOf);
     expect(due.items.some((item) => item[4].startsWith('台账无法判断'))).toBe(true);
