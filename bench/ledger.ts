@@ -27,8 +27,8 @@ const shares: Array<[string, number]> = [
 
 type Cell = string | number | Date | null;
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
+/** mulberry32: small, fast and the same everywhere, so a seed names one ledger (or one test's draw). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,11 +1,10 @@
 import type { Ledger } from '../ledger/model';
 import { defaultPlan } from '../ledger/plan/defaults';
-import { requirementSentence, type Requirement } from '../ledger/plan/requirement';
+import { conditionsText, requirementSentence, type Requirement } from '../ledger/plan/requirement';
 
 // What the county's roll-up needs to know of the plan a ledger was judged by, beyond its rule statuses.
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const conditionText = (r: Requirement) => r.conditions.map((c) => `${c.field}=${c.values.join('、')}`).join('；');
 
 /**
  * Where the ledger's plan departs from this bureau's for built-in `id`, in the county's words
@@ -18,7 +17,7 @@ export function departure(ledger: Pick<Ledger, 'plan' | 'settings'>, id: string)
   const own = ledger.plan.requirements.find((r) => r.id === id);
   if (!own?.enabled) return '本单位未启用此项';
   const counted = own.atLeast !== standard.atLeast || own.frequency !== standard.frequency || !sameList(own.unitTypes, standard.unitTypes);
-  const conditions = conditionText(own) !== conditionText(standard) || own.sheet !== standard.sheet;
+  const conditions = conditionsText(own.conditions) !== conditionsText(standard.conditions) || own.sheet !== standard.sheet;
   if (!counted && !conditions) return null;
   return `本单位要求${requirementSentence(own)}${conditions ? '（计数条件另定）' : ''}`;
 }

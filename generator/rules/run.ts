@@ -32,8 +32,8 @@ export interface ListedRule {
 /** Every rule under `plan`, disabled requirements included (in the place they would take). */
 export function listedRules(plan: Plan): ListedRule[] {
   const enabled = rulesOf(plan);
-  const disabled = rulesOf({ ...plan, requirements: plan.requirements.map((r) => ({ ...r, enabled: true })) });
-  return disabled.map((info) => {
+  const all = rulesOf({ ...plan, requirements: plan.requirements.map((r) => ({ ...r, enabled: true })) });
+  return all.map((info) => {
     const r = info.requirement;
     return {
       id: info.id,

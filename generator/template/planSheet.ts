@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { defaultPlan } from '../../ledger/plan/defaults';
-import type { Requirement } from '../../ledger/plan/requirement';
+import { conditionsText, type Requirement } from '../../ledger/plan/requirement';
 import { fieldsOf } from '../../ledger/schema/fields';
 import { frequencies, planRow, planSheetTitle, type PlanRow } from '../../ledger/schema/plan';
 import { recordSheets } from '../../ledger/schema/sheets';
@@ -20,7 +20,7 @@ export function planRowOf(requirement: Requirement): Record<Column, string | num
     编号: requirement.id,
     要求: requirement.text,
     工作表: recordSheets[requirement.sheet].title,
-    条件: requirement.conditions.map((c) => `${c.field}=${c.values.join('、')}`).join('；'),
+    条件: conditionsText(requirement.conditions),
     频次: requirement.id === 'R06' ? '' : requirement.frequency,
     对象: requirement.unitTypes.join('、'),
     至少次数: requirement.atLeast,

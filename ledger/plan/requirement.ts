@@ -54,6 +54,11 @@ export function periodsOf(frequency: Frequency, year: number): PeriodCode[] {
   return [String(year)];
 }
 
+/** Conditions as a clerk writes them in 条件: `类型=民主生活会、组织生活会；含意识形态内容=是`. */
+export function conditionsText(conditions: readonly Condition[]): string {
+  return conditions.map((c) => `${c.field}=${c.values.join('、')}`).join('；');
+}
+
 const every: Record<Frequency, string> = { 年: '每年', 半年: '每半年', 季度: '每季度', 月: '每月' };
 
 /**

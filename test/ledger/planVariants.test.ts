@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/ledger';
 import { placing, type WorkSheetKey } from '../../ledger/check/placing';
 import type { Requirement } from '../../ledger/plan/requirement';
 import { readWorkbookFile } from '../../ledger/read/workbookFile';
@@ -16,18 +17,6 @@ import { libreOfficeConvert, python } from '../page/producers';
  * 实施方案要求 as bureaus type it: each row's columns spelled at random, from a seed, among the ways a clerk
  * writes the same meaning — and the plan read from it must be the one intended, whoever wrote the file.
  */
-
-/** A small deterministic generator (mulberry32), so a failure names the seed that gives it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Cell = string | number | null;
 interface Intended {
